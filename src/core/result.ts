@@ -1,0 +1,152 @@
+/**
+ * The scoring result shared by the add-in, the CLI and the tests.
+ * Field names are fixed by shared/design/CONTRACT.md: add fields, never rename or drop.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type IssueCode =
+  | 'TABLE_NOT_FOUND'
+  | 'UNREADABLE_FILE'
+  | 'MISSING_VALUE'
+  | 'NOT_A_NUMBER'
+  | 'NEGATIVE_VALUE'
+  | 'EXECUTION_OVER_BUDGET'
+  | 'BUDGET_ADJUSTED'
+  | 'FUNDS_SUM'
+  | 'RATE_MISMATCH'
+  | 'SCORE_MISMATCH'
+  | 'SCORE_OVER_WEIGHT'
+  | 'WEIGHT_SUM'
+  | 'LEVEL1_WEIGHT'
+  | 'WEIGHT_PROFILE'
+  | 'TOTAL_MISMATCH'
+  | 'DEVIATION_UNEXPLAINED'
+  | 'UNIT_MISMATCH'
+  | 'VAGUE_ACTUAL'
+  | 'QUALITATIVE_OUT_OF_TIER'
+  | 'MANUAL_SCORE'
+  | 'OVER_ACHIEVED'
+  | 'MISSING_SCORE';
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** A1 address on the table's sheet, or null for file-level issues. */
+  cell: string | null;
+  /** Chinese: what is wrong, where, and how to fix it. */
+  message: string;
+  /** Sheet name (added for batch listings and the pane's navigation). */
+  sheet?: string;
+}
+
+export type IndicatorKind = 'positive' | 'negative' | 'equal' | 'qualitative' | 'not_applicable' | 'unknown';
+export type ScoreSource = 'computed' | 'stated' | 'none';
+
+export interface FundsSource {
+  label: string;
+  initialBudget: number | null;
+  budget: number | null;
+  executed: number | null;
+  row?: number;
+}
+
+export interface FundsResult {
+  initialBudget: number | null;
+  budget: number | null;
+  executed: number | null;
+  /** B ÷ A as a fraction (1 = 100%). */
+  rate: number | null;
+  weight: number | null;
+  score: number | null;
+  statedRate: number | null;
+  statedScore: number | null;
+  rateCell: string | null;
+  scoreCell: string | null;
+  sources: FundsSource[];
+  /** Row (1-based) of 年度资金总额. */
+  row?: number;
+  /** Deviation cell for the funds row, where the layout has one (四川). */
+  deviationCell?: string | null;
+}
+
+export interface IndicatorResult {
+  level1: string;
+  level2: string;
+  name: string;
+  /** As displayed. */
+  target: string;
+  actual: string;
+  kind: IndicatorKind;
+  weight: number | null;
+  score: number | null;
+  statedScore: number | null;
+  scoreSource: ScoreSource;
+  /** 1-based sheet row. */
+  row: number;
+  scoreCell: string | null;
+  /** Added: the deviation text and its cell, 指标性质 and 度量单位 where present. */
+  deviation?: string;
+  deviationCell?: string | null;
+  /** Whether the target was met (null when not decidable). */
+  met?: boolean | null;
+  /** 一级 weight declared in its label ("产出指标 (60 分)"), if any. */
+  level1DeclaredWeight?: number | null;
+}
+
+export interface TotalsResult {
+  weight: number | null;
+  score: number | null;
+  statedWeight: number | null;
+  statedScore: number | null;
+  scoreCell: string | null;
+  weightCell?: string | null;
+  /** Where the grade is written (beside the total, labelled 评价等级). */
+  gradeCell?: string | null;
+  gradeLabelCell?: string | null;
+  /** Grade already in the sheet, if any. */
+  statedGrade?: string | null;
+}
+
+export interface ProjectInfo {
+  name: string | null;
+  department: string | null;
+  implementer: string | null;
+}
+
+export interface GoalsInfo {
+  expected: string | null;
+  actual: string | null;
+}
+
+/** One 一级 group: its weight against its score, for the pane's chart and the report. */
+export interface Level1Summary {
+  label: string;
+  weight: number;
+  score: number | null;
+  statedScore: number | null;
+  declaredWeight: number | null;
+}
+
+export interface TableResult {
+  sheet: string;
+  range: string;
+  layout: string;
+  title: string | null;
+  year: number | null;
+  project: ProjectInfo;
+  goals?: GoalsInfo;
+  funds: FundsResult;
+  indicators: IndicatorResult[];
+  totals: TotalsResult;
+  grade: string | null;
+  issues: Issue[];
+  /** Added: per-一级 summaries, execution first. */
+  groups?: Level1Summary[];
+}
+
+export interface WorkbookResult {
+  file?: string;
+  tables: TableResult[];
+  issues: Issue[];
+}

@@ -1,0 +1,40 @@
+/**
+ * What the pane and the ribbon commands ask of the open workbook. The Office.js implementation
+ * lives beside this file; components and commands only ever see this interface.
+ */
+import type { RuleProfile } from '../core/profile';
+import type { WorkbookResult } from '../core/result';
+import type { WritePlan } from '../core/writePlan';
+
+export interface ScoreOutcome {
+  result: WorkbookResult;
+  plan: WritePlan;
+  /** Cells whose value changed (0 on a second, identical scoring). */
+  changed: number;
+  /** context.sync() calls this operation made. */
+  syncs: number;
+}
+
+export interface UndoOutcome {
+  /** Cells restored from the backup; 0 when there was nothing to undo. */
+  restored: number;
+  syncs: number;
+}
+
+export interface WorkbookAdapter {
+  /** Read and evaluate; writes nothing. */
+  analyze(profile?: RuleProfile): Promise<WorkbookResult>;
+  /** Read, evaluate, back up what will be overwritten, write results and marks. */
+  score(profile?: RuleProfile): Promise<ScoreOutcome>;
+  /** Restore the cells the last scoring changed, exactly. */
+  undo(): Promise<UndoOutcome>;
+  /** Activate the sheet and select the cell (A1 address). */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** The rule profile saved with the workbook (national defaults when none). */
+  loadProfile(): Promise<RuleProfile>;
+  saveProfile(profile: RuleProfile): Promise<void>;
+  /** Name of the active sheet. */
+  activeSheet(): Promise<string>;
+  /** Calls back when the user activates another sheet; returns an unsubscribe function. */
+  onSheetActivated(callback: (sheet: string) => void): Promise<() => void>;
+}
