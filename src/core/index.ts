@@ -4,3 +4,7 @@ export * from './profile';
 export * from './writePlan';
 export * from './engine';
 export * from "./sheetSpec";
+export * from './planner';
+export * from './cellValue';
+export * from './decimal';
+export * from './scoring';

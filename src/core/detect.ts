@@ -1,0 +1,418 @@
+/**
+ * Finding self-evaluation tables by their labels: anywhere on a sheet, several per sheet, any
+ * column order. The indicator header row (三级指标 … 分值/得分) anchors a table; the funds block,
+ * goals, header fields and title are looked for above it, the indicator rows and 总分 below it.
+ */
+import { cellAt, mergeAt, resolvedCell, rowCount, colCount, type Cell, type Grid } from './grid';
+import {
+  FUNDS_COLUMNS,
+  INDICATOR_COLUMNS,
+  LABELS,
+  classifyLayout,
+  matchRole,
+  type FundsRole,
+  type IndicatorRole,
+  type LayoutSpec,
+} from './layouts';
+import { cleanIndicatorName, includesAny, normalizeLabel } from './text';
+
+export interface Located {
+  text: string;
+  row: number;
+  col: number;
+}
+
+export interface FundsRow {
+  row: number;
+  label: string;
+  isTotal: boolean;
+}
+
+export interface FundsBlock {
+  headerRow: number;
+  cols: Partial<Record<FundsRole, number>>;
+  rows: FundsRow[];
+}
+
+export interface IndicatorRow {
+  row: number;
+  level1: string;
+  /** Where the 一级 label sits (its merge's top-left), for LEVEL1_WEIGHT. */
+  level1Cell: { row: number; col: number } | null;
+  level2: string;
+  /** Name with "指标1:"/"★" decorations removed. */
+  name: string;
+  rawName: string;
+}
+
+export interface IndicatorBlock {
+  headerRow: number;
+  cols: Partial<Record<IndicatorRole, number>>;
+  rows: IndicatorRow[];
+}
+
+export interface TotalRow {
+  row: number;
+  /** Cell of a 评价等级 label already in the sheet, if any. */
+  gradeLabel: { row: number; col: number } | null;
+}
+
+export interface DetectedTable {
+  grid: Grid;
+  layout: LayoutSpec;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  title: string | null;
+  year: number | null;
+  projectName: Located | null;
+  department: Located | null;
+  implementer: Located | null;
+  /** Where the 项目名称 label is, so a missing name can be pointed at. */
+  projectNameLabel: { row: number; col: number } | null;
+  goalsExpected: Located | null;
+  goalsActual: Located | null;
+  funds: FundsBlock | null;
+  indicators: IndicatorBlock;
+  total: TotalRow | null;
+}
+
+/** Normalised text of the cell itself (merged areas not resolved). */
+function textAt(grid: Grid, row: number, col: number): string {
+  return cellText(cellAt(grid, row, col));
+}
+
+function cellText(cell: Cell): string {
+  return (cell.text ?? '').trim();
+}
+
+/** Columns of a header row mapped to roles; the first column naming a role wins. */
+function headerRoles<R extends string>(
+  grid: Grid,
+  row: number,
+  columns: Parameters<typeof matchRole<R>>[0],
+  width: number,
+): Partial<Record<R, number>> {
+  const out: Partial<Record<R, number>> = {};
+  for (let c = 0; c < width; c++) {
+    const t = textAt(grid, row, c);
+    if (!t) continue;
+    const role = matchRole(columns, t);
+    if (role && out[role] === undefined) out[role] = c;
+  }
+  return out;
+}
+
+function isIndicatorHeader(cols: Partial<Record<IndicatorRole, number>>): boolean {
+  return (
+    cols.name !== undefined &&
+    (cols.target !== undefined || cols.actual !== undefined) &&
+    (cols.weight !== undefined || cols.score !== undefined)
+  );
+}
+
+function isFundsHeader(cols: Partial<Record<FundsRole, number>>): boolean {
+  return cols.budget !== undefined && cols.executed !== undefined;
+}
+
+/** All tables on one sheet, top to bottom. Never throws on odd content. */
+export function detectTables(grid: Grid): DetectedTable[] {
+  const rows = rowCount(grid);
+  const width = colCount(grid);
+  const anchors: { row: number; cols: Partial<Record<IndicatorRole, number>> }[] = [];
+  for (let r = 0; r < rows; r++) {
+    if (!grid.cells[r]) continue;
+    const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
+    if (isIndicatorHeader(cols)) anchors.push({ row: r, cols });
+  }
+  const tables: DetectedTable[] = [];
+  let regionStart = 0;
+  for (let i = 0; i < anchors.length; i++) {
+    const anchor = anchors[i];
+    if (anchor.row < regionStart) continue;
+    const limit = i + 1 < anchors.length ? anchors[i + 1].row : rows;
+    const table = buildTable(grid, regionStart, anchor.row, anchor.cols, limit, width);
+    tables.push(table);
+    regionStart = table.bottom + 1;
+  }
+  return tables;
+}
+
+function buildTable(
+  grid: Grid,
+  regionStart: number,
+  headerRow: number,
+  indCols: Partial<Record<IndicatorRole, number>>,
+  limit: number,
+  width: number,
+): DetectedTable {
+  // The funds header: the last one between the region's start and the indicator header.
+  let funds: FundsBlock | null = null;
+  for (let r = headerRow - 1; r >= regionStart; r--) {
+    if (!grid.cells[r]) continue;
+    const cols = headerRoles(grid, r, FUNDS_COLUMNS, width);
+    if (isFundsHeader(cols)) {
+      funds = { headerRow: r, cols, rows: [] };
+      break;
+    }
+  }
+  const upperEnd = funds ? funds.headerRow : headerRow;
+
+  // Title, year and header fields, above the funds block.
+  let title: Located | null = null;
+  let year: number | null = null;
+  let projectName: Located | null = null;
+  let projectNameLabel: { row: number; col: number } | null = null;
+  let department: Located | null = null;
+  let implementer: Located | null = null;
+  for (let r = regionStart; r < upperEnd; r++) {
+    const row = grid.cells[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const raw = cellText(cellAt(grid, r, c));
+      if (!raw) continue;
+      const t = normalizeLabel(raw);
+      if (!title && t.length <= 30 && includesAny(t, LABELS.title)) title = { text: raw, row: r, col: c };
+      if (year === null && t.length <= 30) {
+        const y = /((?:19|20)\d{2})年/.exec(t);
+        if (y) year = Number(y[1]);
+      }
+      if (t.length <= 12) {
+        if (!projectName && !projectNameLabel && includesAny(t, LABELS.projectName)) {
+          projectNameLabel = { row: r, col: c };
+          projectName = valueRightOf(grid, r, c, width);
+        } else if (!department && includesAny(t, LABELS.department)) department = valueRightOf(grid, r, c, width);
+        else if (!implementer && includesAny(t, LABELS.implementer)) implementer = valueRightOf(grid, r, c, width);
+      }
+    }
+  }
+
+  // Goals: between the funds block and the indicator header.
+  const goalsStart = funds ? funds.headerRow + 1 : regionStart;
+  const goals = findGoals(grid, goalsStart, headerRow, width);
+
+  if (funds) funds.rows = fundsRows(grid, funds, goals.firstRow ?? headerRow);
+
+  const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [] };
+  const total = indicatorRows(grid, indicators, limit, width);
+
+  const headerRows = [headerRow, ...(funds ? [funds.headerRow] : [])];
+  let left = Number.POSITIVE_INFINITY;
+  let right = 0;
+  for (const r of headerRows) {
+    const row = grid.cells[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (!cellText(cellAt(grid, r, c))) continue;
+      const m = mergeAt(grid, r, c);
+      left = Math.min(left, m ? m.left : c);
+      right = Math.max(right, m ? m.right : c);
+    }
+  }
+  // A group label merged down beside the header ("绩效指标") starts the table further left.
+  for (const r of headerRows) {
+    for (let c = 0; c < left; c++) if (cellText(resolvedCell(grid, r, c))) left = c;
+  }
+  if (!Number.isFinite(left)) left = 0;
+  const lastIndicator = indicators.rows.length ? indicators.rows[indicators.rows.length - 1].row : headerRow;
+  const top = title ? title.row : firstNonEmptyRow(grid, regionStart, upperEnd) ?? upperEnd;
+
+  const signals = {
+    indicatorRoles: new Set(Object.keys(indCols) as IndicatorRole[]),
+    fundsRoles: new Set(Object.keys(funds?.cols ?? {}) as FundsRole[]),
+    title: title ? normalizeLabel(title.text) : '',
+    headerText: [headerRow, ...(funds ? [funds.headerRow, funds.headerRow - 1] : [])]
+      .map((r) => (grid.cells[r] ?? []).map((_, c) => normalizeLabel(textAt(grid, r, c))).join('|'))
+      .join('|'),
+    weightBeforeTarget:
+      indCols.weight !== undefined && indCols.target !== undefined && indCols.weight < indCols.target,
+  };
+
+  return {
+    grid,
+    layout: classifyLayout(signals),
+    top,
+    left,
+    bottom: total ? total.row : lastIndicator,
+    right,
+    title: title ? title.text.replace(/\s+/g, '') : null,
+    year,
+    projectName,
+    projectNameLabel,
+    department,
+    implementer,
+    goalsExpected: goals.expected,
+    goalsActual: goals.actual,
+    funds,
+    indicators,
+    total,
+  };
+}
+
+function firstNonEmptyRow(grid: Grid, from: number, to: number): number | null {
+  for (let r = from; r < to; r++) {
+    const row = grid.cells[r];
+    if (row && row.some((c) => c && cellText(c))) return r;
+  }
+  return null;
+}
+
+/** The value typed beside a label: the next non-empty cell to the right outside the label's merge. */
+function valueRightOf(grid: Grid, row: number, col: number, width: number): Located | null {
+  const m = mergeAt(grid, row, col);
+  const start = m ? m.right + 1 : col + 1;
+  for (let c = start; c < width; c++) {
+    const t = cellText(cellAt(grid, row, c));
+    if (!t) continue;
+    // The next label on the same line ("实施单位") is not this label's value.
+    const nt = normalizeLabel(t);
+    if (t.length <= 12 && includesAny(nt, [...LABELS.department, ...LABELS.implementer, ...LABELS.projectName])) return null;
+    return { text: t, row, col: c };
+  }
+  return null;
+}
+
+function findGoals(
+  grid: Grid,
+  from: number,
+  to: number,
+  width: number,
+): { expected: Located | null; actual: Located | null; firstRow: number | null } {
+  let expected: Located | null = null;
+  let actual: Located | null = null;
+  let firstRow: number | null = null;
+  let groupOnly: { row: number; col: number } | null = null;
+  for (let r = from; r < to; r++) {
+    for (let c = 0; c < width; c++) {
+      const raw = cellText(cellAt(grid, r, c));
+      if (!raw) continue;
+      const t = normalizeLabel(raw);
+      if (t.length > 20) continue;
+      if (!expected && (t.includes('预期目标') || t.includes('年初设定目标'))) {
+        expected = contentBelowOrRight(grid, r, c, to, width);
+        firstRow ??= r;
+      } else if (!actual && includesAny(t, LABELS.goalsActual) && !t.startsWith('年度总体目标完成情况')) {
+        actual = contentBelowOrRight(grid, r, c, to, width);
+        firstRow ??= r;
+      } else if (t.startsWith('年度总体目标')) {
+        firstRow ??= r;
+        groupOnly ??= { row: r, col: c };
+        if (t.includes('综述') && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
+      }
+    }
+  }
+  // A goals block with only its group label: the text beside it is the expected goal.
+  if (!expected && groupOnly) expected = valueRightOf(grid, groupOnly.row, groupOnly.col, width);
+  return { expected, actual, firstRow };
+}
+
+function contentBelowOrRight(grid: Grid, row: number, col: number, to: number, width: number): Located | null {
+  const m = mergeAt(grid, row, col);
+  const below = (m ? m.bottom : row) + 1;
+  if (below < to) {
+    const t = cellText(cellAt(grid, below, col));
+    if (t) return { text: t, row: below, col };
+  }
+  return valueRightOf(grid, row, col, width);
+}
+
+const FUNDS_SOURCE_HINTS = ['其中', '财政', '结转', '其他资金', '单位资金', '专户', '自筹', '资金'].map(normalizeLabel);
+
+function fundsRows(grid: Grid, funds: FundsBlock, end: number): FundsRow[] {
+  const dataCols = Object.values(funds.cols) as number[];
+  const firstData = Math.min(...dataCols);
+  const out: FundsRow[] = [];
+  for (let r = funds.headerRow + 1; r < end; r++) {
+    if (!grid.cells[r]) continue;
+    let label = '';
+    for (let c = firstData - 1; c >= 0; c--) {
+      const t = cellText(resolvedCell(grid, r, c));
+      if (t && !includesAny(normalizeLabel(t), LABELS.fundsGroup)) {
+        label = t;
+        break;
+      }
+    }
+    const nl = normalizeLabel(label);
+    const hasData = dataCols.some((c) => cellText(cellAt(grid, r, c)) !== '');
+    if (!label && !hasData) continue;
+    if (label && !includesAny(nl, LABELS.fundsTotal) && !includesAny(nl, FUNDS_SOURCE_HINTS) && !hasData) continue;
+    const isTotal = includesAny(nl, LABELS.fundsTotal) && !nl.startsWith('其中');
+    out.push({ row: r, label, isTotal });
+  }
+  // Tables that leave the total row unlabelled: the first row is the total.
+  if (out.length && !out.some((f) => f.isTotal)) out[0].isTotal = true;
+  return out;
+}
+
+function isTotalLabel(t: string): boolean {
+  const n = normalizeLabel(t);
+  return LABELS.total.some((l) => n === l || n.startsWith(l));
+}
+
+/** Fills block.rows; returns the 总分 row if there is one. */
+function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: number): TotalRow | null {
+  const { cols } = block;
+  const nameCol = cols.name as number;
+  const valueCols = (['target', 'actual', 'weight', 'score'] as const)
+    .map((k) => cols[k])
+    .filter((c): c is number => c !== undefined);
+  let level1 = '';
+  let level1Cell: { row: number; col: number } | null = null;
+  let level2 = '';
+  let blankRun = 0;
+  for (let r = block.headerRow + 1; r < limit; r++) {
+    const row = grid.cells[r];
+    const anyText = !!row && row.some((c) => c && cellText(c));
+    if (!anyText) {
+      if (++blankRun >= 3) break;
+      continue;
+    }
+    blankRun = 0;
+    // 总分 / 合计 in any column left of the values ends the block.
+    const leftEnd = Math.max(nameCol, ...valueCols.filter((c) => c <= nameCol));
+    for (let c = 0; c <= Math.min(leftEnd, width - 1); c++) {
+      if (isTotalLabel(textAt(grid, r, c))) return { row: r, gradeLabel: findGradeLabel(grid, r, width) };
+    }
+    // A new title or funds header means the next table started without a 总分 row.
+    const firstText = normalizeLabel(textAt(grid, r, firstTextCol(grid, r)));
+    if (firstText.length <= 30 && includesAny(firstText, LABELS.title)) break;
+    if (isFundsHeader(headerRoles(grid, r, FUNDS_COLUMNS, width))) break;
+
+    if (cols.level1 !== undefined) {
+      const l1 = cellText(resolvedCell(grid, r, cols.level1));
+      if (l1) {
+        if (l1 !== level1) {
+          const m = mergeAt(grid, r, cols.level1);
+          level1Cell = m ? { row: m.top, col: m.left } : { row: r, col: cols.level1 };
+          level2 = '';
+        }
+        level1 = l1;
+      }
+    }
+    if (cols.level2 !== undefined) {
+      const l2 = cellText(resolvedCell(grid, r, cols.level2));
+      if (l2) level2 = l2;
+    }
+    const rawName = cellText(resolvedCell(grid, r, nameCol));
+    const name = cleanIndicatorName(rawName);
+    if (!name) continue; // empty or reserved ("指标2:", "……")
+    block.rows.push({ row: r, level1, level1Cell, level2, name, rawName });
+  }
+  return null;
+}
+
+function firstTextCol(grid: Grid, r: number): number {
+  const row = grid.cells[r] ?? [];
+  for (let c = 0; c < row.length; c++) if (row[c] && cellText(row[c] as Cell)) return c;
+  return 0;
+}
+
+function findGradeLabel(grid: Grid, totalRow: number, width: number): { row: number; col: number } | null {
+  for (const r of [totalRow, totalRow + 1]) {
+    for (let c = 0; c < width + 2; c++) {
+      const t = normalizeLabel(textAt(grid, r, c));
+      if (t && t.length <= 6 && LABELS.grade.some((l) => t === l || t.startsWith(l))) return { row: r, col: c };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,113 @@
+/**
+ * Layouts as descriptions of headers. Every column role has the header labels that name it in
+ * published tables; a layout is recognised by which roles and titles it shows. Adding a locality's
+ * variant means adding labels or a LayoutSpec here, not a parser.
+ */
+import { normalizeLabel } from './text';
+
+export type FundsRole = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score' | 'deviation';
+export type IndicatorRole =
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'nature'
+  | 'target'
+  | 'unit'
+  | 'actual'
+  | 'weight'
+  | 'score'
+  | 'deviation';
+
+type Synonyms<R extends string> = { role: R; labels: string[]; exclude?: string[] }[];
+
+const n = (xs: string[]) => xs.map(normalizeLabel);
+
+/** Funds block columns, most specific first (执行率 before 执行数). */
+export const FUNDS_COLUMNS: Synonyms<FundsRole> = [
+  { role: 'rate', labels: n(['执行率', '预算执行率']) },
+  { role: 'initialBudget', labels: n(['年初预算数', '年初预算']) },
+  { role: 'budget', labels: n(['全年预算数', '调整后预算数', '调整后预算', '全年预算']) },
+  { role: 'executed', labels: n(['全年执行数', '预算执行数', '全年实际执行数', '执行数']) },
+  { role: 'weight', labels: n(['分值', '权重']) },
+  { role: 'score', labels: n(['得分']) },
+  { role: 'deviation', labels: n(['偏差原因', '未完成原因', '原因分析']) },
+];
+
+/** Indicator block columns. */
+export const INDICATOR_COLUMNS: Synonyms<IndicatorRole> = [
+  { role: 'level1', labels: n(['一级指标']) },
+  { role: 'level2', labels: n(['二级指标']) },
+  { role: 'name', labels: n(['三级指标']) },
+  { role: 'nature', labels: n(['指标性质']) },
+  { role: 'unit', labels: n(['度量单位', '计量单位']) },
+  { role: 'actual', labels: n(['实际完成值', '全年实际值', '实际值', '完成值', '实际完成']) },
+  { role: 'target', labels: n(['年度指标值', '指标值', '年度目标值', '目标值']), exclude: n(['实际']) },
+  { role: 'weight', labels: n(['分值', '权重']) },
+  { role: 'score', labels: n(['得分']) },
+  { role: 'deviation', labels: n(['偏差原因', '未完成原因', '原因分析', '改进措施']) },
+];
+
+/** The role a header cell names, if any. */
+export function matchRole<R extends string>(columns: Synonyms<R>, text: string): R | null {
+  const t = normalizeLabel(text);
+  if (t === '' || t.length > 40) return null;
+  for (const c of columns) {
+    if (c.labels.some((l) => t.includes(l)) && !(c.exclude ?? []).some((x) => t.includes(x))) return c.role;
+  }
+  return null;
+}
+
+/** Labels of the blocks and rows, normalised. */
+export const LABELS = {
+  title: n(['项目支出绩效自评表', '项目绩效自评表', '绩效目标自评表', '绩效自评表']),
+  projectName: n(['项目名称']),
+  department: n(['主管部门']),
+  implementer: n(['实施单位']),
+  fundsTotal: n(['年度资金总额', '资金总额', '总额']),
+  fundsGroup: n(['项目资金', '资金情况', '预算执行情况']),
+  goalsExpected: n(['预期目标', '年初设定目标', '年度总体目标']),
+  goalsActual: n(['实际完成情况', '年度总体目标完成情况综述', '总体目标完成情况']),
+  total: n(['总分', '合计']),
+  grade: n(['评价等级', '自评等级', '绩效等级', '等级', '评级']),
+} as const;
+
+export interface LayoutSignals {
+  /** Header roles seen in the indicator block and the funds block, the title, and all header text. */
+  indicatorRoles: Set<IndicatorRole>;
+  fundsRoles: Set<FundsRole>;
+  title: string;
+  headerText: string;
+  /** Whether 分值 comes before 指标值 in the indicator header. */
+  weightBeforeTarget: boolean;
+}
+
+export interface LayoutSpec {
+  id: string;
+  name: string;
+  matches(s: LayoutSignals): boolean;
+}
+
+/** Most specific first; national is the fallback. */
+export const LAYOUTS: LayoutSpec[] = [
+  {
+    id: 'sichuan',
+    name: '四川',
+    matches: (s) =>
+      s.indicatorRoles.has('nature') &&
+      s.indicatorRoles.has('unit') &&
+      (s.headerText.includes('预算执行情况') || s.headerText.includes('权重')),
+  },
+  { id: 'yunnan', name: '云南', matches: (s) => s.indicatorRoles.has('nature') || s.indicatorRoles.has('unit') },
+  {
+    id: 'transfer',
+    name: '转移支付',
+    matches: (s) =>
+      s.title.includes('绩效目标自评表') ||
+      (!s.fundsRoles.has('initialBudget') && s.weightBeforeTarget && s.headerText.includes('未完成原因')),
+  },
+  { id: 'national', name: '全国', matches: () => true },
+];
+
+export function classifyLayout(signals: LayoutSignals): LayoutSpec {
+  return LAYOUTS.find((l) => l.matches(signals)) ?? LAYOUTS[LAYOUTS.length - 1];
+}

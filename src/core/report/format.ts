@@ -1,0 +1,55 @@
+/**
+ * How the report writes numbers: the way the seed report does (97.9 万元, 66%, 96 分): no trailing
+ * zeros, no binary noise, rounded half-up with exact decimals.
+ */
+import { Decimal, dec } from '../decimal';
+
+/** What a figure is, which decides how it is written. `text` is a quotation of table text. */
+export type FigureFormat = 'amount' | 'percent' | 'score' | 'year' | 'text';
+
+export interface NumberStyle {
+  /** Decimals for scores (the profile's). */
+  scoreDecimals: number;
+  scoreRounding: 'half-up' | 'truncate';
+}
+
+/** Amounts in 万元: four decimals is one yuan, finer than any table states. */
+const AMOUNT_DECIMALS = 4;
+const PERCENT_DECIMALS = 2;
+
+function trimmed(d: Decimal): string {
+  // toFixed() never uses exponent notation; Decimal drops trailing zeros itself.
+  const s = d.toFixed();
+  return s === '-0' ? '0' : s;
+}
+
+/** Writes a numeric figure as the report shows it (without its unit, except % for rates). */
+export function formatFigureValue(value: number, format: Exclude<FigureFormat, 'text'>, style: NumberStyle): string {
+  switch (format) {
+    case 'amount':
+      return trimmed(dec(value).toDecimalPlaces(AMOUNT_DECIMALS, Decimal.ROUND_HALF_UP));
+    case 'percent':
+      return `${trimmed(dec(value).times(100).toDecimalPlaces(PERCENT_DECIMALS, Decimal.ROUND_HALF_UP))}%`;
+    case 'score':
+      return trimmed(
+        dec(value).toDecimalPlaces(style.scoreDecimals, style.scoreRounding === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP),
+      );
+    case 'year':
+      return String(Math.trunc(value));
+  }
+}
+
+/** Collapses line breaks and runs of spaces in quoted table text, so it reads as one sentence. */
+export function cleanText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Display width in half-width units (CJK and full-width count 2): for wrapping estimates. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += c > 0x2e7f || (c >= 0x2010 && c <= 0x206f) ? 2 : 1;
+  }
+  return w;
+}

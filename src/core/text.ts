@@ -1,0 +1,59 @@
+/** Label text as real tables type it: normalised so that variants compare equal. */
+
+/**
+ * NFKC folds full-width brackets, colons, digits and "＝"/"﹦" to ASCII; whitespace (including line
+ * breaks typed inside labels: "绩效 指标", "年度 总体 目标") is removed; Chinese brackets become ASCII.
+ */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（【〔［]/g, '(')
+    .replace(/[）】〕］]/g, ')')
+    .replace(/[：]/g, ':')
+    .replace(/:+$/, '');
+}
+
+/** Whether the normalised text contains any of the (already normalised) needles. */
+export function includesAny(normalized: string, needles: readonly string[]): boolean {
+  return needles.some((n) => normalized.includes(n));
+}
+
+/** A weight declared inside a 一级 label: "产出指标 (60 分)" → 60. */
+export function declaredWeight(label: string): number | null {
+  const m = /\((\d+(?:\.\d+)?)分?\)/.exec(normalizeLabel(label));
+  return m ? Number(m[1]) : null;
+}
+
+/** The 一级/二级 label without its declared weight: "产出指标 (60 分)" → "产出指标". */
+export function bareLevelLabel(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]/g, '')
+    .replace(/[\s\u3000]+/g, '')
+    .trim();
+}
+
+/**
+ * A 三级指标 name without the decorations filers add: "指标1:", "★", "1.", "（1）".
+ * Returns "" for reserved rows ("指标2:", "……").
+ */
+export function cleanIndicatorName(name: string): string {
+  let s = name.normalize('NFKC').replace(/[\u3000]/g, ' ').trim();
+  s = s.replace(/^[★☆*※]+\s*/, '');
+  s = s.replace(/^指标\s*\d+\s*[:：]?\s*/, '');
+  s = s.replace(/^\(?\d{1,2}[).、]\s*(?=\S)/, '');
+  s = s.replace(/^[★☆*※]+\s*/, '');
+  if (/^[.…。·\s-]*$/.test(s)) return '';
+  return s.trim();
+}
+
+/** "/" and its look-alikes mark a row or cell as not applicable. */
+export function isNotApplicableMark(text: string): boolean {
+  return /^[/／\\]$/.test(text.trim());
+}
+
+/** "-", "—", "/" typed in a numeric cell mean "none", not an error. */
+export function isNoneMark(text: string): boolean {
+  return /^[-—–－_/／\\─]+$/.test(text.trim());
+}
