@@ -96,7 +96,13 @@ function headerRoles<R extends string>(
 ): Partial<Record<R, number>> {
   const out: Partial<Record<R, number>> = {};
   for (let c = 0; c < width; c++) {
-    const t = textAt(grid, row, c);
+    let t = textAt(grid, row, c);
+    // Two-row headers (云南: 年度指标值 over 指标性质/指标值/度量单位): the columns not split in the
+    // second row are merged down from the first, and are read from there.
+    if (!t) {
+      const m = mergeAt(grid, row, c);
+      if (m && m.top < row && m.left === c) t = textAt(grid, m.top, m.left);
+    }
     if (!t) continue;
     const role = matchRole(columns, t);
     if (role && out[role] === undefined) out[role] = c;

@@ -5,7 +5,7 @@
 import { parseCell, readAmount, readRate, type ParsedValue } from './cellValue';
 import { roundTo, sameAt, sum, formatNumber as num, dec } from './decimal';
 import type { DetectedTable, IndicatorRow } from './detect';
-import { cellAt, resolvedCell, toA1, toRangeA1, type Cell } from './grid';
+import { cellAt, mergeAt, resolvedCell, toA1, toRangeA1, type Cell } from './grid';
 import { messages, TIER_NAMES } from './messages';
 import type { RuleProfile } from './profile';
 import type {
@@ -77,7 +77,10 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
     implementer: t.implementer?.text ?? null,
   };
   if (!project.name) {
-    const cell = t.projectNameLabel ? at(t.projectNameLabel.row, t.projectNameLabel.col + 1) : at(t.top, t.left);
+    // The empty cell to fill is the first one after the label's own merged area (C3 beside A3:B3).
+    const label = t.projectNameLabel;
+    const labelMerge = label ? mergeAt(grid, label.row, label.col) : undefined;
+    const cell = label ? at(label.row, (labelMerge ? labelMerge.right : label.col) + 1) : at(t.top, t.left);
     issues.add('MISSING_VALUE', 'warning', cell, messages.missing(cell, '项目名称', '请填写项目名称，报告和汇总表会用到它。'));
   }
 

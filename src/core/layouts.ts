@@ -30,7 +30,8 @@ export const FUNDS_COLUMNS: Synonyms<FundsRole> = [
   { role: 'executed', labels: n(['全年执行数', '预算执行数', '全年实际执行数', '执行数']) },
   { role: 'weight', labels: n(['分值', '权重']) },
   { role: 'score', labels: n(['得分']) },
-  { role: 'deviation', labels: n(['偏差原因', '未完成原因', '原因分析']) },
+  // 四川 heads the funds block's reason column just "原因".
+  { role: 'deviation', labels: n(['偏差原因', '未完成原因', '原因分析', '原因']) },
 ];
 
 /** Indicator block columns. */

@@ -39,11 +39,13 @@ export function bareLevelLabel(label: string): string {
  * Returns "" for reserved rows ("指标2:", "……").
  */
 export function cleanIndicatorName(name: string): string {
-  let s = name.normalize('NFKC').replace(/[\u3000]/g, ' ').trim();
-  s = s.replace(/^[★☆*※]+\s*/, '');
-  s = s.replace(/^指标\s*\d+\s*[:：]?\s*/, '');
-  s = s.replace(/^\(?\d{1,2}[).、]\s*(?=\S)/, '');
-  s = s.replace(/^[★☆*※]+\s*/, '');
+  // Decorations are stripped from the text as typed (no NFKC): the name is shown to the user, and
+  // NFKC would turn its full-width commas and brackets into ASCII ones.
+  let s = name.replace(/[\u3000]/g, ' ').trim();
+  s = s.replace(/^[★☆*＊※]+\s*/, '');
+  s = s.replace(/^指标\s*[0-9０-９]+\s*[:：]?\s*/, '');
+  s = s.replace(/^[(（]?[0-9０-９]{1,2}[).、）．]\s*(?=\S)/, '');
+  s = s.replace(/^[★☆*＊※]+\s*/, '');
   if (/^[.…。·\s-]*$/.test(s)) return '';
   return s.trim();
 }

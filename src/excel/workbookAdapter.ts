@@ -24,8 +24,11 @@ export interface UndoOutcome {
 export interface WorkbookAdapter {
   /** Read and evaluate; writes nothing. */
   analyze(profile?: RuleProfile): Promise<WorkbookResult>;
-  /** Read, evaluate, back up what will be overwritten, write results and marks. */
-  score(profile?: RuleProfile): Promise<ScoreOutcome>;
+  /**
+   * Read, evaluate, back up what will be overwritten, write results and marks.
+   * `options.select`: also select the grade/total cell, in the same batch (the ribbon's 一键评分).
+   */
+  score(profile?: RuleProfile, options?: { select?: boolean }): Promise<ScoreOutcome>;
   /** Restore the cells the last scoring changed, exactly. */
   undo(): Promise<UndoOutcome>;
   /** Activate the sheet and select the cell (A1 address). */
@@ -37,4 +40,12 @@ export interface WorkbookAdapter {
   activeSheet(): Promise<string>;
   /** Calls back when the user activates another sheet; returns an unsubscribe function. */
   onSheetActivated(callback: (sheet: string) => void): Promise<() => void>;
+  /**
+   * Optional capabilities: present only once the feature exists. The pane enables the matching
+   * button when `typeof adapter.generateReport === 'function'` (and likewise for insertTemplate).
+   */
+  /** Write the 绩效自评报告 (a report sheet or document); resolves with where it went, when known. */
+  generateReport?(profile?: RuleProfile): Promise<{ sheet?: string; message?: string } | void>;
+  /** Insert the blank 项目支出绩效自评表 template as a new sheet; resolves with its name, when known. */
+  insertTemplate?(): Promise<{ sheet?: string; message?: string } | void>;
 }

@@ -174,6 +174,8 @@ interface Problem {
 class Content {
   readonly groups: Group[];
   readonly problems: Problem[];
+  /** Each filing issue's sentence, by issue index: the overall result names errors the same way. */
+  private readonly issueItems = new Map<number, ReportRun[]>();
 
   constructor(
     private readonly w: Writer,
@@ -299,7 +301,7 @@ class Content {
     const errors = this.table.issues.map((issue, i) => ({ issue, i })).filter((x) => x.issue.severity === 'error');
     const stated = w.has('totals.statedScore') ? [t('自评表填报总分为 '), w.num('totals.statedScore', 'score'), t(' 分。')] : [];
     out.push(para(subject, t('的自评表经复核存在须先更正的错误，暂不能确定总分和评价等级。'), stated));
-    errors.forEach(({ i }, k) => out.push(para(t(`${k + 1}. `), w.quote(`issues[${i}].message`))));
+    errors.forEach(({ i }, k) => out.push(para(t(`${k + 1}. `), this.issueItems.get(i) ?? w.quote(`issues[${i}].message`, (m) => m.replace(/[。.；;]+$/, '')), t('。'))));
     if (!errors.length) out.push(para(t('自评表中部分指标暂无得分，无法汇总总分。')));
     out.push(para(ph('更正自评表后重新生成报告，此处将写明总分和评价等级')));
     return out;
@@ -448,6 +450,10 @@ class Content {
     const items: ReportRun[][] = [];
     const fixes: string[] = [];
     const fix = (s: string) => fixes.includes(s) || fixes.push(s);
+    const add = (index: number, item: ReportRun[]) => {
+      items.push(item);
+      this.issueItems.set(index, item);
+    };
     const weightSum = this.issuesOf('WEIGHT_SUM').length > 0;
     for (const [index, issue] of this.table.issues.entries()) {
       const i = this.indicatorAt(issue);
@@ -461,7 +467,7 @@ class Content {
             const byInitial =
               f.executed !== null && f.initialBudget !== null && f.initialBudget > 0 && f.statedRate !== null &&
               sameAt(ratioTimes(f.executed, f.initialBudget, 1), f.statedRate, 2);
-            items.push([
+            add(index, [
               t('预算执行率填报为 '), w.num('funds.statedRate', 'percent'), t(byInitial ? '（系按年初预算数计算）' : ''),
               t('，按全年执行数 ÷ 全年预算数计算应为 '), w.num('funds.rate', 'percent'),
             ]);
@@ -470,41 +476,41 @@ class Content {
           break;
         case 'SCORE_MISMATCH':
           if (isFundsCell && w.has('funds.statedScore') && w.has('funds.score')) {
-            items.push([t('预算执行率得分填报为 '), w.num('funds.statedScore', 'score'), t(' 分，按评分规则应为 '), w.num('funds.score', 'score'), t(' 分')]);
+            add(index, [t('预算执行率得分填报为 '), w.num('funds.statedScore', 'score'), t(' 分，按评分规则应为 '), w.num('funds.score', 'score'), t(' 分')]);
           } else if (i >= 0 && w.has(`${p}.statedScore`) && w.has(`${p}.score`)) {
-            items.push([w.quote(`${p}.name`), t('得分填报为 '), w.num(`${p}.statedScore`, 'score'), t(' 分，按评分规则应为 '), w.num(`${p}.score`, 'score'), t(' 分')]);
+            add(index, [w.quote(`${p}.name`), t('得分填报为 '), w.num(`${p}.statedScore`, 'score'), t(' 分，按评分规则应为 '), w.num(`${p}.score`, 'score'), t(' 分')]);
           } else break;
           fix('得分按评分规则计算');
           break;
         case 'UNIT_MISMATCH':
           if (i < 0) break;
-          items.push([w.quote(`${p}.name`), t('的年度指标值（'), w.quote(`${p}.target`), t('）与实际完成值（'), w.quote(`${p}.actual`), t('）计量单位不一致')]);
+          add(index, [w.quote(`${p}.name`), t('的年度指标值（'), w.quote(`${p}.target`), t('）与实际完成值（'), w.quote(`${p}.actual`), t('）计量单位不一致')]);
           fix('年度指标值与实际完成值使用同一计量单位');
           break;
         case 'VAGUE_ACTUAL':
           if (i < 0) break;
-          items.push([w.quote(`${p}.name`), t('的实际完成值填为“'), w.quote(`${p}.actual`), t('”，未填写实际达到的数值')]);
+          add(index, [w.quote(`${p}.name`), t('的实际完成值填为“'), w.quote(`${p}.actual`), t('”，未填写实际达到的数值')]);
           fix('实际完成值填写实际达到的数值，不照抄年度指标值');
           break;
         case 'DEVIATION_UNEXPLAINED':
-          if (i >= 0) items.push([w.quote(`${p}.name`), t('未填写偏差原因分析及改进措施')]);
-          else items.push([t('预算执行存在偏差但未填写原因说明')]);
+          if (i >= 0) add(index, [w.quote(`${p}.name`), t('未填写偏差原因分析及改进措施')]);
+          else add(index, [t('预算执行存在偏差但未填写原因说明')]);
           fix('存在偏差的事项逐项填写偏差原因和改进措施');
           break;
         case 'WEIGHT_SUM':
-          if (w.has('totals.weight')) items.push([t('各项分值合计 '), w.num('totals.weight', 'score'), t(' 分，不符合分值合计一百分的要求')]);
-          else items.push([w.quote(`issues[${index}].message`)]);
+          if (w.has('totals.weight')) add(index, [t('各项分值合计 '), w.num('totals.weight', 'score'), t(' 分，不符合分值合计一百分的要求（如本地规定总分不含预算执行率，应按该口径评分）')]);
+          else add(index, [w.quote(`issues[${index}].message`)]);
           fix('各项分值合计为一百分');
           break;
         case 'TOTAL_MISMATCH':
           // Under WEIGHT_SUM the total differs as a consequence; the weights are the problem to name.
           if (weightSum || !w.has('totals.statedScore') || !w.has('totals.score')) break;
-          items.push([t('总分填报为 '), w.num('totals.statedScore', 'score'), t(' 分，按评分规则复核为 '), w.num('totals.score', 'score'), t(' 分')]);
+          add(index, [t('总分填报为 '), w.num('totals.statedScore', 'score'), t(' 分，按评分规则复核为 '), w.num('totals.score', 'score'), t(' 分')]);
           fix('总分按各项得分汇总');
           break;
         case 'QUALITATIVE_OUT_OF_TIER':
           if (i < 0) break;
-          items.push([w.quote(`${p}.name`), t('的得分与其完成档次对应的分值区间不符')]);
+          add(index, [w.quote(`${p}.name`), t('的得分与其完成档次对应的分值区间不符')]);
           fix('定性指标按完成档次确定得分');
           break;
         case 'LEVEL1_WEIGHT':
@@ -516,7 +522,7 @@ class Content {
         case 'MISSING_SCORE':
         case 'EXECUTION_OVER_BUDGET':
           if (issue.severity === 'info') break;
-          items.push([w.quote(`issues[${index}].message`, (s) => s.replace(/[。.；;]+$/, ''))]);
+          add(index, [w.quote(`issues[${index}].message`, (s) => s.replace(/[。.；;]+$/, ''))]);
           fix('按提示更正自评表中的错误和遗漏');
           break;
         default:

@@ -39,9 +39,18 @@ export function formatFigureValue(value: number, format: Exclude<FigureFormat, '
   }
 }
 
-/** Collapses line breaks and runs of spaces in quoted table text, so it reads as one sentence. */
+const CJK = '\u3000-\u303f\u3400-\u9fff\uff00-\uffef';
+const HALF_COMMA_IN_CJK = new RegExp(`([${CJK}])\\s*([,;])\\s*(?=[${CJK}])`, 'g');
+
+/**
+ * Quoted table text as prose: line breaks and runs of spaces collapsed, and a half-width comma or
+ * semicolon between Chinese characters (the engine normalises punctuation) written full-width again.
+ */
 export function cleanText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(HALF_COMMA_IN_CJK, (_m, a: string, p: string) => `${a}${p === ',' ? '，' : '；'}`);
 }
 
 /** Display width in half-width units (CJK and full-width count 2): for wrapping estimates. */

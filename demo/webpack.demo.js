@@ -1,0 +1,30 @@
+/**
+ * Bundles the stand-in Excel host (demo/host.ts + the fake Excel API) for the browser: demo/dist/host.js.
+ * Used by scripts/demo.js (npm run demo), the e2e tests and scripts/bench-pane.js; not part of the add-in build.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require('path');
+
+module.exports = {
+  mode: 'development',
+  devtool: false,
+  target: 'web',
+  entry: { host: path.resolve(__dirname, 'host.ts') },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'ts-loader',
+          options: { transpileOnly: true, configFile: path.resolve(__dirname, '../tsconfig.json'), compilerOptions: { module: 'es2020', sourceMap: false } },
+        },
+      },
+    ],
+  },
+  performance: { hints: false },
+  infrastructureLogging: { level: 'warn' },
+  stats: 'errors-warnings',
+};

@@ -1,0 +1,173 @@
+/**
+ * `jixiao score FILE… [--json] [--config rules.json] [--out OUT.xlsx | --out-dir DIR] [--summary SUMMARY.xlsx]`
+ * Files are handled one at a time (memory stays flat over big batches); one bad file never stops the rest.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Command } from 'commander';
+import { evaluateWorkbook } from '../../core/engine';
+import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
+import type { Issue, WorkbookResult } from '../../core/result';
+import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
+import { loadProfileFile } from '../profileFile';
+import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
+import { writeScoredCopy } from '../scoredCopy';
+import { formatResultText } from '../summaryText';
+import { writeSummaryWorkbook } from '../summaryWorkbook';
+import { Progress } from '../progress';
+
+export interface ScoreOptions {
+  json?: boolean;
+  config?: string;
+  out?: string;
+  outDir?: string;
+  summary?: string;
+}
+
+export function registerScore(program: Command, ctx: CliContext): void {
+  program
+    .command('score')
+    .description('检测、校验并评分 .xlsx 中的绩效自评表（可一次处理多个文件）')
+    .argument('<files...>', '要评分的 .xlsx 文件（FILE…）')
+    .option('--json', '以 JSON 输出评分结果（一个文件输出对象，多个文件输出数组），标准输出中不含其他内容')
+    .option('--config <rules.json>', '评分规则文件（JSON），未写的项采用全国默认规则')
+    .option('--out <OUT.xlsx>', '另存一份写入评分结果的副本（仅限一个输入文件；原文件不会被修改）')
+    .option('--out-dir <DIR>', '把每个文件的评分副本写入该文件夹（文件名不变；原文件不会被修改）')
+    .option('--summary <SUMMARY.xlsx>', '生成汇总表（每张自评表一行，另附问题清单）')
+    .addHelpText(
+      'after',
+      '\n退出状态 (exit status)：0 全部文件已评分；2 某个文件中未找到自评表；1 文件无法读取或参数有误。\n' +
+        '\n示例 (Examples):\n  jixiao score examples/xincheng-12345-2023.xlsx\n  jixiao score a.xlsx b.xlsx --json\n' +
+        '  jixiao score 自评表.xlsx --config rules.json --out 自评表-已评分.xlsx\n  jixiao score 报送/*.xlsx --out-dir 已评分/\n',
+    )
+    .action(async (files: string[], opts: ScoreOptions) => {
+      await scoreFiles(files, opts, ctx);
+    });
+}
+
+/** The file-level result for a file that could not be opened (CONTRACT.md: UNREADABLE_FILE). */
+export function unreadableResult(file: string, message: string): WorkbookResult {
+  return { file, tables: [], issues: [{ code: 'UNREADABLE_FILE', severity: 'error', cell: null, message }] };
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Where each input's scored copy goes; refuses anything that would overwrite an input. */
+export function planOutputs(files: string[], opts: ScoreOptions, cwd: string): (string | null)[] {
+  if (opts.out !== undefined && opts.outDir !== undefined) throw new UsageError('--out 与 --out-dir 只能选一个（use either --out or --out-dir）');
+  if (opts.out !== undefined) {
+    if (files.length > 1) throw new UsageError(`--out 只能用于一个输入文件，当前有 ${files.length} 个；多个文件请用 --out-dir DIR（--out takes one file）`);
+    const out = path.resolve(cwd, opts.out);
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--out ${opts.out} 是一个文件夹；要写入文件夹请用 --out-dir（--out is a directory）`);
+    if (sameFile(path.resolve(cwd, files[0]), out)) throw new UsageError(`--out 不能与输入文件相同（${opts.out}），原文件不会被修改，请另取一个文件名（--out equals the input）`);
+    return [out];
+  }
+  if (opts.outDir !== undefined) {
+    const dir = path.resolve(cwd, opts.outDir);
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${opts.outDir} 不是文件夹（--out-dir is not a directory）`);
+    const used = new Set<string>();
+    const inputs = new Set(files.map((f) => path.resolve(cwd, f)));
+    return files.map((f) => {
+      const base = path.basename(f);
+      const ext = path.extname(base) || '.xlsx';
+      const stem = path.basename(base, path.extname(base));
+      let out = path.join(dir, `${stem}${ext}`);
+      // Two inputs with one name (a/x.xlsx, b/x.xlsx) must not overwrite each other.
+      for (let n = 2; used.has(out); n++) out = path.join(dir, `${stem}-${n}${ext}`);
+      used.add(out);
+      if (inputs.has(out) || sameFile(path.resolve(cwd, f), out)) {
+        throw new UsageError(`--out-dir ${opts.outDir} 会覆盖输入文件 ${f}，请换一个文件夹（--out-dir would overwrite an input）`);
+      }
+      return out;
+    });
+  }
+  return files.map(() => null);
+}
+
+function withTableNotFound(result: WorkbookResult): WorkbookResult {
+  if (result.tables.length > 0 || result.issues.some((i) => i.code === 'TABLE_NOT_FOUND')) return result;
+  const issue: Issue = {
+    code: 'TABLE_NOT_FOUND',
+    severity: 'error',
+    cell: null,
+    message: '未在文件中找到项目支出绩效自评表（需含“项目名称”“年度指标值”“实际完成值”等表头）。',
+  };
+  return { ...result, issues: [...result.issues, issue] };
+}
+
+export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliContext): Promise<void> {
+  const profile: RuleProfile = opts.config !== undefined ? loadProfileFile(path.resolve(ctx.io.cwd, opts.config), opts.config) : NATIONAL_PROFILE;
+  const outputs = planOutputs(files, opts, ctx.io.cwd);
+  const summaryPath = opts.summary !== undefined ? path.resolve(ctx.io.cwd, opts.summary) : null;
+  if (summaryPath) {
+    if (files.some((f) => sameFile(path.resolve(ctx.io.cwd, f), summaryPath)) || outputs.some((o) => o === summaryPath)) {
+      throw new UsageError(`--summary ${opts.summary} 会覆盖输入文件或评分副本，请另取一个文件名（--summary would overwrite a file）`);
+    }
+  }
+  // Results are kept only for --json and --summary (plain data; workbooks are dropped after each file).
+  const keep = Boolean(opts.json || summaryPath);
+  const results: WorkbookResult[] = [];
+  const progress = new Progress(ctx, files.length);
+
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    progress.tick(file);
+    let result: WorkbookResult;
+    let loaded: Awaited<ReturnType<typeof readWorkbookFile>>;
+    try {
+      loaded = await readWorkbookFile(path.resolve(ctx.io.cwd, file), file);
+    } catch (e) {
+      const message = e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`;
+      progress.fail(message);
+      if (keep) results.push(unreadableResult(file, message));
+      continue;
+    }
+    try {
+      // "file" first, as in CONTRACT.md.
+      result = { file, ...withTableNotFound(evaluateWorkbook(loaded.grids, profile)) };
+      result.file = file;
+    } catch (e) {
+      const message = `评分 ${file} 时出错（engine error）：${oneLine(e)}`;
+      progress.fail(message);
+      if (keep) results.push({ ...unreadableResult(file, message), issues: [], error: message } as WorkbookResult);
+      continue;
+    }
+    if (result.tables.length === 0) {
+      progress.errorLine(`${file}：未找到绩效自评表（no self-evaluation table found）`);
+      ctx.worsen(EXIT_NO_TABLE);
+    }
+    const out = outputs[i];
+    if (out && result.tables.length > 0) {
+      try {
+        await writeScoredCopy({ workbook: loaded.workbook, result, grids: loaded.grids, profile }, out);
+      } catch (e) {
+        progress.fail(`无法写入评分副本 ${path.relative(ctx.io.cwd, out) || out}：${oneLine(e)}`);
+      }
+    }
+    if (keep) results.push(result);
+    if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: profile.decimals }));
+  }
+  progress.done();
+
+  if (summaryPath) {
+    try {
+      await writeSummaryWorkbook(results, profile, summaryPath);
+    } catch (e) {
+      ctx.fail(`无法写入汇总表 ${opts.summary}：${oneLine(e)}`);
+    }
+  }
+
+  if (opts.json) {
+    const payload = files.length === 1 ? results[0] : results;
+    ctx.io.out(`${JSON.stringify(payload, null, 2)}\n`);
+  }
+}

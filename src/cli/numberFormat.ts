@@ -1,0 +1,77 @@
+/**
+ * Excel number-format rendering for the CLI (exceljs's cell.text ignores number formats).
+ * Wraps the numfmt package, whose 4.0.1 release points `require` at a dist/index.cjs it does not ship;
+ * we fall back to its CommonJS build at dist/index.js.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+interface NumfmtModule {
+  format(pattern: string, value: unknown, options?: Record<string, unknown>): string;
+  isDateFormat(pattern: string): boolean;
+}
+
+let numfmt: NumfmtModule | undefined;
+
+function loadNumfmt(): NumfmtModule {
+  if (numfmt) return numfmt;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    numfmt = require('numfmt') as NumfmtModule;
+    return numfmt;
+  } catch {
+    // fall through: broken "exports" map, look for the CommonJS build on the module paths
+  }
+  for (const dir of require.resolve.paths('numfmt') ?? []) {
+    const file = path.join(dir, 'numfmt', 'dist', 'index.js');
+    if (fs.existsSync(file)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      numfmt = require(file) as NumfmtModule;
+      return numfmt;
+    }
+  }
+  throw new Error('找不到 numfmt 模块（cannot load numfmt），请运行 npm ci');
+}
+
+const badPatterns = new Set<string>();
+const datePatterns = new Map<string, boolean>();
+
+function isDatePattern(fmt: NumfmtModule, pattern: string): boolean {
+  let known = datePatterns.get(pattern);
+  if (known === undefined) {
+    try {
+      known = fmt.isDateFormat(pattern);
+    } catch {
+      known = false;
+    }
+    datePatterns.set(pattern, known);
+  }
+  return known;
+}
+
+/**
+ * The text Excel shows for a number under a format ("66%" for 0.66 under "0%").
+ * `date1904` shifts serials of 1904-based workbooks to the 1900 system numfmt expects.
+ * An unparseable format falls back to General rather than failing the read.
+ */
+export function formatNumber(value: number, pattern: string | undefined, date1904 = false): string {
+  const fmt = loadNumfmt();
+  const p = pattern && pattern.trim() !== '' && !badPatterns.has(pattern) ? pattern : 'General';
+  if (p === 'General') {
+    // Most cells: short numbers whose General rendering is JS's own (Excel's General shows up to
+    // 11 characters); anything longer or in exponent form goes through numfmt.
+    const s = String(value);
+    if (s.length <= 11 && !s.includes('e')) return s;
+  }
+  const v = date1904 && p !== 'General' && isDatePattern(fmt, p) ? value + 1462 : value;
+  try {
+    return fmt.format(p, v, { nbsp: false });
+  } catch {
+    badPatterns.add(p);
+    try {
+      return fmt.format('General', value);
+    } catch {
+      return String(value);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** Sheet-qualified addresses as Office.js prints and accepts them. */
+import { fromA1 } from '../core/grid';
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "'My Sheet'!A1:B2" → { sheet: 'My Sheet', a1: 'A1:B2' }; no sheet prefix → sheet ''. */
+export function splitAddress(address: string): { sheet: string; a1: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { sheet: '', a1: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, a1: address.slice(bang + 1) };
+}
+
+/** "A1:B2" (with or without sheet) → inclusive 0-based rectangle. */
+export function rectOf(address: string): Rect {
+  const { a1 } = splitAddress(address);
+  const [a, b = a] = a1.split(':');
+  const p = fromA1(a);
+  const q = fromA1(b);
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+/** Quotes a sheet name for a qualified address ("'自评 表'!A1"); quoting is always accepted by Excel. */
+export function qualified(sheet: string, a1: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${a1}`;
+}
+
+/** Splits a RangeAreas address ("S!A1:B2, S!C3") into its areas, ignoring commas inside quoted names. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+export const cellKey = (sheet: string, address: string): string => `${sheet}!${address.replace(/\$/g, '').toUpperCase()}`;

@@ -1,0 +1,148 @@
+/**
+ * Applies a SheetSpec to the open workbook with Office.js, queued as one batch: values, formulas,
+ * styles, merges, widths, heights, freeze, validations, notes, print setup, tab colour and charts.
+ * Features from newer requirement sets are used only where the host supports them.
+ */
+import type { SheetSpec, SpecStyle } from '../core/sheetSpec';
+
+export interface ApplySheetSpecOptions {
+  /** Delete an existing sheet of that name first (the caller decided it may be replaced). */
+  replace?: boolean;
+  /** Activate the new sheet. */
+  activate?: boolean;
+  /** Requirement-set check; defaults to Office.context.requirements.isSetSupported. */
+  isSetSupported?: (name: string, version: string) => boolean;
+}
+
+export interface SheetSpecOutcome {
+  name: string;
+  charts: number;
+  /** Features the host lacked (e.g. "notes"), left out rather than failing the whole sheet. */
+  skipped: string[];
+  syncs: number;
+}
+
+/** Excel column width is in points here; one character of the default font is about 7 px wide. */
+const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+function defaultSupport(name: string, version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported(name, version));
+  } catch {
+    return false;
+  }
+}
+
+function styleRange(range: Excel.Range, s: SpecStyle, canProtect: boolean): void {
+  const font = range.format.font;
+  if (s.bold !== undefined) font.bold = s.bold;
+  if (s.fontSize !== undefined) font.size = s.fontSize;
+  if (s.fontName !== undefined) font.name = s.fontName;
+  if (s.fontColor !== undefined) font.color = s.fontColor;
+  if (s.fill) range.format.fill.color = s.fill;
+  if (s.wrap !== undefined) range.format.wrapText = s.wrap;
+  if (s.horizontal) range.format.horizontalAlignment = s.horizontal === 'left' ? 'Left' : s.horizontal === 'right' ? 'Right' : 'Center';
+  if (s.vertical) range.format.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'bottom' ? 'Bottom' : 'Center';
+  if (s.border) {
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+      const b = range.format.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = '#000000';
+    }
+  }
+  if (s.numberFormat) range.numberFormat = [[s.numberFormat]];
+  if (s.locked !== undefined && canProtect) range.format.protection.locked = s.locked;
+}
+
+/** Adds (or, when told, replaces) the sheet described by `spec`, in two syncs. */
+export async function applySheetSpec(context: Excel.RequestContext, spec: SheetSpec, options: ApplySheetSpecOptions = {}): Promise<SheetSpecOutcome> {
+  const supported = options.isSetSupported ?? defaultSupport;
+  const skipped: string[] = [];
+  let syncs = 0;
+  const sheets = context.workbook.worksheets;
+
+  const existing = sheets.getItemOrNullObject(spec.name);
+  await context.sync();
+  syncs++;
+  if (!existing.isNullObject) {
+    if (!options.replace) throw new Error(`工作表“${spec.name}”已存在`);
+    existing.delete();
+  }
+  const ws = sheets.add(spec.name);
+
+  spec.columnWidths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = charsToPoints(w)));
+  for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = h;
+
+  const canProtect = supported('ExcelApi', '1.2');
+  for (const c of spec.cells) {
+    const range = ws.getRange(c.address);
+    if (c.formula !== undefined) range.formulas = [[`=${c.formula}`]];
+    else if (c.value !== undefined && c.value !== null) range.values = [[c.value]];
+    styleRange(range, c, canProtect);
+  }
+  for (const m of spec.merges) {
+    const range = ws.getRange(m.range);
+    range.merge(false);
+    styleRange(range, m, canProtect);
+  }
+
+  const notes = spec.cells.filter((c) => c.note);
+  if (notes.length) {
+    // Notes (ExcelApi 1.18) are the closest to exceljs' cell notes; threaded comments (1.10) otherwise.
+    if (supported('ExcelApi', '1.18')) for (const c of notes) ws.notes.add(ws.getRange(c.address), c.note as string);
+    else if (supported('ExcelApi', '1.10')) for (const c of notes) context.workbook.comments.add(`'${spec.name.replace(/'/g, "''")}'!${c.address}`, c.note as string);
+    else skipped.push('notes');
+  }
+
+  if (spec.validations?.length) {
+    if (supported('ExcelApi', '1.8')) {
+      for (const v of spec.validations) {
+        const dv = ws.getRange(v.range).dataValidation;
+        dv.rule =
+          v.type === 'list'
+            ? { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } }
+            : { decimal: { operator: Excel.DataValidationOperator.between, formula1: v.min ?? (v.type === 'percent' ? 0 : -1e15), formula2: v.max ?? (v.type === 'percent' ? 1 : 1e15) } };
+        if (v.prompt) dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt };
+        if (v.error) dv.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: '输入无效', message: v.error };
+      }
+    } else skipped.push('validations');
+  }
+
+  if (spec.freeze && (spec.freeze.rows || spec.freeze.columns)) {
+    if (spec.freeze.rows && spec.freeze.columns) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.columns));
+    else if (spec.freeze.rows) ws.freezePanes.freezeRows(spec.freeze.rows);
+    else ws.freezePanes.freezeColumns(spec.freeze.columns);
+  }
+
+  if (spec.print) {
+    if (supported('ExcelApi', '1.9')) {
+      const p = ws.pageLayout;
+      p.paperSize = Excel.PaperType.a4;
+      p.orientation = spec.print.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+      const m = spec.print.margins;
+      // pageLayout margins are in points.
+      p.topMargin = m.top * 72;
+      p.bottomMargin = m.bottom * 72;
+      p.leftMargin = m.left * 72;
+      p.rightMargin = m.right * 72;
+      if (spec.print.fitToWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    } else skipped.push('print');
+  }
+
+  if (spec.tabColor && supported('ExcelApi', '1.7')) ws.tabColor = spec.tabColor;
+
+  let charts = 0;
+  for (const c of spec.charts ?? []) {
+    const type = c.type === 'clusteredBar' ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered;
+    const chart = ws.charts.add(type, ws.getRange(c.dataRange), Excel.ChartSeriesBy.columns);
+    chart.title.text = c.title;
+    chart.setPosition(c.from, c.to);
+    charts++;
+  }
+
+  if (options.activate) ws.activate();
+  await context.sync();
+  syncs++;
+  return { name: spec.name, charts, skipped, syncs };
+}

@@ -1,0 +1,266 @@
+/**
+ * The Office.js implementation of WorkbookAdapter: read (2 syncs) → engine → backup + write (1 sync).
+ * Nothing here decides what a score is; it only moves Grids in and the engine's write plan out.
+ */
+import { evaluateWorkbook, planWrites } from '../core/engine';
+import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../core/profile';
+import type { WorkbookResult } from '../core/result';
+import type { WritePlan } from '../core/writePlan';
+import { planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
+import { cellKey } from './address';
+import { mergeBackup, newBackupId, parseBackup, queueBackupClear, queueBackupWrite, withOriginals } from './backup';
+import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
+import { AdapterError, Session, toAdapterError } from './session';
+import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
+
+export const PROFILE_SETTING = 'jixiao.profile';
+
+export interface ScoreOptions {
+  /** Select the grade (or total) cell of the first table in the same batch: the ribbon's "see the result". */
+  select?: boolean;
+}
+
+export interface OfficeScoreOutcome extends ScoreOutcome {
+  /** Degradations the user should know of (regions cut to stay under the payload limit…). */
+  messages: string[];
+  /** The cell selected afterwards, when asked. */
+  selected?: { sheet: string; address: string } | null;
+}
+
+export interface OfficeUndoOutcome extends UndoOutcome {
+  /** Backup entries that could not be restored (their sheet is gone). */
+  skipped: number;
+}
+
+export class OfficeWorkbookAdapter implements WorkbookAdapter {
+  /** Syncs of the last operation, and its degradation messages. */
+  lastSyncs = 0;
+  lastMessages: string[] = [];
+
+  constructor(private readonly readOptions: Partial<ReadOptions> = {}) {}
+
+  async analyze(profile?: RuleProfile): Promise<WorkbookResult> {
+    const p = profile ?? (await this.loadProfile());
+    return this.run('读取工作簿', async (session) => {
+      const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      this.lastMessages = snap.messages;
+      return evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), p);
+    });
+  }
+
+  async score(profile?: RuleProfile, options: ScoreOptions = {}): Promise<OfficeScoreOutcome> {
+    const p = profile ?? (await this.loadProfile());
+    const id = newBackupId();
+    let pending: { changes: CellChange[]; previousRows: string[] | null; backupExisted: boolean } | null = null;
+    try {
+      return await this.run('一键评分', async (session) => {
+        const { context } = session;
+        const snap = await readWorkbook(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
+        this.lastMessages = snap.messages;
+        const previous = parseBackup(snap.backupRows);
+        // The engine sees the user's data (our earlier output read as what it replaced); changes are
+        // computed against what the cells hold now.
+        const grids = withOriginals(snap.grids, previous);
+        const result = evaluateWorkbook(grids, p);
+        const plan = planWrites(result, grids, p);
+        const changes = planChanges(plan, snap, previous);
+
+        if (changes.length) {
+          assertWritable(snap, [...new Set(changes.map((c) => c.sheet))], !snap.backupExists);
+          const backup = mergeBackup(previous, changes, id, snap.annotationKind);
+          // Backup first: if anything below fails, the batch stops after it and undo can restore.
+          queueBackupWrite(context, backup, snap.backupExists, snap.backupRows?.length ?? 0);
+          queueChanges(context, changes, snap.annotationKind);
+        }
+        const selected = options.select ? selectionTarget(result) : null;
+        if (selected) {
+          const ws = context.workbook.worksheets.getItem(selected.sheet);
+          ws.activate();
+          ws.getRange(selected.address).select();
+        }
+        if (changes.length || selected) {
+          if (changes.length) pending = { changes, previousRows: snap.backupRows, backupExisted: snap.backupExists };
+          await session.sync();
+        }
+        return { result, plan, changed: changes.length, syncs: session.syncs, messages: snap.messages, selected };
+      });
+    } catch (e) {
+      if (!pending) throw toAdapterError(e, '一键评分');
+      // The write batch failed part-way: put every changed cell and the old backup back as they were.
+      const cause = toAdapterError(e instanceof AdapterError && e.raw !== undefined ? e.raw : e, '写入评分结果');
+      let outcome: string;
+      try {
+        await this.recover(pending);
+        outcome = '工作簿已恢复到评分前的状态。';
+      } catch {
+        outcome = '部分单元格可能已写入，请点击“撤销评分”恢复。';
+      }
+      throw new AdapterError(cause.code, `${cause.userMessage}${outcome}`, cause.officeCode);
+    }
+  }
+
+  /** Undoes a half-applied scoring from memory: each changed field back to its state before, the old backup back. */
+  private async recover(p: { changes: CellChange[]; previousRows: string[] | null; backupExisted: boolean }): Promise<void> {
+    await this.run('恢复', async (session) => {
+      const { context } = session;
+      const snap = await readWorkbook(session, { skipGrids: true, annotations: annotationKind(), backup: true });
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const c of p.changes) {
+        const note = snap.annotations?.get(cellKey(c.sheet, c.address))?.content ?? null;
+        queueCellState(context, sheets, snap.annotationKind, c.sheet, c.address, c.before, note);
+      }
+      const previous = parseBackup(p.previousRows);
+      if (previous) queueBackupWrite(context, previous, snap.backupExists, snap.backupRows?.length ?? 0);
+      else if (snap.backupExists && !p.backupExisted) queueBackupClear(context, snap.structureProtected);
+      await session.sync();
+    });
+  }
+
+  async undo(): Promise<OfficeUndoOutcome> {
+    const out = await this.restore(null);
+    return { restored: out.restored, syncs: out.syncs, skipped: out.skipped };
+  }
+
+  /** Restores the backup (only the one with `expectId`, when given) and removes it. */
+  private async restore(expectId: string | null): Promise<{ restored: number; skipped: number; syncs: number; found: boolean }> {
+    return this.run('撤销评分', async (session) => {
+      const { context } = session;
+      const snap = await readWorkbook(session, { skipGrids: true, annotations: annotationKind(), backup: true });
+      const backup = parseBackup(snap.backupRows);
+      if (!backup || (expectId && backup.id !== expectId)) return { restored: 0, skipped: 0, syncs: session.syncs, found: false };
+      const present = new Set(snap.sheets.map((s) => s.name));
+      const entries = backup.entries.filter((e) => present.has(e.sheet));
+      assertWritable(snap, [...new Set(entries.map((e) => e.sheet))], false);
+      const kind = snap.annotationKind;
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const e of entries) {
+        const note = snap.annotations?.get(cellKey(e.sheet, e.address))?.content ?? null;
+        queueCellState(context, sheets, kind, e.sheet, e.address, e.before, note);
+      }
+      queueBackupClear(context, snap.structureProtected);
+      await session.sync();
+      return { restored: entries.length, skipped: backup.entries.length - entries.length, syncs: session.syncs, found: true };
+    });
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run('定位单元格', async (session) => {
+      const ws = session.context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await session.sync();
+    });
+  }
+
+  async loadProfile(): Promise<RuleProfile> {
+    const settings = documentSettings();
+    if (!settings) return parseProfile(undefined);
+    const raw = settings.get(PROFILE_SETTING);
+    try {
+      return parseProfile(typeof raw === 'string' ? JSON.parse(raw) : raw);
+    } catch {
+      // A damaged or outdated saved profile must not block scoring: fall back to the national rules.
+      return parseProfile(undefined, NATIONAL_PROFILE);
+    }
+  }
+
+  async saveProfile(profile: RuleProfile): Promise<void> {
+    const settings = documentSettings();
+    if (!settings) throw new AdapterError('API_UNAVAILABLE', '保存评分规则失败：当前环境不支持文档设置。');
+    const checked = parseProfile(profile);
+    settings.set(PROFILE_SETTING, checked);
+    await new Promise<void>((resolve, reject) =>
+      settings.saveAsync((r: Office.AsyncResult<void>) =>
+        r.status === Office.AsyncResultStatus.Failed
+          ? reject(new AdapterError('API_ERROR', '保存评分规则失败：工作簿可能是只读的。规则在本次会话中仍然有效；请另存为可编辑的副本后再保存。'))
+          : resolve(),
+      ),
+    );
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.run('读取当前工作表', async (session) => {
+      const ws = session.context.workbook.worksheets.getActiveWorksheet().load('name');
+      await session.sync();
+      return ws.name;
+    });
+  }
+
+  async onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {
+    const handler = async (args: Excel.WorksheetActivatedEventArgs) => {
+      try {
+        const name = await Excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(args.worksheetId).load('name');
+          await context.sync();
+          return ws.name;
+        });
+        callback(name);
+      } catch {
+        // A sheet deleted right after activation: nothing to report.
+      }
+    };
+    const registration = await this.run('监听工作表切换', async (session) => {
+      const r = session.context.workbook.worksheets.onActivated.add(handler);
+      await session.sync();
+      return r;
+    });
+    return () => {
+      void Excel.run(registration.context, async (context) => {
+        registration.remove();
+        await context.sync();
+      }).catch(() => undefined);
+    };
+  }
+
+  private async run<T>(doing: string, body: (session: Session) => Promise<T>): Promise<T> {
+    let session: Session | undefined;
+    try {
+      return await Excel.run(async (context) => {
+        session = new Session(context);
+        return body(session);
+      });
+    } catch (e) {
+      throw toAdapterError(e, doing);
+    } finally {
+      this.lastSyncs = session?.syncs ?? 0;
+    }
+  }
+}
+
+/** Refuses, before any write, what Office would refuse half-way. */
+function assertWritable(snap: WorkbookSnapshot, sheets: string[], needsNewSheet: boolean): void {
+  if (snap.readOnly) {
+    throw new AdapterError('WORKBOOK_READ_ONLY', '工作簿以只读方式打开，无法写入评分结果。请点击“编辑工作簿”或另存一份副本后重试。');
+  }
+  const locked = snap.sheets.filter((s) => s.protected && sheets.includes(s.name)).map((s) => s.name);
+  if (locked.length) {
+    throw new AdapterError(
+      'SHEET_PROTECTED',
+      `工作表“${locked.join('”“')}”受保护，未写入任何内容。请在“审阅”选项卡中点击“撤销工作表保护”后重试。`,
+    );
+  }
+  if (needsNewSheet && snap.structureProtected) {
+    throw new AdapterError(
+      'STRUCTURE_PROTECTED',
+      '工作簿结构受保护，无法新建用于撤销的备份工作表，未写入任何内容。请在“审阅”选项卡中点击“保护工作簿”取消结构保护后重试。',
+    );
+  }
+}
+
+/** The grade cell of the first table (else its total), where the user sees the outcome. */
+export function selectionTarget(result: WorkbookResult): { sheet: string; address: string } | null {
+  const t = result.tables[0];
+  if (!t) return null;
+  const address = t.totals.gradeCell ?? t.totals.scoreCell;
+  return address ? { sheet: t.sheet, address } : null;
+}
+
+function documentSettings(): Office.Settings | null {
+  try {
+    return typeof Office !== 'undefined' ? (Office.context?.document?.settings ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+export type { WritePlan };

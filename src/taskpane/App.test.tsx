@@ -1,0 +1,151 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from './App';
+import { deferred, FakeAdapter } from './testing/fakeAdapter';
+import { emptyResult, seedResult, seedTable } from './testing/sampleResult';
+
+const scoredResult = () => {
+  const t = seedTable();
+  t.funds.statedRate = 1;
+  t.funds.statedScore = 10;
+  t.indicators[3].statedScore = 10;
+  return seedResult({ tables: [t] });
+};
+
+async function openPane(adapter: FakeAdapter, office?: unknown) {
+  render(<App adapter={adapter} office={office} />);
+  await screen.findByRole('tablist');
+}
+
+describe('App', () => {
+  it('reads the saved profile, analyzes with it and shows what was found', async () => {
+    const adapter = new FakeAdapter();
+    await openPane(adapter);
+    expect(screen.getByText('A1:I21')).toBeInTheDocument();
+    const analyze = adapter.calls.find((c) => c.method === 'analyze')!;
+    expect(analyze.args[0]).toEqual(adapter.profile);
+    expect(screen.getByRole('tab', { name: '问题（5）' })).toBeInTheDocument();
+  });
+
+  // Arrow-key movement inside the TabList needs real layout (Tabster): the e2e test covers it.
+  it('opens a tab with the keyboard', async () => {
+    await openPane(new FakeAdapter());
+    screen.getByRole('tab', { name: /问题/ }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('tabpanel', { name: /问题/ })).toBeVisible();
+    expect(screen.getByText(/错误 1 项，警告 3 项，提示 1 项/)).toBeInTheDocument();
+  });
+
+  it('scores: progress while running, others disabled, then the new result and a notice', async () => {
+    const adapter = new FakeAdapter({ scored: scoredResult() });
+    await openPane(adapter);
+    const gate = deferred();
+    adapter.gates.set('score', gate);
+    await userEvent.click(screen.getByRole('button', { name: '一键评分' }));
+    expect(screen.getByRole('button', { name: /一键评分中/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '撤销评分' })).toBeDisabled();
+    await act(async () => gate.resolve());
+    expect(await screen.findByText(/已写回 4 个单元格/)).toBeInTheDocument();
+    expect(adapter.count('score')).toBe(1);
+    expect(screen.getByRole('button', { name: '撤销评分' })).toBeEnabled();
+    await userEvent.click(screen.getByRole('tab', { name: '评分结果' }));
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows).toHaveLength(2); // header + 总分 only: the rate and scores now agree
+  });
+
+  it('shows a failed action in a MessageBar with the adapter’s userMessage, and stays usable', async () => {
+    const adapter = new FakeAdapter();
+    await openPane(adapter);
+    adapter.failures.set('score', Object.assign(new Error('InvalidOperation: cell editing'), { userMessage: '请先结束单元格编辑，再点“一键评分”。' }));
+    await userEvent.click(screen.getByRole('button', { name: '一键评分' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('一键评分失败');
+    expect(alert).toHaveTextContent('请先结束单元格编辑');
+    expect(alert).not.toHaveTextContent('at ');
+    expect(screen.getByRole('button', { name: '一键评分' })).toBeEnabled();
+  });
+
+  it('shows a failed read with a retry, never a blank pane', async () => {
+    const adapter = new FakeAdapter();
+    adapter.failures.set('analyze', new Error('Excel.run rejected'));
+    render(<App adapter={adapter} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('读取工作簿失败');
+    expect(alert).toHaveTextContent('Excel.run rejected');
+    adapter.failures.delete('analyze');
+    await userEvent.click(within(alert).getByRole('button', { name: '重新检测' }));
+    expect(await screen.findByText('A1:I21')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('undo reports what was restored and reads the workbook again', async () => {
+    const adapter = new FakeAdapter();
+    await openPane(adapter);
+    const before = adapter.count('analyze');
+    await userEvent.click(screen.getByRole('button', { name: '撤销评分' }));
+    expect(await screen.findByText(/已恢复 4 个单元格/)).toBeInTheDocument();
+    expect(adapter.count('analyze')).toBe(before + 1);
+  });
+
+  it('follows the user to the table on the sheet they activate', async () => {
+    const result = seedResult({ tables: [seedTable(), seedTable({ sheet: '表二', range: 'B2:J22' })] });
+    const adapter = new FakeAdapter({ result });
+    await openPane(adapter);
+    expect(screen.getByRole('combobox')).toHaveValue('0');
+    await act(async () => adapter.activate('表二'));
+    await waitFor(() => expect(screen.getByRole('combobox')).toHaveValue('1'));
+    expect(screen.getByText('B2:J22')).toBeInTheDocument();
+  });
+
+  it('selects an issue’s cell in Excel', async () => {
+    const adapter = new FakeAdapter();
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('tab', { name: /问题/ }));
+    await userEvent.click(screen.getByRole('button', { name: /H6/ }));
+    expect(adapter.calls.at(-1)).toEqual({ method: 'selectCell', args: ['自评表', 'H6'] });
+  });
+
+  it('saves settings to the workbook and analyzes again with them', async () => {
+    const adapter = new FakeAdapter();
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await userEvent.click(screen.getByRole('switch', { name: '总分含预算执行率得分' }));
+    await userEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    expect(await screen.findByText(/设置已保存/)).toBeInTheDocument();
+    expect(adapter.profile.includeExecutionInTotal).toBe(false);
+    await waitFor(() => expect(adapter.calls.filter((c) => c.method === 'analyze').at(-1)!.args[0]).toMatchObject({ includeExecutionInTotal: false }));
+  });
+
+  it('keeps a half-typed setting when the user switches tabs', async () => {
+    await openPane(new FakeAdapter());
+    await userEvent.click(screen.getByRole('tab', { name: '设置' }));
+    const box = screen.getByRole('textbox', { name: '产出指标' });
+    await userEvent.clear(box);
+    await userEvent.type(box, '45');
+    await userEvent.click(screen.getByRole('tab', { name: '检测' }));
+    await userEvent.click(screen.getByRole('tab', { name: '设置' }));
+    expect(screen.getByRole('textbox', { name: '产出指标' })).toHaveValue('45');
+  });
+
+  it('explains an empty workbook and keeps scoring off', async () => {
+    await openPane(new FakeAdapter({ result: emptyResult() }));
+    expect(screen.getByText('没有找到项目支出绩效自评表')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '一键评分' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('runs the optional features when the adapter has them', async () => {
+    const adapter = new FakeAdapter({ withReport: true });
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('button', { name: '生成报告' }));
+    expect(await screen.findByText(/已写入工作表“绩效自评报告”/)).toBeInTheDocument();
+  });
+
+  it('follows Office’s dark theme', async () => {
+    await openPane(new FakeAdapter(), { context: { officeTheme: { bodyBackgroundColor: '#1f1f1f' } } });
+    // webDarkTheme's neutral background 2 is #1f1f1f-ish; light is #fafafa. FluentProvider sets it as a CSS variable.
+    const provider = document.querySelector('.fui-FluentProvider') as HTMLElement;
+    expect(provider).toBeTruthy();
+    const rules = Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules).map((r) => r.cssText));
+    expect(rules.join('\n')).toMatch(/--colorNeutralBackground1:\s*#292929/);
+  });
+});

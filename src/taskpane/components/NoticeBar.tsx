@@ -1,0 +1,20 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { Notice } from '../hooks/useActions';
+
+/** The outcome of the last action: success, nothing to do, or why it failed (never a stack trace). */
+export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss(): void }) {
+  return (
+    <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
+      <MessageBarBody>
+        <MessageBarTitle>{notice.title}</MessageBarTitle>
+        {notice.text}
+        {notice.detail && <div>详细信息：{notice.detail}</div>}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="transparent" size="small" onClick={onDismiss}>
+          关闭
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,94 @@
+import { ProfileError } from '../core/profile';
+import { capabilitiesOf, changesSinceStated, countBySeverity, formatRate, formatScore, gradeExplanation, groupIssues, level1Name, level1Summaries, userMessageOf } from './model';
+import { FakeAdapter } from './testing/fakeAdapter';
+import { seedTable } from './testing/sampleResult';
+
+describe('level1Summaries', () => {
+  it('derives 一级 groups from the indicators when the engine gives none, execution first', () => {
+    const groups = level1Summaries(seedTable({ groups: undefined }));
+    expect(groups.map((g) => [g.label, g.weight, g.score, g.statedScore])).toEqual([
+      ['预算执行率', 10, 10, 7],
+      ['产出指标', 60, 60, 56],
+      ['效益指标', 30, 30, 30],
+      ['满意度指标', 10, 10, 10],
+    ]);
+  });
+
+  it("uses the engine's groups when present", () => {
+    const groups = [{ label: 'X', weight: 1, score: 1, statedScore: null, declaredWeight: null }];
+    expect(level1Summaries(seedTable({ groups }))).toBe(groups);
+  });
+
+  it('a group with an underivable score has no score, and not-applicable rows do not count', () => {
+    const t = seedTable();
+    t.indicators[0] = { ...t.indicators[0], score: null };
+    t.indicators[1] = { ...t.indicators[1], kind: 'not_applicable', weight: 20 };
+    const out = level1Summaries(t).find((g) => g.label === '产出指标')!;
+    expect(out.score).toBeNull();
+    expect(out.weight).toBe(40);
+  });
+});
+
+describe('changesSinceStated', () => {
+  it('lists the rate, each changed score and the total', () => {
+    const c = changesSinceStated(seedTable());
+    expect(c).toEqual([
+      { label: '预算执行率', cell: 'H6', stated: '66%', computed: '100%' },
+      { label: '预算执行率 得分', cell: 'I6', stated: '7', computed: '10' },
+      { label: '运行经费 得分', cell: 'H16', stated: '6', computed: '10' },
+      { label: '总分', cell: 'H21', stated: '96', computed: '110' },
+    ]);
+  });
+  it('is empty when everything agrees', () => {
+    const t = seedTable();
+    t.funds.statedRate = 1;
+    t.funds.statedScore = 10;
+    t.indicators[3].statedScore = 10;
+    t.totals.statedScore = 110;
+    expect(changesSinceStated(t)).toEqual([]);
+  });
+});
+
+describe('formatting', () => {
+  it('formats scores to at most 2 decimals and rates as percentages', () => {
+    expect(formatScore(6.635)).toBe('6.64');
+    expect(formatScore(null)).toBe('—');
+    expect(formatRate(0.66345)).toBe('66.35%');
+    expect(formatRate(null)).toBe('—');
+    expect(level1Name('产出指标 （60 分）')).toBe('产出指标');
+  });
+});
+
+describe('issues', () => {
+  it('groups by severity in order error, warning, info and counts them', () => {
+    const t = seedTable();
+    expect(groupIssues(t.issues).map((g) => [g.severity, g.issues.length])).toEqual([
+      ['error', 1],
+      ['warning', 3],
+      ['info', 1],
+    ]);
+    expect(countBySeverity(t.issues)).toEqual({ error: 1, warning: 3, info: 1 });
+  });
+  it('explains a missing grade', () => {
+    expect(gradeExplanation(seedTable())).toMatch(/1 个错误/);
+    expect(gradeExplanation(seedTable({ grade: '优' }))).toBeNull();
+    expect(gradeExplanation(seedTable({ issues: [], totals: { ...seedTable().totals, score: null } }))).toMatch(/总分无法计算/);
+  });
+});
+
+describe('userMessageOf', () => {
+  it('prefers userMessage, shows ProfileError reasons, and keeps only the first line of anything else', () => {
+    expect(userMessageOf(Object.assign(new Error('x'), { userMessage: '请先退出单元格编辑。' })).message).toBe('请先退出单元格编辑。');
+    expect(userMessageOf(new ProfileError('decimals 应为整数')).message).toBe('decimals 应为整数');
+    const m = userMessageOf(new Error('RichApi.Error: InvalidReference\n    at foo (x.js:1:2)'), '失败');
+    expect(m).toEqual({ message: '失败', detail: 'RichApi.Error: InvalidReference' });
+    expect(userMessageOf(undefined, '失败')).toEqual({ message: '失败' });
+  });
+});
+
+describe('capabilitiesOf', () => {
+  it('reflects which optional adapter methods exist', () => {
+    expect(capabilitiesOf(new FakeAdapter())).toEqual({ generateReport: false, insertTemplate: false });
+    expect(capabilitiesOf(new FakeAdapter({ withReport: true, withTemplate: true }))).toEqual({ generateReport: true, insertTemplate: true });
+  });
+});

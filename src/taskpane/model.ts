@@ -1,0 +1,156 @@
+/**
+ * What the pane derives from a TableResult for display: 一级 summaries, changes against the stated
+ * values, issue groups, the grade's explanation, number formatting. Pure functions, no React.
+ */
+import type { Issue, Level1Summary, Severity, TableResult } from '../core/result';
+import { ProfileError } from '../core/profile';
+import type { WorkbookAdapter } from '../excel/workbookAdapter';
+
+export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+export const LAYOUT_LABEL: Record<string, string> = {
+  national: '全国通用格式',
+  transfer: '转移支付格式',
+  sichuan: '四川格式',
+  yunnan: '云南格式',
+};
+
+export function layoutLabel(layout: string): string {
+  return LAYOUT_LABEL[layout] ? `${LAYOUT_LABEL[layout]}（${layout}）` : layout;
+}
+
+/** Optional adapter features, made explicit so buttons can say why they are off. */
+export interface Capabilities {
+  generateReport: boolean;
+  insertTemplate: boolean;
+}
+
+export function capabilitiesOf(adapter: WorkbookAdapter): Capabilities {
+  return {
+    generateReport: typeof adapter.generateReport === 'function',
+    insertTemplate: typeof adapter.insertTemplate === 'function',
+  };
+}
+
+/** Scores as the sheet shows them: at most 2 decimals, no trailing zeros. */
+export function formatScore(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  return String(Math.round(n * 100) / 100);
+}
+
+/** A fraction as a percentage: 0.6634 → "66.34%". */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—';
+  return `${Math.round(rate * 10000) / 100}%`;
+}
+
+/** Strip the declared weight from a 一级 label: "产出指标 (60 分)" → "产出指标". */
+export function level1Name(label: string): string {
+  return label.replace(/[（(]\s*\d+(\.\d+)?\s*分\s*[)）]/g, '').replace(/\s+/g, '').trim() || label;
+}
+
+const EXECUTION_LABEL = '预算执行率';
+
+/**
+ * Per-一级 weight against score, execution first. Uses the engine's groups when given; otherwise
+ * sums the indicators (older engines, hand-made results).
+ */
+export function level1Summaries(table: TableResult): Level1Summary[] {
+  if (table.groups && table.groups.length > 0) return table.groups;
+  const out: Level1Summary[] = [];
+  const f = table.funds;
+  if (f.weight !== null) {
+    out.push({ label: EXECUTION_LABEL, weight: f.weight, score: f.score, statedScore: f.statedScore, declaredWeight: null });
+  }
+  // Sum per 一级; a group missing any score (or stated score) has none, rather than a misleading partial sum.
+  const groups = new Map<string, { weight: number; score: number | null; stated: number | null; declared: number | null }>();
+  for (const ind of table.indicators) {
+    if (ind.weight === null || ind.kind === 'not_applicable') continue;
+    const key = level1Name(ind.level1);
+    const g = groups.get(key) ?? { weight: 0, score: 0, stated: 0, declared: ind.level1DeclaredWeight ?? null };
+    groups.set(key, g);
+    g.weight += ind.weight;
+    g.score = g.score === null || ind.score === null ? null : g.score + ind.score;
+    g.stated = g.stated === null || ind.statedScore === null ? null : g.stated + ind.statedScore;
+  }
+  for (const [label, g] of groups) out.push({ label, weight: g.weight, score: g.score, statedScore: g.stated, declaredWeight: g.declared });
+  return out;
+}
+
+export interface Change {
+  /** What changed, in Chinese ("执行率", "运行经费 得分", "总分"). */
+  label: string;
+  cell: string | null;
+  stated: string;
+  computed: string;
+}
+
+const differs = (a: number | null, b: number | null): boolean =>
+  a !== null && b !== null && Math.abs(a - b) > 1e-9;
+
+/** Values whose computed result differs from what the sheet states (rate, each score, total). */
+export function changesSinceStated(table: TableResult): Change[] {
+  const out: Change[] = [];
+  const f = table.funds;
+  if (differs(f.statedRate, f.rate)) out.push({ label: '预算执行率', cell: f.rateCell, stated: formatRate(f.statedRate), computed: formatRate(f.rate) });
+  if (differs(f.statedScore, f.score)) out.push({ label: '预算执行率 得分', cell: f.scoreCell, stated: formatScore(f.statedScore), computed: formatScore(f.score) });
+  for (const ind of table.indicators) {
+    if (ind.scoreSource !== 'computed') continue;
+    if (differs(ind.statedScore, ind.score) || (ind.statedScore === null && ind.score !== null)) {
+      out.push({ label: `${ind.name} 得分`, cell: ind.scoreCell, stated: formatScore(ind.statedScore), computed: formatScore(ind.score) });
+    }
+  }
+  const t = table.totals;
+  if (differs(t.statedScore, t.score) || (t.statedScore === null && t.score !== null)) {
+    out.push({ label: '总分', cell: t.scoreCell, stated: formatScore(t.statedScore), computed: formatScore(t.score) });
+  }
+  return out;
+}
+
+export function countBySeverity(issues: Issue[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) n[i.severity]++;
+  return n;
+}
+
+export function groupIssues(issues: Issue[]): { severity: Severity; issues: Issue[] }[] {
+  return SEVERITY_ORDER.map((severity) => ({ severity, issues: issues.filter((i) => i.severity === severity) })).filter(
+    (g) => g.issues.length > 0,
+  );
+}
+
+/** Why there is no grade, in Chinese; null when there is one. */
+export function gradeExplanation(table: TableResult): string | null {
+  if (table.grade) return null;
+  const errors = table.issues.filter((i) => i.severity === 'error').length;
+  if (errors > 0) return `还有 ${errors} 个错误未解决，按规则暂不评级。请先在“问题”中逐条修正，再点“一键评分”。`;
+  if (table.totals.score === null) return '总分无法计算（有指标缺少分值或得分），因此暂不评级。';
+  return '尚未评级。';
+}
+
+/** Index of the first table on the given sheet, or -1. */
+export function tableIndexForSheet(tables: TableResult[], sheet: string | null): number {
+  return sheet === null ? -1 : tables.findIndex((t) => t.sheet === sheet);
+}
+
+/** What to show a user for any thrown thing: never a stack trace. */
+export function userMessageOf(err: unknown, fallback = '操作没有完成。'): { message: string; detail?: string } {
+  if (err && typeof err === 'object') {
+    const e = err as { userMessage?: unknown; message?: unknown };
+    if (typeof e.userMessage === 'string' && e.userMessage.trim()) return { message: e.userMessage };
+    if (err instanceof ProfileError) return { message: err.message };
+    if (typeof e.message === 'string' && e.message.trim()) {
+      // Host messages are often English and technical: keep the first line only, as a detail.
+      const first = e.message.split('\n')[0].trim().slice(0, 200);
+      return { message: fallback, detail: first };
+    }
+  }
+  if (typeof err === 'string' && err.trim()) return { message: fallback, detail: err.split('\n')[0].slice(0, 200) };
+  return { message: fallback };
+}

@@ -1,0 +1,113 @@
+/**
+ * A plain in-memory WorkbookAdapter for the pane's tests: records calls, returns given results, and
+ * can hold an operation open (gate) so a test can look at the pane while it runs.
+ */
+import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../../core/profile';
+import type { WorkbookResult } from '../../core/result';
+import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from '../../excel/workbookAdapter';
+import { seedResult } from './sampleResult';
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(v: T): void;
+  reject(e: unknown): void;
+}
+
+export function deferred<T = void>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export interface FakeAdapterOptions {
+  result?: WorkbookResult;
+  /** Result after scoring (defaults to `result`). */
+  scored?: WorkbookResult;
+  active?: string;
+  profile?: RuleProfile;
+  withReport?: boolean;
+  withTemplate?: boolean;
+}
+
+export class FakeAdapter implements WorkbookAdapter {
+  calls: { method: string; args: unknown[] }[] = [];
+  result: WorkbookResult;
+  scored: WorkbookResult;
+  active: string;
+  profile: RuleProfile;
+  /** When set, the next call of that method waits for the gate (or fails with it). */
+  gates = new Map<string, Deferred<void>>();
+  failures = new Map<string, unknown>();
+  private listeners: ((sheet: string) => void)[] = [];
+  generateReport?: (profile?: RuleProfile) => Promise<{ sheet?: string }>;
+  insertTemplate?: () => Promise<{ sheet?: string }>;
+
+  constructor(o: FakeAdapterOptions = {}) {
+    this.result = o.result ?? seedResult();
+    this.scored = o.scored ?? this.result;
+    this.active = o.active ?? this.result.tables[0]?.sheet ?? 'Sheet1';
+    this.profile = o.profile ?? parseProfile({});
+    if (o.withReport) this.generateReport = (p) => this.run('generateReport', [p], async () => ({ sheet: '绩效自评报告' }));
+    if (o.withTemplate) this.insertTemplate = () => this.run('insertTemplate', [], async () => ({ sheet: '自评表模板' }));
+  }
+
+  /** Simulates the user switching sheets in Excel. */
+  activate(sheet: string): void {
+    this.active = sheet;
+    for (const l of this.listeners) l(sheet);
+  }
+
+  count(method: string): number {
+    return this.calls.filter((c) => c.method === method).length;
+  }
+
+  private async run<T>(method: string, args: unknown[], body: () => Promise<T>): Promise<T> {
+    this.calls.push({ method, args });
+    const gate = this.gates.get(method);
+    if (gate) {
+      this.gates.delete(method);
+      await gate.promise;
+    }
+    if (this.failures.has(method)) throw this.failures.get(method);
+    return body();
+  }
+
+  analyze(profile?: RuleProfile): Promise<WorkbookResult> {
+    return this.run('analyze', [profile], async () => this.result);
+  }
+  score(profile?: RuleProfile): Promise<ScoreOutcome> {
+    return this.run('score', [profile], async () => {
+      this.result = this.scored;
+      return { result: this.scored, plan: { writes: [], marks: [] }, changed: 4, syncs: 3 };
+    });
+  }
+  undo(): Promise<UndoOutcome> {
+    return this.run('undo', [], async () => ({ restored: 4, syncs: 2 }));
+  }
+  selectCell(sheet: string, address: string): Promise<void> {
+    return this.run('selectCell', [sheet, address], async () => undefined);
+  }
+  loadProfile(): Promise<RuleProfile> {
+    return this.run('loadProfile', [], async () => this.profile ?? NATIONAL_PROFILE);
+  }
+  saveProfile(profile: RuleProfile): Promise<void> {
+    return this.run('saveProfile', [profile], async () => {
+      this.profile = profile;
+    });
+  }
+  activeSheet(): Promise<string> {
+    return this.run('activeSheet', [], async () => this.active);
+  }
+  onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {
+    return this.run('onSheetActivated', [], async () => {
+      this.listeners.push(callback);
+      return () => {
+        this.listeners = this.listeners.filter((l) => l !== callback);
+      };
+    });
+  }
+}
