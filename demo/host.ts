@@ -105,7 +105,7 @@ function renderSheet(): void {
         if (sp) attrs.push(`rowspan="${sp.rows}" colspan="${sp.cols}"`);
         const cls = [typeof cell.value === 'number' ? 'num' : '', a1 === sel ? 'demo-sel' : '', cell.note ? 'demo-note' : ''].filter(Boolean).join(' ');
         if (cls) attrs.push(`class="${cls}"`);
-        if (cell.fill) attrs.push(`style="background:${esc(cell.fill)}"`);
+        if (cell.fill) attrs.push(`style="background-color:${esc(cell.fill)}"`);
         if (cell.note) attrs.push(`title="${esc(cell.note)}"`);
         html += `<td ${attrs.join(' ')}>${esc(cell.text ?? '')}</td>`;
       }

@@ -2,7 +2,6 @@
  * Bundles the stand-in Excel host (demo/host.ts + the fake Excel API) for the browser: demo/dist/host.js.
  * Used by scripts/demo.js (npm run demo), the e2e tests and scripts/bench-pane.js; not part of the add-in build.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const path = require('path');
 
 module.exports = {

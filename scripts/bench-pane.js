@@ -10,7 +10,7 @@
  * ready = until the detected table is shown (tabs present, analyze done). Median over the runs; the first
  * run is cold (no HTTP cache) like a pane opening for the first time.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* global window, document, performance, MutationObserver -- these run inside the page (addInitScript, evaluate) */
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');

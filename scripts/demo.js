@@ -10,7 +10,6 @@
  * Pages: /taskpane.html (add ?theme=dark, ?fail=run, ?pane=only). Also used by tests/e2e and scripts/bench-pane.js
  * through startDemoServer().
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('fs');
 const http = require('http');
 const path = require('path');

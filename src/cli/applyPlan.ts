@@ -6,7 +6,7 @@ import * as ExcelJS from 'exceljs';
 import type { RawValue } from '../core/grid';
 import { SEVERITY_FILL, type CellMark, type WritePlan } from '../core/writePlan';
 import { dateToSerial } from './readWorkbook';
-import { composeNote, ourNoteText, ourPartStart, splitNote } from './noteText';
+import { composeNote, ourNoteText, ourPartStart, splitNote } from '../core/noteText';
 
 export interface ApplySummary {
   /** Cells whose value was written. */

@@ -69,8 +69,46 @@ function styleHeader(ws: ExcelJS.Worksheet, columns: { header: string; width: nu
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
 }
 
+/** What the summary reads of one file's result; a WorkbookResult is one. */
+export interface SummaryEntry {
+  file?: string;
+  issues: Issue[];
+  tables: {
+    sheet: string;
+    project?: { name: string | null; department: string | null } | null;
+    funds?: { budget: number | null; executed: number | null; rate: number | null } | null;
+    totals?: { score: number | null } | null;
+    grade: string | null;
+    issues: Issue[];
+  }[];
+}
+
+/**
+ * Keeps only what the summary shows: a batch holds this per file, never the indicators, grids or
+ * workbooks, so memory stays flat however many files are scored.
+ */
+export function summaryEntry(r: WorkbookResult): SummaryEntry {
+  return {
+    file: r.file,
+    issues: r.issues,
+    tables: r.tables.map((t) => ({
+      sheet: t.sheet,
+      project: t.project ? { name: t.project.name, department: t.project.department } : null,
+      funds: t.funds ? { budget: t.funds.budget, executed: t.funds.executed, rate: t.funds.rate } : null,
+      totals: t.totals ? { score: t.totals.score } : null,
+      grade: t.grade,
+      issues: t.issues,
+    })),
+  };
+}
+
+/** An Excel string literal ("" escapes a quote; JSON's backslash escapes mean nothing to Excel). */
+function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
 /** Builds the summary workbook: 汇总 (one row per table, or per file without one) and 问题清单. */
-export function buildSummaryWorkbook(results: WorkbookResult[], profile: RuleProfile): ExcelJS.Workbook {
+export function buildSummaryWorkbook(results: SummaryEntry[], profile: RuleProfile): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '绩效自评助手';
   const summary = wb.addWorksheet('汇总');
@@ -116,7 +154,7 @@ export function buildSummaryWorkbook(results: WorkbookResult[], profile: RulePro
     rules: grades.map((g, idx) => ({
       type: 'expression' as const,
       priority: idx + 1,
-      formulae: [`$${GRADE_COL}2=${JSON.stringify(g.label)}`],
+      formulae: [`$${GRADE_COL}2=${excelString(g.label)}`],
       style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: GRADE_FILLS[Math.min(idx, GRADE_FILLS.length - 1)] } } },
     })),
   });
@@ -124,7 +162,7 @@ export function buildSummaryWorkbook(results: WorkbookResult[], profile: RulePro
 }
 
 /** Writes the summary through a temporary file (never half a workbook). */
-export async function writeSummaryWorkbook(results: WorkbookResult[], profile: RuleProfile, output: string): Promise<void> {
+export async function writeSummaryWorkbook(results: SummaryEntry[], profile: RuleProfile, output: string): Promise<void> {
   const wb = buildSummaryWorkbook(results, profile);
   const buffer = await wb.xlsx.writeBuffer();
   await fs.promises.mkdir(path.dirname(path.resolve(output)), { recursive: true });

@@ -92,8 +92,16 @@ export function parseValueText(raw: string): ParsedValue {
     if (unit === null && isShortQuantity(rest)) unit = rest.replace(/^[(（]|[)）]$/g, '');
     else if (!/^[。.;；]?$/.test(rest)) return { kind: 'text', number: null, unit: null, comparator, text };
   }
-  if (!Number.isFinite(n)) return { kind: 'error', number: null, unit, comparator, text, problem: 'not_a_number' };
+  if (!isUsable(n)) return { kind: 'error', number: null, unit, comparator, text, problem: 'not_a_number' };
   return { kind: 'number', number: n, unit, comparator, text };
+}
+
+/**
+ * Finite and exact as a double: beyond 2^53 (9e15, far above any budget in 元) a value is a typing or
+ * formula accident, and sums of such values would overflow to Infinity.
+ */
+function isUsable(n: number): boolean {
+  return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER;
 }
 
 /** A unit is short and has no digits or sentence punctuation. */
@@ -112,7 +120,7 @@ export function parseCell(cell: Cell): ParsedValue {
     return { kind: 'error', number: null, unit: null, comparator: null, text: v.error, problem: 'error_value' };
   }
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'error', number: null, unit: null, comparator: null, text: String(v), problem: 'not_a_number' };
+    if (!isUsable(v)) return { kind: 'error', number: null, unit: null, comparator: null, text: String(v), problem: 'not_a_number' };
     const percent = isPercentFormat(cell.numberFormat) || /%\s*$/.test(cell.text ?? '');
     return { kind: 'number', number: v, unit: percent ? '%' : null, comparator: null, text: (cell.text ?? String(v)).trim() };
   }

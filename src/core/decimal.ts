@@ -10,6 +10,7 @@ export function dec(x: number): Decimal {
 
 /** Rounds as the profile says: half-up (四舍五入) or truncate. */
 export function roundTo(x: number, decimals: number, mode: 'half-up' | 'truncate' = 'half-up'): number {
+  if (Number.isInteger(x)) return x; // most scores are whole: nothing to round
   const d = dec(x).toDecimalPlaces(decimals, mode === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP);
   return d.toNumber();
 }
@@ -21,13 +22,24 @@ export function ratioTimes(a: number, b: number, c: number): number {
 
 /** Sum without binary drift (10.1 + 20.2 = 30.3). */
 export function sum(values: number[]): number {
+  // Whole numbers (most weights and scores) add exactly in binary: skip the decimal arithmetic.
+  if (values.every(Number.isInteger)) {
+    const s = values.reduce((acc, v) => acc + v, 0);
+    if (Number.isSafeInteger(s)) return s;
+  }
   return values.reduce((acc, v) => acc.plus(dec(v)), new Decimal(0)).toNumber();
 }
 
 /** Equality at a precision: |a − b| < half a unit of the given decimals. */
 export function sameAt(a: number, b: number, decimals: number): boolean {
-  return dec(a).minus(dec(b)).abs().lessThan(new Decimal(0.5).times(new Decimal(10).pow(-decimals)));
+  if (a === b) return true;
+  let tolerance = HALF_UNIT.get(decimals);
+  if (!tolerance) HALF_UNIT.set(decimals, (tolerance = new Decimal(0.5).times(new Decimal(10).pow(-decimals))));
+  return dec(a).minus(dec(b)).abs().lessThan(tolerance);
 }
+
+/** Half a unit of the last decimal place, by number of decimals (computed once each). */
+const HALF_UNIT = new Map<number, Decimal>();
 
 /** A number for people: no binary noise, no trailing zeros (64.950000001 → "64.95"). */
 export function formatNumber(x: number, maxDecimals = 4): string {

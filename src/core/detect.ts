@@ -263,6 +263,16 @@ function firstNonEmptyRow(grid: Grid, from: number, to: number): number | null {
   return null;
 }
 
+/** Labels of fields and goals: the text beside a label is never one of these. */
+const FIELD_LABELS = [
+  ...LABELS.department,
+  ...LABELS.implementer,
+  ...LABELS.projectName,
+  ...LABELS.goalsExpected,
+  ...LABELS.goalsActual,
+  normalizeLabel('年初设定'),
+];
+
 /** The value typed beside a label: the next non-empty cell to the right outside the label's merge. */
 function valueRightOf(grid: Grid, row: number, col: number, width: number): Located | null {
   const m = mergeAt(grid, row, col);
@@ -272,7 +282,7 @@ function valueRightOf(grid: Grid, row: number, col: number, width: number): Loca
     if (!t) continue;
     // The next label on the same line ("实施单位") is not this label's value.
     const nt = normalizeLabel(t);
-    if (t.length <= 12 && includesAny(nt, [...LABELS.department, ...LABELS.implementer, ...LABELS.projectName])) return null;
+    if (t.length <= 16 && includesAny(nt, FIELD_LABELS)) return null;
     return { text: t, row, col: c };
   }
   return null;

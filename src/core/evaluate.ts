@@ -425,6 +425,8 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     }
     return { ...result, kind: kindOnly(t, row, targetText) };
   }
+  // A negative 分值 is already reported (NEGATIVE_VALUE); nothing can be scored against it.
+  if (weight < 0) return { ...result, kind: kindOnly(t, row, targetText) };
   if (stated !== null && stated > weight && scoreCell) {
     issues.add('SCORE_OVER_WEIGHT', 'error', scoreCell, messages.scoreOverWeight(scoreCell, name, stated, weight));
   }
@@ -446,7 +448,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   const kind = target.kind === 'empty' && actual.kind === 'text' ? 'qualitative' : inferKind(target, row.level2, nature);
   // Keep what the filer stated when the engine cannot derive a score; say why when nothing can be kept.
   const keepStated = (why: string): IndicatorResult => {
-    if (stated !== null) return { ...result, kind, score: Math.min(stated, weight), scoreSource: 'stated' };
+    if (stated !== null) return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated' };
     if (scoreCell && !issues.errorsAt(rowCells)) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(scoreCell, name, why));
     return { ...result, kind };
   };
@@ -516,6 +518,11 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   return out;
 }
 
+/** A stated score kept as the row's score: within 0…分值 like any score (a negative one is reported apart). */
+function keptScore(stated: number, weight: number): number {
+  return Math.max(0, Math.min(stated, weight));
+}
+
 /** The kind of a row that is not scored (no 分值), for the report's sake. */
 function kindOnly(t: DetectedTable, row: IndicatorRow, targetText: string): IndicatorKind {
   const c = t.indicators.cols;
@@ -551,7 +558,7 @@ function scoreQualitative(
   if (tier === 'unknown') {
     if (stated !== null) {
       issues.add('MANUAL_SCORE', 'info', scoreCell, messages.manualScore(cell, name, ''));
-      return { ...result, kind, score: Math.min(stated, weight), scoreSource: 'stated' as ScoreSource };
+      return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated' as ScoreSource };
     }
     if (scoreCell) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(cell, name, '实际完成情况的描述无法判断达成档次，且未填写得分'));
     return { ...result, kind };
@@ -562,7 +569,7 @@ function scoreQualitative(
     if (stated < lo || stated > hi) {
       issues.add('QUALITATIVE_OUT_OF_TIER', 'warning', scoreCell, messages.qualitativeOutOfTier(cell, name, stated, TIER_NAMES[tier], lo, hi));
     }
-    return { ...result, kind, score: Math.min(stated, weight), scoreSource: 'stated', met };
+    return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated', met };
   }
   if (met) return { ...result, kind, score: weight, scoreSource: 'computed', met };
   // Below the top tier the exact score is the filer's judgment: never invent one.

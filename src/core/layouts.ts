@@ -50,6 +50,20 @@ export const INDICATOR_COLUMNS: Synonyms<IndicatorRole> = [
 
 /** The role a header cell names, if any. */
 export function matchRole<R extends string>(columns: Synonyms<R>, text: string): R | null {
+  // Every row of every sheet is tried as a header: remember each text's answer per column set.
+  let memo = ROLE_MEMO.get(columns) as Map<string, R | null> | undefined;
+  if (!memo) ROLE_MEMO.set(columns, (memo = new Map()));
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const role = findRole(columns, text);
+  if (memo.size >= 20000) memo.clear();
+  memo.set(text, role);
+  return role;
+}
+
+const ROLE_MEMO = new WeakMap<object, Map<string, string | null>>();
+
+function findRole<R extends string>(columns: Synonyms<R>, text: string): R | null {
   const t = normalizeLabel(text);
   if (t === '' || t.length > 40) return null;
   for (const c of columns) {

@@ -14,9 +14,12 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 export const GRADE_LABEL = '评价等级';
 export const NO_GRADE = '未评级';
 
-/** "0.00" for 2 decimals, "0" for none. */
-export function scoreFormat(decimals: number): string {
-  return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+/**
+ * "0.00" for 2 decimals, "0" for none. A whole score is shown whole ("10", not "10.00"), as
+ * published tables do, so written scores look like the ones the filer typed beside them.
+ */
+export function scoreFormat(decimals: number, value?: number): string {
+  return decimals > 0 && !(value !== undefined && Number.isInteger(value)) ? `0.${'0'.repeat(decimals)}` : '0';
 }
 
 /** 执行率 is written as a percent with the profile's decimals. */
@@ -41,11 +44,11 @@ export function planTableWrites(table: TableResult, grid: Grid, profile: RulePro
 
   const f = table.funds;
   if (f.rate !== null) add(f.rateCell, 'rate', round(f.rate, d + 2), rateFormat(d));
-  if (f.score !== null) add(f.scoreCell, 'executionScore', round(f.score), scoreFormat(d));
+  if (f.score !== null) add(f.scoreCell, 'executionScore', round(f.score), scoreFormat(d, round(f.score)));
   for (const ind of table.indicators) {
-    if (ind.scoreSource === 'computed' && ind.score !== null) add(ind.scoreCell, 'indicatorScore', round(ind.score), scoreFormat(d));
+    if (ind.scoreSource === 'computed' && ind.score !== null) add(ind.scoreCell, 'indicatorScore', round(ind.score), scoreFormat(d, round(ind.score)));
   }
-  if (table.totals.score !== null) add(table.totals.scoreCell, 'totalScore', round(table.totals.score), scoreFormat(d));
+  if (table.totals.score !== null) add(table.totals.scoreCell, 'totalScore', round(table.totals.score), scoreFormat(d, round(table.totals.score)));
 
   // 评价等级: beside the total, in a labelled cell; the label is found again on the next run.
   const slot = gradeSlot(table, grid);

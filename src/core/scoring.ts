@@ -92,7 +92,8 @@ export function scoreQuantitative(
 
 export type QualitativeTier = 'achieved' | 'partial' | 'failed' | 'unknown';
 
-const FAILED_WORDS = ['未达成', '未完成', '未达到', '未实现', '不满意', '不达标', '不合格', '不到位', '没有', '较差', '否', '未'];
+// Negated achievement words ("效果不明显") come before ACHIEVED_WORDS would match their tail ("明显").
+const FAILED_WORDS = ['未达成', '未完成', '未达到', '未实现', '不满意', '不达标', '不合格', '不到位', '不明显', '不显著', '不理想', '无明显', '没有', '较差', '否', '未'];
 const PARTIAL_WORDS = ['部分', '基本', '一定', '大部分', '较好'];
 const ACHIEVED_WORDS = ['达成', '完成', '达到', '实现', '是', '100%', '全部', '显著', '明显', '良好', '满意', '有效'];
 

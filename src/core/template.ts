@@ -25,8 +25,11 @@ export const TEMPLATE_TITLES: Record<TemplateLayout, string> = {
 
 /** Fill of cells the user types into. */
 export const INPUT_FILL = '#FFF9E6';
-/** Fill of cells 一键评分 writes (执行率, 得分, 总分, 评价等级). */
-export const COMPUTED_FILL = '#E8F1FB';
+/**
+ * Fill of cells 一键评分 writes (执行率, 得分, 总分, 评价等级). Grey, not light blue: the info mark's
+ * fill (SEVERITY_FILL.info, #DDEBF7) would be lost on a light-blue cell.
+ */
+export const COMPUTED_FILL = '#F2F2F2';
 export const COMPUTED_NOTE = '由一键评分自动计算';
 
 /** The usual 二级 indicators under each 一级 (财预〔2020〕10号 附件 indicator framework). */
@@ -69,6 +72,8 @@ interface Columns {
     deviation: number;
   };
   deviationTitle: string;
+  /** Column widths in characters, A..I. */
+  widths: number[];
 }
 
 const COLUMNS: Record<TemplateLayout, Columns> = {
@@ -76,12 +81,14 @@ const COLUMNS: Record<TemplateLayout, Columns> = {
     funds: { label: [2, 2], initialBudget: 3, budget: 4, executed: 5, weight: 6, rate: 7, score: 8 },
     indicators: { group: 0, level1: 1, level2: 2, name: 3, target: 4, actual: 5, weight: 6, score: 7, deviation: 8 },
     deviationTitle: '偏差原因分析及改进措施',
+    widths: [6, 12, 20, 24, 14, 14, 8, 10, 26],
   },
   // 转移支付: no 年初预算数, 分值 before 指标值.
   transfer: {
     funds: { label: [2, 3], initialBudget: null, budget: 4, executed: 5, weight: 6, rate: 7, score: 8 },
     indicators: { group: 0, level1: 1, level2: 2, name: 3, weight: 4, target: 5, actual: 6, score: 7, deviation: 8 },
     deviationTitle: '未完成原因及拟采取的改进措施',
+    widths: [6, 12, 20, 24, 10, 14, 14, 10, 26],
   },
 };
 
@@ -429,7 +436,7 @@ export function templateSpec(options: TemplateOptions): SheetSpec {
   }
 
   // ---- legend, outside the table
-  area(`A${R.legend}:${last}${R.legend}`, '说明：浅黄色单元格请填写；浅蓝色单元格由“一键评分”自动计算（定性指标未完全达成时，得分请自行填写）。金额单位为万元。', {
+  area(`A${R.legend}:${last}${R.legend}`, '说明：浅黄色单元格请填写，浅灰色单元格由“一键评分”自动计算（定性指标未完全达成时，得分请自行填写）。金额单位为万元。某类指标多于两个时，可在该类的行中间插入行；不用的行留空即可。', {
     fontName: BODY_FONT,
     fontSize: 9,
     fontColor: '#595959',
@@ -453,7 +460,7 @@ export function templateSpec(options: TemplateOptions): SheetSpec {
     name,
     cells,
     merges,
-    columnWidths: [6, 10, 18, 24, 14, 14, 8, 10, 26],
+    columnWidths: [...c.widths],
     rowHeights,
     // Title and the 项目名称/主管部门 lines stay in view while filling the blocks below.
     freeze: { rows: R.department, columns: 0 },

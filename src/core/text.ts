@@ -5,14 +5,24 @@
  * breaks typed inside labels: "绩效 指标", "年度 总体 目标") is removed; Chinese brackets become ASCII.
  */
 export function normalizeLabel(text: string): string {
-  return text
+  // Detection normalises the same few hundred cell texts many times per table: remember them.
+  const hit = NORMALIZED.get(text);
+  if (hit !== undefined) return hit;
+  const out = text
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')
     .replace(/[（【〔［]/g, '(')
     .replace(/[）】〕］]/g, ')')
     .replace(/[：]/g, ':')
     .replace(/:+$/, '');
+  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+  NORMALIZED.set(text, out);
+  return out;
 }
+
+const NORMALIZED = new Map<string, string>();
+/** Bounds the memory a batch of many different workbooks can hold in the cache. */
+const NORMALIZED_MAX = 20000;
 
 /** Whether the normalised text contains any of the (already normalised) needles. */
 export function includesAny(normalized: string, needles: readonly string[]): boolean {

@@ -5,7 +5,7 @@
  */
 import { cellAt } from '../core/grid';
 import { SEVERITY_FILL, type WritePlan } from '../core/writePlan';
-import { composeNote, ourNoteText, splitNote } from '../cli/noteText';
+import { composeNote, ourNoteText, splitNote } from '../core/noteText';
 import { cellKey, qualified } from './address';
 import { sameValue, scalarOf, type Backup, type CellState } from './backup';
 import type { AnnotationKind, WorkbookSnapshot } from './readGrids';

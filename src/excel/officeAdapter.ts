@@ -12,6 +12,10 @@ import { mergeBackup, newBackupId, parseBackup, queueBackupClear, queueBackupWri
 import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, toAdapterError } from './session';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
+import { draftReport } from '../core/report/draft';
+import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
+import { applySheetSpec } from './applySheetSpec';
+import { insertTemplateInContext } from './insertTemplate';
 
 export const PROFILE_SETTING = 'jixiao.profile';
 
@@ -72,7 +76,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
           queueBackupWrite(context, backup, snap.backupExists, snap.backupRows?.length ?? 0);
           queueChanges(context, changes, snap.annotationKind);
         }
-        const selected = options.select ? selectionTarget(result) : null;
+        const selected = options.select ? selectionTarget(result, plan) : null;
         if (selected) {
           const ws = context.workbook.worksheets.getItem(selected.sheet);
           ws.activate();
@@ -140,6 +144,54 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       queueBackupClear(context, snap.structureProtected);
       await session.sync();
       return { restored: entries.length, skipped: backup.entries.length - entries.length, syncs: session.syncs, found: true };
+    });
+  }
+
+  /**
+   * 生成报告: one 绩效自评报告 sheet per table, drafted from the same evaluation the pane shows
+   * (original stated values, not our written ones). An unedited earlier draft is replaced; an edited
+   * one is kept and a new sheet is made beside it.
+   */
+  async generateReport(profile?: RuleProfile): Promise<{ sheet?: string; message: string; sheets: string[] }> {
+    const p = profile ?? (await this.loadProfile());
+    return this.run('生成报告', async (session) => {
+      const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const result = evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), p);
+      if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
+      const names = reportSheetNames(result.tables);
+      const existing = snap.grids.map((grid) => ({ name: grid.name, grid }));
+      const written: string[] = [];
+      for (let i = 0; i < result.tables.length; i++) {
+        const table = result.tables[i];
+        const target = decideReportTarget(existing, names[i]);
+        const name = 'replace' in target ? target.replace : target.create;
+        const spec = reportSheetSpec(draftReport(table, p), table, name);
+        await applySheetSpec(session.context, spec, { replace: 'replace' in target, activate: i === 0 });
+        existing.push({ name, grid: { name, cells: [], merges: [] } });
+        written.push(name);
+      }
+      const message = `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。`;
+      return { sheet: written[0], message, sheets: written };
+    });
+  }
+
+  /** The report as a .docx (the docx library is loaded only when asked, to keep the pane small). */
+  async reportDocx(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }> {
+    const result = await this.analyze(profile);
+    const p = profile ?? (await this.loadProfile());
+    const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
+    if (!table) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
+    const [{ Packer }, { buildReportDocument }] = await Promise.all([import('docx'), import('../cli/report/docx')]);
+    const blob = await Packer.toBlob(buildReportDocument(draftReport(table, p)));
+    const base = (table.project.name ?? table.sheet).replace(/[\\/:*?"<>|]/g, '_');
+    return { fileName: `${base}绩效自评报告.docx`, blob };
+  }
+
+  /** 插入空白模板: a new sheet with the official blank table, activated at 项目名称. */
+  async insertTemplate(layout: 'national' | 'transfer' = 'national'): Promise<{ sheet: string; message: string }> {
+    return this.run('插入空白模板', async (session) => {
+      const out = await insertTemplateInContext(session.context, { layout });
+      return { sheet: out.sheet, message: out.message };
     });
   }
 
@@ -248,10 +300,12 @@ function assertWritable(snap: WorkbookSnapshot, sheets: string[], needsNewSheet:
 }
 
 /** The grade cell of the first table (else its total), where the user sees the outcome. */
-export function selectionTarget(result: WorkbookResult): { sheet: string; address: string } | null {
+export function selectionTarget(result: WorkbookResult, plan?: WritePlan): { sheet: string; address: string } | null {
   const t = result.tables[0];
   if (!t) return null;
-  const address = t.totals.gradeCell ?? t.totals.scoreCell;
+  // On a first scoring the grade cell is only known from the plan (the label is written now).
+  const planned = plan?.writes.find((w) => w.sheet === t.sheet && w.role === 'grade')?.address;
+  const address = t.totals.gradeCell ?? planned ?? t.totals.scoreCell;
   return address ? { sheet: t.sheet, address } : null;
 }
 

@@ -131,6 +131,8 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
     return p;
   });
   const locations = annotationItems ? annotationItems.items.map((item) => ({ item, location: item.getLocation().load('address') })) : [];
+  // Synced above through session.sync(), which the lint rule does not recognise as context.sync().
+  // eslint-disable-next-line office-addins/call-sync-before-read
   const backupExists = !backupSheet.isNullObject;
   const backupRange = backupExists && options.backup ? backupSheet.getUsedRangeOrNullObject(true).load('values') : null;
   await session.sync();

@@ -19,7 +19,8 @@ export type AdapterErrorCode =
   | 'CELL_EDIT_MODE'
   | 'PAYLOAD_TOO_LARGE'
   | 'API_UNAVAILABLE'
-  | 'API_ERROR';
+  | 'API_ERROR'
+  | 'TABLE_NOT_FOUND';
 
 /** What the pane and the commands show: `userMessage` is Chinese, says what happened and what to do. */
 export class AdapterError extends Error {

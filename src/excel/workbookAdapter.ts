@@ -47,5 +47,7 @@ export interface WorkbookAdapter {
   /** Write the 绩效自评报告 (a report sheet or document); resolves with where it went, when known. */
   generateReport?(profile?: RuleProfile): Promise<{ sheet?: string; message?: string } | void>;
   /** Insert the blank 项目支出绩效自评表 template as a new sheet; resolves with its name, when known. */
-  insertTemplate?(): Promise<{ sheet?: string; message?: string } | void>;
+  insertTemplate?(layout?: 'national' | 'transfer'): Promise<{ sheet?: string; message?: string } | void>;
+  /** The report of the first (or named) table as a Word document, for a download. */
+  reportDocx?(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }>;
 }

@@ -148,4 +148,25 @@ describe('App', () => {
     const rules = Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules).map((r) => r.cssText));
     expect(rules.join('\n')).toMatch(/--colorNeutralBackground1:\s*#292929/);
   });
+
+  it('downloads the report as Word for the table shown', async () => {
+    const created: Blob[] = [];
+    const clicked: string[] = [];
+    URL.createObjectURL = (b: Blob) => {
+      created.push(b);
+      return 'blob:report';
+    };
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const adapter = new FakeAdapter({ withDocx: true });
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('button', { name: '下载 Word 报告' }));
+    expect(await screen.findByText(/已下载“运行经费绩效自评报告.docx”/)).toBeInTheDocument();
+    expect(adapter.calls.find((c) => c.method === 'reportDocx')!.args[1]).toBe('自评表');
+    expect(created).toHaveLength(1);
+    expect(clicked).toEqual(['运行经费绩效自评报告.docx']);
+    click.mockRestore();
+  });
 });

@@ -88,7 +88,7 @@ describe('userMessageOf', () => {
 
 describe('capabilitiesOf', () => {
   it('reflects which optional adapter methods exist', () => {
-    expect(capabilitiesOf(new FakeAdapter())).toEqual({ generateReport: false, insertTemplate: false });
-    expect(capabilitiesOf(new FakeAdapter({ withReport: true, withTemplate: true }))).toEqual({ generateReport: true, insertTemplate: true });
+    expect(capabilitiesOf(new FakeAdapter())).toEqual({ generateReport: false, insertTemplate: false, reportDocx: false });
+    expect(capabilitiesOf(new FakeAdapter({ withReport: true, withTemplate: true }))).toEqual({ generateReport: true, insertTemplate: true, reportDocx: false });
   });
 });

@@ -29,12 +29,15 @@ export function layoutLabel(layout: string): string {
 export interface Capabilities {
   generateReport: boolean;
   insertTemplate: boolean;
+  /** The report as a Word download. */
+  reportDocx?: boolean;
 }
 
 export function capabilitiesOf(adapter: WorkbookAdapter): Capabilities {
   return {
     generateReport: typeof adapter.generateReport === 'function',
     insertTemplate: typeof adapter.insertTemplate === 'function',
+    reportDocx: typeof adapter.reportDocx === 'function',
   };
 }
 

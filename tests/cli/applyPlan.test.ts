@@ -3,7 +3,7 @@ import * as ExcelJS from 'exceljs';
 import { fromA1 } from '../../src/core/grid';
 import { NOTE_PREFIX, SEVERITY_FILL, type CellMark, type CellWrite, type WritePlan } from '../../src/core/writePlan';
 import { applyPlan, ApplyPlanError, snapshotCells } from '../../src/cli/applyPlan';
-import { composeNote, splitNote } from '../../src/cli/noteText';
+import { composeNote, splitNote } from '../../src/core/noteText';
 
 const SEED = path.join(__dirname, '..', 'fixtures', 'xincheng-12345-2023.xlsx');
 const SHEET = '自评表';

@@ -414,3 +414,8 @@ export function contractViolations(result: WorkbookResult): string[] {
   });
   return errs;
 }
+
+/** The clean indicators with some rows patched by index. */
+export function patchIndicators(patches: Record<number, Partial<Ind>>): Ind[] {
+  return CLEAN_INDICATORS.map((x, i) => ({ ...x, ...(patches[i] ?? {}) }));
+}

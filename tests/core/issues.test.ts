@@ -26,7 +26,7 @@ const withInd = (patches: Record<number, Partial<Ind>>, o: NationalOptions = {})
   table({ ...o, indicators: CLEAN_INDICATORS.map((x, i) => ({ ...x, ...(patches[i] ?? {}) })) });
 /** The total row of funds with one value replaced (0 年初, 1 全年, 2 执行, 3 分值, 4 执行率, 5 得分). */
 const withFunds = (k: number, v: CellInput, detail: Record<number, CellInput> = {}) => {
-  const funds = NATIONAL_FUNDS.map((f, i) => ({ ...f, values: [...f.values] }));
+  const funds = NATIONAL_FUNDS.map((f) => ({ ...f, values: [...f.values] }));
   funds[0].values[k] = v;
   for (const [j, x] of Object.entries(detail)) funds[1].values[Number(j)] = x;
   return table({ funds });

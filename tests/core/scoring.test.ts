@@ -105,6 +105,10 @@ describe('qualitative indicators', () => {
     expect(tier('显著提升', '未达成年度指标且效果较差')).toBe('failed');
     expect(tier('显著提升', '未完成')).toBe('failed');
     expect(tier('显著提升', '')).toBe('unknown');
+    // Negations are not achievements: "不明显" contains "明显", "不显著" contains "显著".
+    expect(tier('效果明显', '效果不明显')).toBe('failed');
+    expect(tier('显著提升', '提升不显著')).toBe('failed');
+    expect(tier('效果明显', '无明显效果')).toBe('failed');
   });
 
   it('tier ranges under 80/60 and 80/50 profiles', () => {

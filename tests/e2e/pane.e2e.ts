@@ -137,6 +137,12 @@ describe('task pane over the stand-in host (seed workbook)', () => {
     expect(sel!.sheet).toBe('自评表');
     expect(sel!.address.replace(/\$/g, '')).toContain(weightSum.cell!);
 
+    // Every tab fits 320 px (no horizontal scrolling).
+    for (const name of ['评分结果', '设置', '检测']) {
+      await page.getByRole('tab', { name }).click();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ tab: name, fits: width <= 320 }).toEqual({ tab: name, fits: true });
+    }
     await page.getByRole('tab', { name: '评分结果' }).click();
     await page.screenshot({ path: path.join(OUT, 'pane-light.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -164,8 +170,10 @@ describe('task pane over the stand-in host (seed workbook)', () => {
     const before = await h6.textContent();
     await page.getByRole('button', { name: '一键评分' }).click();
     await page.getByText('评分完成').waitFor();
-    expect(await until(() => h6.textContent(), (t) => t === '100%')).toBe('100%');
-    expect(before).not.toBe('100%');
+    const written = await cellOf(page, '自评表', 'H6');
+    expect(written.value).toBeCloseTo(1, 9);
+    expect(await until(() => h6.textContent(), (t) => t === written.text)).toBe(written.text);
+    expect(before).not.toBe(written.text);
     await page.screenshot({ path: path.join(OUT, 'demo-light.png') });
     await page.close();
   });

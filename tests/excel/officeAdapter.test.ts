@@ -32,8 +32,8 @@ describe('one-click scoring of the seed', () => {
 
     expect(out.syncs).toBe(3);
     expect(wb.cell('自评表', 'H6')).toMatchObject({ value: 1, numberFormat: '0.00%', text: '100.00%' });
-    expect(wb.cell('自评表', 'I6')).toMatchObject({ value: 10, numberFormat: '0.00' });
-    expect(wb.cell('自评表', 'H16')).toMatchObject({ value: 10, numberFormat: '0.00' });
+    expect(wb.cell('自评表', 'I6')).toMatchObject({ value: 10, numberFormat: '0' });
+    expect(wb.cell('自评表', 'H16')).toMatchObject({ value: 10, numberFormat: '0' });
     // Every planned write landed as planned.
     for (const w of out.plan.writes) {
       const c = wb.cell(w.sheet, w.address);
@@ -230,7 +230,8 @@ describe('sync budget', () => {
     const out = await adapter.score(undefined, { select: true });
     expect(out.syncs).toBe(3);
     expect(wb.syncCount).toBe(3);
-    expect(wb.selection).toEqual({ sheet: '自评表', address: out.result.tables[0].totals.gradeCell ?? out.result.tables[0].totals.scoreCell });
+    // The grade lands in J21, beside 总分 (H21) and its new 评价等级 label (I21): that is what gets selected.
+    expect(wb.selection).toEqual({ sheet: '自评表', address: 'J21' });
     const undo = await adapter.undo();
     expect(undo.syncs).toBeLessThanOrEqual(3);
   });

@@ -15,6 +15,8 @@ import { FakeWorkbook, installFakeOffice, uninstallFakeOffice } from '../../src/
 jest.mock('../../src/excel/applySheetSpec', () => ({
   applySheetSpec: jest.fn(async (context: Excel.RequestContext, spec: SheetSpec, options: { activate?: boolean } = {}) => {
     const existing = context.workbook.worksheets.getItemOrNullObject(spec.name);
+    // The fake wants a load before isNullObject (Office.js itself does not).
+    existing.load('name');
     await context.sync();
     if (!existing.isNullObject) throw new Error(`工作表“${spec.name}”已存在`);
     const ws = context.workbook.worksheets.add(spec.name);

@@ -26,6 +26,7 @@ import {
   type TemplateLayout,
 } from '../../src/core/template';
 import { bareLevelLabel } from '../../src/core/text';
+import { SEVERITY_FILL } from '../../src/core/writePlan';
 import { fillFromSeed } from './fillFromSeed';
 
 const SEED = path.join(__dirname, '..', 'fixtures', 'xincheng-12345-2023.xlsx');
@@ -145,6 +146,13 @@ describe('templateSpec', () => {
     expect(spec.merges.map((m) => m.range)).toContain('C6:D6');
     const A = templateAddresses('transfer');
     expect(A.total).toEqual({ weight: 'E31', score: 'H31', gradeLabel: 'F31', grade: 'G31' });
+  });
+
+  it('input and computed shading stay distinct from the issue fills written over them', () => {
+    const fills = Object.values(SEVERITY_FILL).map((f) => f.toUpperCase());
+    expect(fills).not.toContain(INPUT_FILL.toUpperCase());
+    expect(fills).not.toContain(COMPUTED_FILL.toUpperCase());
+    expect(INPUT_FILL).not.toBe(COMPUTED_FILL);
   });
 
   it('year field, name, unknown options', () => {

@@ -11,7 +11,8 @@ import { draftToPlainText } from '../../core/report/model';
 import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
 import { loadProfileFile } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
-import { docxPaths, draftAll, reportDocxBuffer, writeFileAtomic } from '../report';
+// '../report' pulls in docx (~50 ms): loaded inside the action, so other commands never pay for it.
+type ReportModule = typeof import('../report');
 
 export interface ReportOptions {
   docx?: string;
@@ -56,7 +57,8 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
     ctx.fail(e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`);
     return;
   }
-  let drafts: ReturnType<typeof draftAll>;
+  const { docxPaths, draftAll, reportDocxBuffer, writeFileAtomic }: ReportModule = await import('../report');
+  let drafts: ReturnType<ReportModule['draftAll']>;
   try {
     drafts = draftAll(evaluateWorkbook(loaded.grids, profile), profile, { outline });
   } catch (e) {

@@ -13,7 +13,7 @@ import { loadProfileFile } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
 import { writeScoredCopy } from '../scoredCopy';
 import { formatResultText } from '../summaryText';
-import { writeSummaryWorkbook } from '../summaryWorkbook';
+import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
 import { Progress } from '../progress';
 
 export interface ScoreOptions {
@@ -113,13 +113,26 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
       throw new UsageError(`--summary ${opts.summary} 会覆盖输入文件或评分副本，请另取一个文件名（--summary would overwrite a file）`);
     }
   }
-  // Results are kept only for --json and --summary (plain data; workbooks are dropped after each file).
-  const keep = Boolean(opts.json || summaryPath);
+  // Workbooks and grids are dropped after each file. Full results are kept only for --json; --summary
+  // keeps its few fields per table (summaryEntry), so a big batch's memory stays flat.
   const results: WorkbookResult[] = [];
+  const summaryRows: SummaryEntry[] = [];
+  const keep = (r: WorkbookResult, forSummary: WorkbookResult = r) => {
+    if (opts.json) results.push(r);
+    if (summaryPath) summaryRows.push(summaryEntry(forSummary));
+  };
   const progress = new Progress(ctx, files.length);
+  // JIXIAO_MEMLOG=1: after each file, one stderr line with the process's memory (scripts/bench-batch.js).
+  const memlog = (done: number) => {
+    if (process.env.JIXIAO_MEMLOG !== '1' || done === 0) return;
+    const m = process.memoryUsage();
+    const mb = (n: number) => (n / 1048576).toFixed(1);
+    progress.errorLine(`[memlog] ${done}/${files.length} rss=${mb(m.rss)}MB heapUsed=${mb(m.heapUsed)}MB external=${mb(m.external)}MB`);
+  };
 
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
+    memlog(i);
     progress.tick(file);
     let result: WorkbookResult;
     let loaded: Awaited<ReturnType<typeof readWorkbookFile>>;
@@ -128,7 +141,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     } catch (e) {
       const message = e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`;
       progress.fail(message);
-      if (keep) results.push(unreadableResult(file, message));
+      keep(unreadableResult(file, message));
       continue;
     }
     try {
@@ -138,7 +151,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     } catch (e) {
       const message = `评分 ${file} 时出错（engine error）：${oneLine(e)}`;
       progress.fail(message);
-      if (keep) results.push({ ...unreadableResult(file, message), issues: [], error: message } as WorkbookResult);
+      keep({ ...unreadableResult(file, message), issues: [], error: message } as WorkbookResult, unreadableResult(file, message));
       continue;
     }
     if (result.tables.length === 0) {
@@ -153,14 +166,15 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
         progress.fail(`无法写入评分副本 ${path.relative(ctx.io.cwd, out) || out}：${oneLine(e)}`);
       }
     }
-    if (keep) results.push(result);
+    keep(result);
     if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: profile.decimals }));
   }
+  memlog(files.length);
   progress.done();
 
   if (summaryPath) {
     try {
-      await writeSummaryWorkbook(results, profile, summaryPath);
+      await writeSummaryWorkbook(summaryRows, profile, summaryPath);
     } catch (e) {
       ctx.fail(`无法写入汇总表 ${opts.summary}：${oneLine(e)}`);
     }

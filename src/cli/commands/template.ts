@@ -10,7 +10,6 @@ import { TEMPLATE_TITLES, defaultTemplateYear, isTemplateLayout, templateSpec, t
 import { applySheetSpec } from '../applySheetSpec';
 import { CliContext, UsageError } from '../context';
 import { oneLine } from '../readWorkbook';
-import { writeFileAtomic } from '../report';
 
 export interface TemplateCommandOptions {
   layout?: string;
@@ -76,6 +75,8 @@ export async function writeTemplate(out: string, opts: TemplateCommandOptions, c
   const shown = path.relative(ctx.io.cwd, file) || file;
   try {
     const bytes = Buffer.from(await templateWorkbook(layout, year).xlsx.writeBuffer());
+    // Loaded here, not at startup: '../report' pulls in docx, which every other command would pay for.
+    const { writeFileAtomic } = await import('../report');
     await writeFileAtomic(file, bytes);
   } catch (e) {
     ctx.fail(`无法写出 ${shown}：${oneLine(e)}`);

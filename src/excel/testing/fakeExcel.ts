@@ -9,8 +9,7 @@
  *   context.workbook
  *     .readOnly, .protection.protected    (load)
  *     .worksheets                          getItem(nameOrId), getItemOrNullObject, add(name), load('items/…'),
- *                                          .items, onActivated.add(handler) → { remove() }
- *     .getActiveWorksheet()
+ *                                          .items, getActiveWorksheet(), onActivated.add(handler) → { remove() }
  *     .notes   (ExcelApi 1.18)             add(cellAddress, content), getItem/getItemOrNullObject(address),
  *                                          load('items/content'), .items; Note: content, delete(), getLocation()
  *     .comments (ExcelApi 1.10)            the same shape as notes (Comment: content, delete(), getLocation());
@@ -36,7 +35,7 @@
  * last had under that formula.
  */
 import type { Cell, CellInput, Grid, Merge, RawValue } from '../../core/grid';
-import { columnLetters, fromA1, gridFromArrays } from '../../core/grid';
+import { columnLetters, fromA1, gridFromArrays, toA1 } from '../../core/grid';
 
 export type Scalar = string | number | boolean | null;
 
@@ -59,7 +58,91 @@ export interface FakeSheet {
   merges: Merge[];
   /** Last value seen under a formula, by cell key, so a restored formula shows its old result. */
   formulaMemory: Map<string, { formula: string; value: Scalar }>;
+  /** Cell formats other than fill and number format (font, alignment, wrap, borders, locking), by cell key. */
+  formats: Map<string, FakeCellFormat>;
+  /** Widths and heights that were set, in points, by 0-based column / row. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  /** Data validation, one record per range a rule (or prompt) was set on. */
+  validations: FakeValidation[];
+  /** Frozen top rows and left columns; null when nothing is frozen. */
+  freeze: { rows: number; columns: number } | null;
+  pageLayout: FakePageLayout;
+  charts: FakeChart[];
+  /** #RRGGBB, or '' for none. */
+  tabColor: string;
 }
+
+export type BorderSide = 'top' | 'bottom' | 'left' | 'right';
+
+export interface FakeBorder {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+export interface FakeCellFormat {
+  font?: { bold?: boolean; italic?: boolean; size?: number; name?: string; color?: string };
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** Excel's default is locked. */
+  locked?: boolean;
+  borders?: Partial<Record<BorderSide, FakeBorder>>;
+}
+
+export interface FakeValidation {
+  /** A1 range the rule was set on. */
+  range: string;
+  rect: Merge;
+  /** Excel.DataValidationType: 'List', 'Decimal', … or 'None' for a prompt without a rule. */
+  type: string;
+  /** The rule as given, e.g. { list: { inCellDropDown: true, source: 'a,b' } }. */
+  rule: { type: string; criteria: Record<string, unknown> } | null;
+  prompt: { showPrompt: boolean; title: string; message: string } | null;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string } | null;
+  ignoreBlanks: boolean;
+}
+
+export interface FakePageLayout {
+  paperSize: string;
+  orientation: string;
+  /** Margins in points. */
+  topMargin: number;
+  bottomMargin: number;
+  leftMargin: number;
+  rightMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null };
+}
+
+export interface FakeChart {
+  id: string;
+  name: string;
+  /** Excel.ChartType, e.g. 'ColumnClustered'. */
+  type: string;
+  /** Sheet-qualified A1 range of the source data. */
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  /** Top-left and bottom-right cells from setPosition. */
+  from: string | null;
+  to: string | null;
+}
+
+/** Excel's defaults for a new sheet (Normal margins, 100 %). */
+export const DEFAULT_PAGE_LAYOUT: FakePageLayout = Object.freeze({
+  paperSize: 'Letter',
+  orientation: 'Portrait',
+  topMargin: 54,
+  bottomMargin: 54,
+  leftMargin: 50.4,
+  rightMargin: 50.4,
+  headerMargin: 21.6,
+  footerMargin: 21.6,
+  zoom: { scale: 100, horizontalFitToPages: null, verticalFitToPages: null },
+}) as FakePageLayout;
 
 export interface FakeAnnotation {
   id: string;
@@ -268,6 +351,14 @@ export class FakeWorkbook {
       cells: new Map(),
       merges: [],
       formulaMemory: new Map(),
+      formats: new Map(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      validations: [],
+      freeze: null,
+      pageLayout: { ...DEFAULT_PAGE_LAYOUT, zoom: { ...DEFAULT_PAGE_LAYOUT.zoom } },
+      charts: [],
+      tabColor: '',
     };
     this.sheets.push(sheet);
     if (!this.activeSheetId && sheet.visibility === 'Visible') this.activeSheetId = sheet.id;
@@ -289,6 +380,62 @@ export class FakeWorkbook {
       note: this.notes.find((n) => n.sheetId === s.id && n.row === row && n.col === col)?.content ?? null,
       comment: this.comments.find((n) => n.sheetId === s.id && n.row === row && n.col === col)?.content ?? null,
     };
+  }
+
+  /** The sheet's merged areas as A1 ranges ("A1:I1"), in the order they were made. */
+  mergesList(sheet: string): string[] {
+    return this.mustSheet(sheet).merges.map((m) => rectA1(m));
+  }
+
+  /** A cell's format with Excel's defaults filled in (font Calibri 11, General/Bottom, locked). */
+  formatOf(sheet: string, address: string): {
+    bold: boolean;
+    italic: boolean;
+    fontSize: number;
+    fontName: string;
+    fontColor: string;
+    fill: string | null;
+    numberFormat: string;
+    wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
+    locked: boolean;
+    borders: Partial<Record<BorderSide, FakeBorder>>;
+  } {
+    const s = this.mustSheet(sheet);
+    const { row, col } = fromA1(address);
+    const f = s.formats.get(key(row, col)) ?? {};
+    const c = s.cells.get(key(row, col));
+    return {
+      bold: f.font?.bold ?? false,
+      italic: f.font?.italic ?? false,
+      fontSize: f.font?.size ?? 11,
+      fontName: f.font?.name ?? 'Calibri',
+      fontColor: f.font?.color ?? '#000000',
+      fill: c?.fill ?? null,
+      numberFormat: c?.numberFormat ?? 'General',
+      wrapText: f.wrapText ?? false,
+      horizontalAlignment: f.horizontalAlignment ?? 'General',
+      verticalAlignment: f.verticalAlignment ?? 'Bottom',
+      locked: f.locked ?? true,
+      borders: { ...(f.borders ?? {}) },
+    };
+  }
+
+  /** The validation covering a cell, or null. */
+  validationAt(sheet: string, address: string): FakeValidation | null {
+    const { row, col } = fromA1(address);
+    return this.mustSheet(sheet).validations.find((v) => row >= v.rect.top && row <= v.rect.bottom && col >= v.rect.left && col <= v.rect.right) ?? null;
+  }
+
+  /** Column width in points (Excel's default 8.43 characters = 48 pt when never set). */
+  columnWidthOf(s: FakeSheet, col: number): number {
+    return s.columnWidths.get(col) ?? 48;
+  }
+
+  /** Row height in points (15 when never set). */
+  rowHeightOf(s: FakeSheet, row: number): number {
+    return s.rowHeights.get(row) ?? 15;
   }
 
   /** Sets a cell directly (setup), without counting as a write. */
@@ -486,8 +633,9 @@ abstract class ProxyBase<T> {
     return this;
   }
 
+  /** Office.js: readable once a sync has resolved the proxy, with or without a load. */
   get isNullObject(): boolean {
-    if (this.loaded === undefined) throw notLoaded('isNullObject');
+    if (this.loaded === undefined && this.target === undefined) throw notLoaded('isNullObject');
     return this.target === null;
   }
 
@@ -570,10 +718,6 @@ class WorkbookProxy extends ProxyBase<FakeWorkbook> {
   get comments(): AnnotationCollectionProxy {
     return (this.commentsProxy ??= new AnnotationCollectionProxy(this.context, 'comments', ['ExcelApi', '1.10']));
   }
-  getActiveWorksheet(): WorksheetProxy {
-    const wb = this.context.wb;
-    return new WorksheetProxy(this.context, () => wb.mustSheet(wb.activeSheetId ?? wb.sheets[0].id), 'getActiveWorksheet');
-  }
 }
 
 class WorkbookProtectionProxy extends ProxyBase<FakeWorkbook> {
@@ -627,6 +771,10 @@ class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
   get items(): WorksheetProxy[] {
     if (!this.itemsLoaded) throw notLoaded('items');
     return this.itemsLoaded;
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    const wb = this.context.wb;
+    return new WorksheetProxy(this.context, () => wb.mustSheet(wb.activeSheetId ?? wb.sheets[0].id), 'getActiveWorksheet');
   }
   getItem(nameOrId: string): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.context.wb.mustSheet(nameOrId), `worksheets.getItem(${nameOrId})`);
@@ -687,6 +835,7 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       id: (s: FakeSheet) => s.id,
       visibility: (s: FakeSheet) => s.visibility,
       position: (s: FakeSheet) => wb.sheets.indexOf(s),
+      tabColor: (s: FakeSheet) => s.tabColor,
     };
   }
   protected override nav(name: string): ProxyBase<unknown> | undefined {
@@ -732,6 +881,9 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       const wb = this.context.wb;
       if (wb.readOnly || wb.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected or read-only.');
       const s = this.t();
+      if (s.visibility === 'Visible' && !wb.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+      }
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       wb.notes = wb.notes.filter((n) => n.sheetId !== s.id);
       wb.comments = wb.comments.filter((n) => n.sheetId !== s.id);
@@ -747,6 +899,50 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
   }
   getCell(row: number, col: number): RangeProxy {
     return new RangeProxy(this.context, () => ({ sheet: this.t(), rect: { top: row, left: col, bottom: row, right: col } }), 'getCell');
+  }
+  /** ExcelApi 1.7: rowCount × columnCount cells from (startRow, startColumn), 0-based. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const ok = (n: number, min: number) => Number.isInteger(n) && n >= min;
+      if (!ok(startRow, 0) || !ok(startColumn, 0) || !ok(rowCount, 1) || !ok(columnCount, 1) || startRow + rowCount - 1 > MAX_ROW || startColumn + columnCount - 1 > MAX_COL) {
+        throw new FakeOfficeError('InvalidArgument', `Bad indexes ${startRow}, ${startColumn}, ${rowCount}, ${columnCount}.`);
+      }
+      return { sheet: this.t(), rect: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 } };
+    }, 'getRangeByIndexes');
+  }
+  private freezeProxy?: FreezePanesProxy;
+  private pageLayoutProxy?: PageLayoutProxy;
+  private chartsProxy?: ChartCollectionProxy;
+  private notesProxy?: AnnotationCollectionProxy;
+  get freezePanes(): FreezePanesProxy {
+    return (this.freezeProxy ??= new FreezePanesProxy(this.context, this));
+  }
+  get pageLayout(): PageLayoutProxy {
+    return (this.pageLayoutProxy ??= new PageLayoutProxy(this.context, this));
+  }
+  get charts(): ChartCollectionProxy {
+    return (this.chartsProxy ??= new ChartCollectionProxy(this.context, this));
+  }
+  /** Worksheet.notes (ExcelApi 1.18): add(cell, content) with "A1" or a Range of this sheet. */
+  get notes(): AnnotationCollectionProxy {
+    return (this.notesProxy ??= new AnnotationCollectionProxy(this.context, 'notes', ['ExcelApi', '1.18'], () => this.t()));
+  }
+  get tabColor(): string {
+    return this.prop('tabColor');
+  }
+  /** ExcelApi 1.7: "#RRGGBB", or "" for no colour. */
+  set tabColor(v: string) {
+    this.context.enqueue(
+      'tabColor',
+      () => {
+        const wb = this.context.wb;
+        if (!wb.isSetSupported('ExcelApi', '1.7')) throw new FakeOfficeError('ApiNotFound', 'tabColor needs ExcelApi 1.7.');
+        if (wb.readOnly || wb.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected or read-only.');
+        if (v !== '' && !isHex(v)) throw new FakeOfficeError('InvalidArgument', `Bad tab colour ${String(v)}`);
+        this.t().tabColor = v === '' ? '' : v.toUpperCase();
+      },
+      v,
+    );
   }
   getUsedRange(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.context, () => {
@@ -799,11 +995,61 @@ interface RangeTarget {
 }
 
 class RangeProxy extends ProxyBase<RangeTarget> {
-  readonly format: { fill: RangeFillProxy };
+  readonly format: RangeFormatProxy;
+  private dataValidationProxy?: DataValidationProxy;
 
   constructor(ctx: FakeRequestContext, resolve?: () => RangeTarget | null, label?: string) {
     super(ctx, resolve, label);
-    this.format = { fill: new RangeFillProxy(ctx, this) };
+    this.format = new RangeFormatProxy(ctx, this);
+  }
+  get dataValidation(): DataValidationProxy {
+    return (this.dataValidationProxy ??= new DataValidationProxy(this.context, this));
+  }
+  /**
+   * Merges the range (each row apart when `across`). As in Excel, only the top-left value stays;
+   * merged areas inside the range are absorbed; one that sticks out is refused by the fake.
+   */
+  merge(across = false): void {
+    this.context.enqueue('merge', () => {
+      const t = this.t();
+      const wb = this.context.wb;
+      wb.checkWritable(t.sheet, 'merge');
+      if (cellsIn(t.rect) > FORMAT_CELL_LIMIT) throw new FakeOfficeError('NotImplemented', 'The fake does not merge whole rows or columns.');
+      const areas = across ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_, i) => ({ ...t.rect, top: t.rect.top + i, bottom: t.rect.top + i })) : [{ ...t.rect }];
+      for (const a of areas) {
+        if (a.top === a.bottom && a.left === a.right) continue;
+        for (const m of [...t.sheet.merges]) {
+          const hit = intersect(m, a);
+          if (!hit) continue;
+          if (hit.top !== m.top || hit.left !== m.left || hit.bottom !== m.bottom || hit.right !== m.right) {
+            throw new FakeOfficeError('NotImplemented', `The fake cannot merge ${rectA1(a)} across the merged area ${rectA1(m)}.`);
+          }
+          t.sheet.merges.splice(t.sheet.merges.indexOf(m), 1);
+        }
+        for (let r = a.top; r <= a.bottom; r++) {
+          for (let c = a.left; c <= a.right; c++) {
+            if (r === a.top && c === a.left) continue;
+            const k = key(r, c);
+            const prev = t.sheet.cells.get(k);
+            if (prev && (prev.value !== null || prev.formula)) {
+              const next: FakeCell = { ...prev, value: null };
+              delete next.formula;
+              delete next.text;
+              t.sheet.cells.set(k, next);
+            }
+          }
+        }
+        t.sheet.merges.push({ top: a.top, left: a.left, bottom: a.bottom, right: a.right });
+      }
+      wb.recordWrite(t.sheet, t.rect, 'merge');
+    });
+  }
+  unmerge(): void {
+    this.context.enqueue('unmerge', () => {
+      const t = this.t();
+      this.context.wb.checkWritable(t.sheet, 'unmerge');
+      t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.rect));
+    });
   }
   rangeTarget(): RangeTarget {
     return this.t();
@@ -928,6 +1174,12 @@ class RangeProxy extends ProxyBase<RangeTarget> {
         if (applyTo === 'All') t.sheet.cells.delete(k);
         else if (applyTo === 'Contents') t.sheet.cells.set(k, { numberFormat: c.numberFormat, fill: c.fill, value: null });
         else t.sheet.cells.set(k, { value: c.value, formula: c.formula });
+      }
+      if (applyTo !== 'Contents') {
+        for (const k of [...t.sheet.formats.keys()]) {
+          const [r, col] = k.split(',').map(Number);
+          if (r >= t.rect.top && r <= t.rect.bottom && col >= t.rect.left && col <= t.rect.right) t.sheet.formats.delete(k);
+        }
       }
       wb.recordWrite(t.sheet, t.rect, `clear ${applyTo}`);
     });
@@ -1070,6 +1322,792 @@ class RangeFillProxy extends ProxyBase<RangeTarget> {
   }
 }
 
+// ───────────── formats, merges, data validation, sheet view, print setup, charts ─────────────
+
+const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+const BORDER_INDEX = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_STYLE = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+const BORDER_WEIGHT = ['Hairline', 'Thin', 'Medium', 'Thick'];
+const PAPER_TYPES = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro', 'Note'];
+const CHART_TYPES = ['ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'BarStacked100', 'Line', 'LineMarkers', 'Pie', 'Doughnut', 'Area', 'XYScatter', 'Radar'];
+const VALIDATION_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
+const VALIDATION_RULE_KINDS: Record<string, string> = {
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  list: 'List',
+  date: 'Date',
+  time: 'Time',
+  textLength: 'TextLength',
+  custom: 'Custom',
+};
+/** Excel's limits on data-validation texts (MS-XLSB DValStrings, MS-OI29500 dataValidation). */
+const DV_LIMITS = { promptTitle: 32, prompt: 255, errorTitle: 32, error: 225, listSource: 255 };
+/** Cells a single format assignment may touch in the fake (an unbounded row or column is refused loudly). */
+const FORMAT_CELL_LIMIT = 200_000;
+
+const isHex = (v: unknown): v is string => typeof v === 'string' && /^#[0-9A-Fa-f]{6}$/.test(v);
+const oneOf = (name: string, v: unknown, allowed: string[]): string => {
+  if (typeof v !== 'string' || !allowed.includes(v)) throw new FakeOfficeError('InvalidArgument', `Bad ${name}: ${String(v)}`);
+  return v;
+};
+const rectOf = (t: RangeTarget): Merge => ({ ...t.rect });
+const cellsIn = (r: Rect): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+function eachCell(t: RangeTarget, f: (row: number, col: number) => void): void {
+  if (cellsIn(t.rect) > FORMAT_CELL_LIMIT) throw new FakeOfficeError('NotImplemented', 'The fake does not format whole rows or columns cell by cell.');
+  for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) f(r, c);
+}
+
+function updateFormat(s: FakeSheet, row: number, col: number, f: (fmt: FakeCellFormat) => void): void {
+  const k = key(row, col);
+  const fmt = s.formats.get(k) ?? {};
+  f(fmt);
+  s.formats.set(k, fmt);
+}
+
+/** The one value all cells share, or null when they differ (Office's answer for mixed formats). */
+function uniform<V>(t: RangeTarget, read: (fmt: FakeCellFormat, cell: FakeCell | undefined) => V): V | null {
+  let first = true;
+  let out: V | null = null;
+  eachCell(t, (r, c) => {
+    const v = read(t.sheet.formats.get(key(r, c)) ?? {}, t.sheet.cells.get(key(r, c)));
+    if (first) {
+      out = v;
+      first = false;
+    } else if (out !== v) out = null;
+  });
+  return out;
+}
+
+/** f(i) when it is the same for every i in from..to, else null. */
+function sameAll(from: number, to: number, f: (i: number) => number): number | null {
+  const v = f(from);
+  for (let i = from + 1; i <= Math.min(to, from + 20_000); i++) if (f(i) !== v) return null;
+  return v;
+}
+
+const DEFAULT_FONT = { bold: false, italic: false, size: 11, name: 'Calibri', color: '#000000' };
+
+/** Range.format: widths, heights, alignment, wrap, and the font/fill/borders/protection children. */
+class RangeFormatProxy extends ProxyBase<RangeTarget> {
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+  readonly borders: RangeBorderCollectionProxy;
+  readonly protection: RangeFormatProtectionProxy;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+    this.fill = new RangeFillProxy(ctx, range);
+    this.font = new RangeFontProxy(ctx, range);
+    this.borders = new RangeBorderCollectionProxy(ctx, range);
+    this.protection = new RangeFormatProtectionProxy(ctx, range);
+  }
+  protected readers() {
+    return {};
+  }
+  protected override nav(name: string): ProxyBase<unknown> | undefined {
+    const children: Record<string, ProxyBase<unknown>> = { fill: this.fill, font: this.font, protection: this.protection } as unknown as Record<string, ProxyBase<unknown>>;
+    return children[name];
+  }
+  override load(arg?: string | string[] | { select?: string }): this {
+    const own: string[] = [];
+    for (const p of loadPaths(arg)) {
+      const [head, ...rest] = p.split('/');
+      const child = rest.length ? this.nav(head) : undefined;
+      if (child) child.load(rest.join('/'));
+      else own.push(head);
+    }
+    this.context.enqueue('format.load', () => {
+      const t = this.range.rangeTarget();
+      const s = t.sheet;
+      const all: Record<string, () => unknown> = {
+        columnWidth: () => sameAll(t.rect.left, t.rect.right, (c) => this.context.wb.columnWidthOf(s, c)),
+        rowHeight: () => sameAll(t.rect.top, t.rect.bottom, (r) => this.context.wb.rowHeightOf(s, r)),
+        wrapText: () => uniform(t, (f) => f.wrapText ?? false),
+        horizontalAlignment: () => uniform(t, (f) => f.horizontalAlignment ?? 'General'),
+        verticalAlignment: () => uniform(t, (f) => f.verticalAlignment ?? 'Bottom'),
+      };
+      const names = own.includes('$all') ? Object.keys(all) : own;
+      const out: Record<string, unknown> = { ...(this.loaded ?? {}) };
+      for (const n of names) {
+        if (!all[n]) throw new FakeOfficeError('PropertyNotLoaded', `Unknown property in load(): ${n}`);
+        out[n] = all[n]();
+      }
+      this.context.responseBytes += sizeOf(out);
+      this.loaded = out;
+    });
+    return this;
+  }
+  private set(label: string, v: unknown, apply: (t: RangeTarget) => void): void {
+    this.context.enqueue(
+      `format.${label}`,
+      () => {
+        const t = this.range.rangeTarget();
+        this.context.wb.checkWritable(t.sheet, `format.${label}`);
+        apply(t);
+        this.context.wb.recordWrite(t.sheet, t.rect, `format.${label}`);
+      },
+      v,
+    );
+  }
+  get columnWidth(): number {
+    return this.prop('columnWidth');
+  }
+  /** In points, for every column of the range. */
+  set columnWidth(v: number) {
+    this.set('columnWidth', v, (t) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new FakeOfficeError('InvalidArgument', `Bad column width ${String(v)}`);
+      for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, v);
+    });
+  }
+  get rowHeight(): number {
+    return this.prop('rowHeight');
+  }
+  /** In points (Excel's maximum is 409), for every row of the range. */
+  set rowHeight(v: number) {
+    this.set('rowHeight', v, (t) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 409) throw new FakeOfficeError('InvalidArgument', `Bad row height ${String(v)}`);
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, v);
+    });
+  }
+  get wrapText(): boolean {
+    return this.prop('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this.set('wrapText', v, (t) => {
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', `Bad wrapText ${String(v)}`);
+      eachCell(t, (r, c) => updateFormat(t.sheet, r, c, (f) => (f.wrapText = v)));
+    });
+  }
+  get horizontalAlignment(): string {
+    return this.prop('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    this.set('horizontalAlignment', v, (t) => {
+      const a = oneOf('horizontalAlignment', v, H_ALIGN);
+      eachCell(t, (r, c) => updateFormat(t.sheet, r, c, (f) => (f.horizontalAlignment = a)));
+    });
+  }
+  get verticalAlignment(): string {
+    return this.prop('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    this.set('verticalAlignment', v, (t) => {
+      const a = oneOf('verticalAlignment', v, V_ALIGN);
+      eachCell(t, (r, c) => updateFormat(t.sheet, r, c, (f) => (f.verticalAlignment = a)));
+    });
+  }
+}
+
+class RangeFontProxy extends ProxyBase<RangeTarget> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  override load(arg?: string | string[] | { select?: string }): this {
+    const paths = loadPaths(arg);
+    this.context.enqueue('font.load', () => {
+      const t = this.range.rangeTarget();
+      const names = paths.includes('$all') ? Object.keys(DEFAULT_FONT) : paths;
+      const out: Record<string, unknown> = { ...(this.loaded ?? {}) };
+      for (const n of names) {
+        if (!(n in DEFAULT_FONT)) throw new FakeOfficeError('PropertyNotLoaded', `Unknown property in load(): ${n}`);
+        const k = n as keyof typeof DEFAULT_FONT;
+        out[n] = uniform(t, (f) => f.font?.[k] ?? DEFAULT_FONT[k]);
+      }
+      this.context.responseBytes += sizeOf(out);
+      this.loaded = out;
+    });
+    return this;
+  }
+  private set<K extends keyof typeof DEFAULT_FONT>(name: K, v: unknown, check: (v: unknown) => boolean): void {
+    this.context.enqueue(
+      `font.${name}`,
+      () => {
+        const t = this.range.rangeTarget();
+        this.context.wb.checkWritable(t.sheet, `font.${name}`);
+        if (!check(v)) throw new FakeOfficeError('InvalidArgument', `Bad font ${name}: ${String(v)}`);
+        const value = (name === 'color' ? String(v).toUpperCase() : v) as (typeof DEFAULT_FONT)[K];
+        eachCell(t, (r, c) => updateFormat(t.sheet, r, c, (f) => (f.font = { ...f.font, [name]: value })));
+        this.context.wb.recordWrite(t.sheet, t.rect, `font.${name}`);
+      },
+      v,
+    );
+  }
+  get bold(): boolean {
+    return this.prop('bold');
+  }
+  set bold(v: boolean) {
+    this.set('bold', v, (x) => typeof x === 'boolean');
+  }
+  get italic(): boolean {
+    return this.prop('italic');
+  }
+  set italic(v: boolean) {
+    this.set('italic', v, (x) => typeof x === 'boolean');
+  }
+  get size(): number {
+    return this.prop('size');
+  }
+  set size(v: number) {
+    this.set('size', v, (x) => typeof x === 'number' && x >= 1 && x <= 409);
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  set name(v: string) {
+    this.set('name', v, (x) => typeof x === 'string' && x.length > 0 && x.length <= 31);
+  }
+  get color(): string {
+    return this.prop('color');
+  }
+  set color(v: string) {
+    this.set('color', v, isHex);
+  }
+}
+
+class RangeBorderCollectionProxy extends ProxyBase<RangeTarget> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  getItem(index: string): RangeBorderProxy {
+    return new RangeBorderProxy(this.context, this.range, oneOf('border index', index, BORDER_INDEX));
+  }
+}
+
+/**
+ * One border of a range, stored per cell side: the Edge* borders on the outer cells, the Inside*
+ * borders between cells (none inside a single row/column, as in Excel). Diagonals are accepted, not drawn.
+ */
+class RangeBorderProxy extends ProxyBase<RangeTarget> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+    private readonly index: string,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  private sides(t: RangeTarget, r: number, c: number): BorderSide[] {
+    const { top, bottom, left, right } = t.rect;
+    switch (this.index) {
+      case 'EdgeTop':
+        return r === top ? ['top'] : [];
+      case 'EdgeBottom':
+        return r === bottom ? ['bottom'] : [];
+      case 'EdgeLeft':
+        return c === left ? ['left'] : [];
+      case 'EdgeRight':
+        return c === right ? ['right'] : [];
+      case 'InsideHorizontal':
+        return [...(r > top ? (['top'] as const) : []), ...(r < bottom ? (['bottom'] as const) : [])];
+      case 'InsideVertical':
+        return [...(c > left ? (['left'] as const) : []), ...(c < right ? (['right'] as const) : [])];
+      default:
+        return [];
+    }
+  }
+  private set(prop: keyof FakeBorder, v: unknown, check: (x: unknown) => boolean): void {
+    this.context.enqueue(
+      `border.${prop}`,
+      () => {
+        const t = this.range.rangeTarget();
+        this.context.wb.checkWritable(t.sheet, 'borders');
+        if (!check(v)) throw new FakeOfficeError('InvalidArgument', `Bad border ${prop}: ${String(v)}`);
+        const value = prop === 'color' ? String(v).toUpperCase() : String(v);
+        eachCell(t, (r, c) => {
+          for (const side of this.sides(t, r, c)) {
+            updateFormat(t.sheet, r, c, (f) => {
+              const prev = f.borders?.[side] ?? { style: 'None', weight: 'Thin', color: '#000000' };
+              f.borders = { ...f.borders, [side]: { ...prev, [prop]: value } };
+            });
+          }
+        });
+        this.context.wb.recordWrite(t.sheet, t.rect, `border.${this.index}.${prop}`);
+      },
+      v,
+    );
+  }
+  set style(v: string) {
+    this.set('style', v, (x) => BORDER_STYLE.includes(x as string));
+  }
+  set weight(v: string) {
+    this.set('weight', v, (x) => BORDER_WEIGHT.includes(x as string));
+  }
+  set color(v: string) {
+    this.set('color', v, isHex);
+  }
+}
+
+/** Range.format.protection (ExcelApi 1.2): whether cells stay editable once the sheet is protected. */
+class RangeFormatProtectionProxy extends ProxyBase<RangeTarget> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  override load(): this {
+    this.context.enqueue('protection.load', () => {
+      const t = this.range.rangeTarget();
+      this.loaded = { locked: uniform(t, (f) => f.locked ?? true) };
+    });
+    return this;
+  }
+  get locked(): boolean {
+    return this.prop('locked');
+  }
+  set locked(v: boolean) {
+    this.context.enqueue(
+      'protection.locked',
+      () => {
+        const wb = this.context.wb;
+        if (!wb.isSetSupported('ExcelApi', '1.2')) throw new FakeOfficeError('ApiNotFound', 'format.protection needs ExcelApi 1.2.');
+        const t = this.range.rangeTarget();
+        // Excel refuses to change locking on a protected sheet.
+        wb.checkWritable(t.sheet, 'protection.locked');
+        if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', `Bad locked ${String(v)}`);
+        eachCell(t, (r, c) => updateFormat(t.sheet, r, c, (f) => (f.locked = v)));
+      },
+      v,
+    );
+  }
+}
+
+/** Range.dataValidation (ExcelApi 1.8): rule, prompt, errorAlert, ignoreBlanks, clear(). */
+class DataValidationProxy extends ProxyBase<RangeTarget> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  private target2(): RangeTarget {
+    if (!this.context.wb.isSetSupported('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'dataValidation needs ExcelApi 1.8.');
+    return this.range.rangeTarget();
+  }
+  /** The record set on exactly this range, made when absent (Excel: "any value" with a prompt). */
+  private record(t: RangeTarget): FakeValidation {
+    const found = t.sheet.validations.find((v) => v.rect.top === t.rect.top && v.rect.left === t.rect.left && v.rect.bottom === t.rect.bottom && v.rect.right === t.rect.right);
+    if (found) return found;
+    return this.replace(t, null);
+  }
+  private replace(t: RangeTarget, rule: FakeValidation['rule']): FakeValidation {
+    const s = t.sheet;
+    for (const v of [...s.validations]) {
+      const hit = intersect(v.rect, t.rect);
+      if (!hit) continue;
+      const inside = hit.top === v.rect.top && hit.left === v.rect.left && hit.bottom === v.rect.bottom && hit.right === v.rect.right;
+      if (!inside) throw new FakeOfficeError('NotImplemented', `The fake cannot split the validation on ${v.range} for ${rectA1(t.rect)}.`);
+      s.validations.splice(s.validations.indexOf(v), 1);
+    }
+    const rec: FakeValidation = { range: rectA1(t.rect), rect: rectOf(t), type: rule ? rule.type : 'None', rule, prompt: null, errorAlert: null, ignoreBlanks: true };
+    s.validations.push(rec);
+    return rec;
+  }
+  override load(): this {
+    this.context.enqueue('dataValidation.load', () => {
+      const t = this.target2();
+      const hits = t.sheet.validations.filter((v) => intersect(v.rect, t.rect));
+      const one = hits.length === 1 && hits[0].rect.top <= t.rect.top && hits[0].rect.bottom >= t.rect.bottom && hits[0].rect.left <= t.rect.left && hits[0].rect.right >= t.rect.right ? hits[0] : null;
+      this.loaded = {
+        type: hits.length === 0 ? 'None' : one ? one.type : 'Inconsistent',
+        rule: one?.rule?.criteria ?? {},
+        prompt: one?.prompt ?? { showPrompt: false, title: '', message: '' },
+        errorAlert: one?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' },
+        ignoreBlanks: one?.ignoreBlanks ?? true,
+        valid: true,
+      };
+    });
+    return this;
+  }
+  get type(): string {
+    return this.prop('type');
+  }
+  get rule(): Record<string, unknown> {
+    return this.prop('rule');
+  }
+  set rule(v: Record<string, unknown>) {
+    this.context.enqueue(
+      'dataValidation.rule',
+      () => {
+        const t = this.target2();
+        this.context.wb.checkWritable(t.sheet, 'dataValidation');
+        const checked = checkRule(v);
+        // A new rule replaces the old one on those cells, prompt and alert included.
+        this.replace(t, checked);
+        this.context.wb.recordWrite(t.sheet, t.rect, 'dataValidation.rule');
+      },
+      v,
+    );
+  }
+  get prompt(): FakeValidation['prompt'] {
+    return this.prop('prompt');
+  }
+  set prompt(v: { showPrompt?: boolean; title?: string; message?: string }) {
+    this.context.enqueue(
+      'dataValidation.prompt',
+      () => {
+        const t = this.target2();
+        this.context.wb.checkWritable(t.sheet, 'dataValidation');
+        const title = v.title ?? '';
+        const message = v.message ?? '';
+        if (title.length > DV_LIMITS.promptTitle || message.length > DV_LIMITS.prompt) {
+          throw new FakeOfficeError('InvalidArgument', `Prompt too long (title ${title.length}/${DV_LIMITS.promptTitle}, message ${message.length}/${DV_LIMITS.prompt}).`);
+        }
+        this.record(t).prompt = { showPrompt: v.showPrompt ?? true, title, message };
+      },
+      v,
+    );
+  }
+  get errorAlert(): FakeValidation['errorAlert'] {
+    return this.prop('errorAlert');
+  }
+  set errorAlert(v: { showAlert?: boolean; style?: string; title?: string; message?: string }) {
+    this.context.enqueue(
+      'dataValidation.errorAlert',
+      () => {
+        const t = this.target2();
+        this.context.wb.checkWritable(t.sheet, 'dataValidation');
+        const title = v.title ?? '';
+        const message = v.message ?? '';
+        if (title.length > DV_LIMITS.errorTitle || message.length > DV_LIMITS.error) {
+          throw new FakeOfficeError('InvalidArgument', `Error alert too long (title ${title.length}/${DV_LIMITS.errorTitle}, message ${message.length}/${DV_LIMITS.error}).`);
+        }
+        const style = oneOf('alert style', v.style ?? 'Stop', ['Stop', 'Warning', 'Information']);
+        this.record(t).errorAlert = { showAlert: v.showAlert ?? true, style, title, message };
+      },
+      v,
+    );
+  }
+  get ignoreBlanks(): boolean {
+    return this.prop('ignoreBlanks');
+  }
+  set ignoreBlanks(v: boolean) {
+    this.context.enqueue('dataValidation.ignoreBlanks', () => {
+      const t = this.target2();
+      this.record(t).ignoreBlanks = Boolean(v);
+    });
+  }
+  clear(): void {
+    this.context.enqueue('dataValidation.clear', () => {
+      const t = this.target2();
+      this.context.wb.checkWritable(t.sheet, 'dataValidation');
+      t.sheet.validations = t.sheet.validations.filter((v) => !intersect(v.rect, t.rect));
+    });
+  }
+}
+
+/** Checks a DataValidationRule the way Excel does: exactly one criterion, well-formed. */
+function checkRule(v: unknown): NonNullable<FakeValidation['rule']> {
+  if (!v || typeof v !== 'object') throw new FakeOfficeError('InvalidArgument', 'A data validation rule is required.');
+  const kinds = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+  if (kinds.length !== 1 || !VALIDATION_RULE_KINDS[kinds[0]]) throw new FakeOfficeError('InvalidArgument', `A rule holds exactly one criterion, got ${kinds.join(', ') || 'none'}.`);
+  const kind = kinds[0];
+  const c = (v as Record<string, Record<string, unknown>>)[kind];
+  if (!c || typeof c !== 'object') throw new FakeOfficeError('InvalidArgument', `Bad ${kind} criterion.`);
+  if (kind === 'list') {
+    if (typeof c.source !== 'string' || c.source === '') throw new FakeOfficeError('InvalidArgument', 'A list rule needs a source.');
+    if (!c.source.startsWith('=') && c.source.length > DV_LIMITS.listSource) throw new FakeOfficeError('InvalidArgument', `List source longer than ${DV_LIMITS.listSource} characters.`);
+  } else if (kind === 'custom') {
+    if (typeof c.formula !== 'string' || c.formula === '') throw new FakeOfficeError('InvalidArgument', 'A custom rule needs a formula.');
+  } else {
+    const op = oneOf('validation operator', c.operator, VALIDATION_OPERATORS);
+    const isOperand = (x: unknown) => (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x !== '') || x instanceof Date;
+    if (!isOperand(c.formula1)) throw new FakeOfficeError('InvalidArgument', `${kind} rule needs formula1.`);
+    const needs2 = op === 'Between' || op === 'NotBetween';
+    if (needs2 && !isOperand(c.formula2)) throw new FakeOfficeError('InvalidArgument', `${op} needs formula2.`);
+    if (needs2 && typeof c.formula1 === 'number' && typeof c.formula2 === 'number' && c.formula1 > c.formula2) {
+      throw new FakeOfficeError('InvalidArgument', 'The maximum must be greater than or equal to the minimum.');
+    }
+  }
+  return { type: VALIDATION_RULE_KINDS[kind], criteria: { [kind]: { ...c } } };
+}
+
+/** Worksheet.freezePanes (ExcelApi 1.7). */
+class FreezePanesProxy extends ProxyBase<FakeSheet> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheetProxy: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  private apply(label: string, f: (s: FakeSheet) => FakeSheet['freeze']): void {
+    this.context.enqueue(`freezePanes.${label}`, () => {
+      if (!this.context.wb.isSetSupported('ExcelApi', '1.7')) throw new FakeOfficeError('ApiNotFound', 'freezePanes needs ExcelApi 1.7.');
+      const s = this.sheetProxy.sheetTarget();
+      s.freeze = f(s);
+    });
+  }
+  private count(n: unknown): number {
+    const v = n === undefined ? 1 : n;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new FakeOfficeError('InvalidArgument', `Bad freeze count ${String(n)}`);
+    return v;
+  }
+  /** Freezes the top rows only (zero unfreezes). */
+  freezeRows(count?: number): void {
+    this.apply('freezeRows', () => {
+      const n = this.count(count);
+      return n ? { rows: n, columns: 0 } : null;
+    });
+  }
+  freezeColumns(count?: number): void {
+    this.apply('freezeColumns', () => {
+      const n = this.count(count);
+      return n ? { rows: 0, columns: n } : null;
+    });
+  }
+  /** The given range's cells form the frozen top-left pane. */
+  freezeAt(frozenRange: RangeProxy | string): void {
+    this.apply('freezeAt', (s) => {
+      const rect = typeof frozenRange === 'string' ? parseRect(frozenRange) : frozenRange.rangeTarget().rect;
+      if (typeof frozenRange !== 'string' && frozenRange.rangeTarget().sheet !== s) throw new FakeOfficeError('InvalidArgument', 'The range is on another sheet.');
+      return { rows: rect.bottom + 1, columns: rect.right + 1 };
+    });
+  }
+  unfreeze(): void {
+    this.apply('unfreeze', () => null);
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): paper, orientation, margins (points), zoom. */
+class PageLayoutProxy extends ProxyBase<FakeSheet> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheetProxy: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  override load(arg?: string | string[] | { select?: string }): this {
+    const paths = loadPaths(arg);
+    this.context.enqueue('pageLayout.load', () => {
+      const p = this.layout();
+      const out: Record<string, unknown> = { ...(this.loaded ?? {}) };
+      for (const n of paths.includes('$all') ? Object.keys(p) : paths) {
+        if (!(n in p)) throw new FakeOfficeError('PropertyNotLoaded', `Unknown property in load(): ${n}`);
+        out[n] = structuredCloneSafe((p as unknown as Record<string, unknown>)[n]);
+      }
+      this.loaded = out;
+    });
+    return this;
+  }
+  private layout(): FakePageLayout {
+    if (!this.context.wb.isSetSupported('ExcelApi', '1.9')) throw new FakeOfficeError('ApiNotFound', 'pageLayout needs ExcelApi 1.9.');
+    return this.sheetProxy.sheetTarget().pageLayout;
+  }
+  private set<K extends keyof FakePageLayout>(name: K, v: unknown, check: (x: unknown) => FakePageLayout[K]): void {
+    this.context.enqueue(
+      `pageLayout.${name}`,
+      () => {
+        const p = this.layout();
+        this.context.wb.checkWritable(this.sheetProxy.sheetTarget(), 'pageLayout');
+        p[name] = check(v);
+      },
+      v,
+    );
+  }
+  private margin(name: 'topMargin' | 'bottomMargin' | 'leftMargin' | 'rightMargin' | 'headerMargin' | 'footerMargin', v: unknown): void {
+    this.set(name, v, (x) => {
+      if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1584) throw new FakeOfficeError('InvalidArgument', `Bad ${name} ${String(x)}`);
+      return x;
+    });
+  }
+  get paperSize(): string {
+    return this.prop('paperSize');
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', v, (x) => oneOf('paperSize', x, PAPER_TYPES));
+  }
+  get orientation(): string {
+    return this.prop('orientation');
+  }
+  set orientation(v: string) {
+    this.set('orientation', v, (x) => oneOf('orientation', x, ['Portrait', 'Landscape']));
+  }
+  get topMargin(): number {
+    return this.prop('topMargin');
+  }
+  set topMargin(v: number) {
+    this.margin('topMargin', v);
+  }
+  get bottomMargin(): number {
+    return this.prop('bottomMargin');
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottomMargin', v);
+  }
+  get leftMargin(): number {
+    return this.prop('leftMargin');
+  }
+  set leftMargin(v: number) {
+    this.margin('leftMargin', v);
+  }
+  get rightMargin(): number {
+    return this.prop('rightMargin');
+  }
+  set rightMargin(v: number) {
+    this.margin('rightMargin', v);
+  }
+  get headerMargin(): number {
+    return this.prop('headerMargin');
+  }
+  set headerMargin(v: number) {
+    this.margin('headerMargin', v);
+  }
+  get footerMargin(): number {
+    return this.prop('footerMargin');
+  }
+  set footerMargin(v: number) {
+    this.margin('footerMargin', v);
+  }
+  get zoom(): FakePageLayout['zoom'] {
+    return this.prop('zoom');
+  }
+  /** scale 10–400, or fit to N pages wide/tall (0: automatic, as fitToHeight="0" in the file). */
+  set zoom(v: FakePageLayout['zoom']) {
+    this.set('zoom', v, (x) => {
+      const z = (x ?? {}) as FakePageLayout['zoom'];
+      const pages = (n: unknown) => n === undefined || n === null || (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 32767);
+      if (z.scale !== undefined && z.scale !== null && !(typeof z.scale === 'number' && Number.isInteger(z.scale) && z.scale >= 10 && z.scale <= 400)) {
+        throw new FakeOfficeError('InvalidArgument', `Bad zoom scale ${String(z.scale)}`);
+      }
+      if (!pages(z.horizontalFitToPages) || !pages(z.verticalFitToPages)) throw new FakeOfficeError('InvalidArgument', 'Bad fit-to-pages count.');
+      const fit = z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined;
+      return fit
+        ? { horizontalFitToPages: z.horizontalFitToPages ?? null, verticalFitToPages: z.verticalFitToPages ?? null, scale: null }
+        : { scale: z.scale ?? 100, horizontalFitToPages: null, verticalFitToPages: null };
+    });
+  }
+}
+
+function structuredCloneSafe<V>(v: V): V {
+  return v === null || typeof v !== 'object' ? v : (JSON.parse(JSON.stringify(v)) as V);
+}
+
+/** Worksheet.charts (ExcelApi 1.1): add(type, sourceData, seriesBy). */
+class ChartCollectionProxy extends ProxyBase<FakeSheet> {
+  private itemsLoaded: ChartProxy[] | undefined;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheetProxy: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  protected readers() {
+    return {};
+  }
+  override load(): this {
+    this.context.enqueue('charts.load', () => {
+      const s = this.sheetProxy.sheetTarget();
+      this.itemsLoaded = s.charts.map((c) => {
+        const p = new ChartProxy(this.context).bindChart(c);
+        p.setLoaded();
+        return p;
+      });
+      this.loaded = { count: s.charts.length };
+    });
+    return this;
+  }
+  get count(): number {
+    return this.prop('count');
+  }
+  get items(): ChartProxy[] {
+    if (!this.itemsLoaded) throw notLoaded('items');
+    return this.itemsLoaded;
+  }
+  add(type: string, sourceData: RangeProxy, seriesBy: string = 'Auto'): ChartProxy {
+    return new ChartProxy(this.context, () => {
+      const s = this.sheetProxy.sheetTarget();
+      this.context.wb.checkWritable(s, 'charts.add');
+      const t = oneOf('chart type', type, CHART_TYPES);
+      const by = oneOf('seriesBy', seriesBy, ['Auto', 'Columns', 'Rows']);
+      const src = sourceData.rangeTarget();
+      const chart: FakeChart = { id: newId('chart'), name: `Chart ${s.charts.length + 1}`, type: t, source: qualify(src.sheet.name, rectA1(src.rect)), seriesBy: by, title: null, from: null, to: null };
+      s.charts.push(chart);
+      return chart;
+    }, `charts.add(${type})`);
+  }
+}
+
+class ChartProxy extends ProxyBase<FakeChart> {
+  readonly title: { text: string };
+  constructor(ctx: FakeRequestContext, resolve?: () => FakeChart | null, label?: string) {
+    super(ctx, resolve, label);
+    const self = this;
+    this.title = {
+      get text(): string {
+        return self.prop<{ text: string | null }>('title').text ?? '';
+      },
+      set text(v: string) {
+        ctx.enqueue('chart.title.text', () => (self.t().title = String(v)), v);
+      },
+    };
+  }
+  bindChart(c: FakeChart): this {
+    return this.bind(c);
+  }
+  setLoaded(): void {
+    const c = this.t();
+    this.loaded = { name: c.name, id: c.id, title: { text: c.title } };
+  }
+  protected readers() {
+    return { name: (c: FakeChart) => c.name, id: (c: FakeChart) => c.id };
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  /** Places the chart over start..end (cells or single-cell ranges). */
+  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
+    this.context.enqueue('chart.setPosition', () => {
+      const cellOf = (x: RangeProxy | string) => (typeof x === 'string' ? parseRect(x) : x.rangeTarget().rect);
+      const a = cellOf(startCell);
+      const b = endCell === undefined ? a : cellOf(endCell);
+      if (b.bottom < a.top || b.right < a.left) throw new FakeOfficeError('InvalidArgument', 'The end cell is above or left of the start cell.');
+      const c = this.t();
+      c.from = `${columnLetters(a.left)}${a.top + 1}`;
+      c.to = `${columnLetters(b.right)}${b.bottom + 1}`;
+    });
+  }
+  delete(): void {
+    this.context.enqueue('chart.delete', () => {
+      const c = this.t();
+      for (const s of this.context.wb.sheets) {
+        const i = s.charts.indexOf(c);
+        if (i >= 0) s.charts.splice(i, 1);
+      }
+    });
+  }
+}
+
 class RangeAreasProxy extends ProxyBase<{ sheet: FakeSheet; rects: Rect[] }> {
   protected readers() {
     return {
@@ -1108,6 +2146,8 @@ class AnnotationCollectionProxy extends ProxyBase<FakeAnnotation[]> {
     ctx: FakeRequestContext,
     private readonly kind: AnnotationKind,
     private readonly requirement: [string, string],
+    /** Worksheet-level collection: its sheet (unqualified addresses, items of that sheet only). */
+    private readonly scope?: () => FakeSheet,
   ) {
     super(ctx);
   }
@@ -1124,7 +2164,8 @@ class AnnotationCollectionProxy extends ProxyBase<FakeAnnotation[]> {
   override load(arg?: string | string[] | { select?: string }): this {
     const paths = loadPaths(arg).map((p) => p.replace(/^items\//, ''));
     this.context.enqueue(`${this.kind}.load`, () => {
-      const list = this.list();
+      const sheetId = this.scope?.().id;
+      const list = this.list().filter((a) => sheetId === undefined || a.sheetId === sheetId);
       this.itemsLoaded = list.map((a) => new AnnotationProxy(this.context, this.kind).bindAnnotation(a));
       for (const item of this.itemsLoaded) item.setLoaded(paths.includes('$all') ? ['content'] : paths);
       this.context.responseBytes += sizeOf(list.map((a) => a.content));
@@ -1136,22 +2177,33 @@ class AnnotationCollectionProxy extends ProxyBase<FakeAnnotation[]> {
     if (!this.itemsLoaded) throw notLoaded('items');
     return this.itemsLoaded;
   }
-  private locate(address: string): { sheet: FakeSheet; row: number; col: number } {
+  private locate(address: string | RangeProxy): { sheet: FakeSheet; row: number; col: number } {
     const wb = this.context.wb;
+    if (typeof address !== 'string') {
+      const t = address.rangeTarget();
+      if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) throw new FakeOfficeError('InvalidCellAddress', 'A note goes on one cell.');
+      if (this.scope && this.scope() !== t.sheet) throw new FakeOfficeError('InvalidArgument', 'The cell is on another sheet.');
+      return { sheet: t.sheet, row: t.rect.top, col: t.rect.left };
+    }
     const bang = address.lastIndexOf('!');
+    if (bang < 0 && this.scope) {
+      const rect = parseRect(address);
+      if (rect.top !== rect.bottom || rect.left !== rect.right) throw new FakeOfficeError('InvalidCellAddress', 'A note goes on one cell.');
+      return { sheet: this.scope(), row: rect.top, col: rect.left };
+    }
     if (bang < 0) throw new FakeOfficeError('InvalidArgument', `A sheet-qualified address is expected: ${address}`);
     const sheetName = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
     const rect = parseRect(address);
     if (rect.top !== rect.bottom || rect.left !== rect.right) throw new FakeOfficeError('InvalidCellAddress', 'A note goes on one cell.');
     return { sheet: wb.mustSheet(sheetName), row: rect.top, col: rect.left };
   }
-  add(cellAddress: string, content: string): AnnotationProxy {
+  add(cellAddress: string | RangeProxy, content: string): AnnotationProxy {
     return new AnnotationProxy(this.context, this.kind, () => {
       const list = this.list();
       const { sheet, row, col } = this.locate(cellAddress);
       this.context.wb.checkWritable(sheet, this.kind);
       if (list.some((a) => a.sheetId === sheet.id && a.row === row && a.col === col)) {
-        throw new FakeOfficeError('InvalidOperation', `The cell ${cellAddress} already has a ${this.kind === 'notes' ? 'note' : 'comment'}.`);
+        throw new FakeOfficeError('InvalidOperation', `The cell ${typeof cellAddress === 'string' ? cellAddress : toA1(row, col)} already has a ${this.kind === 'notes' ? 'note' : 'comment'}.`);
       }
       const a = { id: newId(this.kind), sheetId: sheet.id, row, col, content: String(content) };
       list.push(a);
@@ -1299,6 +2351,48 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
     ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
     EventType: { worksheetActivated: 'WorksheetActivated' },
+    DataValidationType: { none: 'None', wholeNumber: 'WholeNumber', decimal: 'Decimal', list: 'List', date: 'Date', time: 'Time', textLength: 'TextLength', custom: 'Custom', inconsistent: 'Inconsistent', mixedCriteria: 'MixedCriteria' },
+    DataValidationOperator: {
+      between: 'Between',
+      notBetween: 'NotBetween',
+      equalTo: 'EqualTo',
+      notEqualTo: 'NotEqualTo',
+      greaterThan: 'GreaterThan',
+      lessThan: 'LessThan',
+      greaterThanOrEqualTo: 'GreaterThanOrEqualTo',
+      lessThanOrEqualTo: 'LessThanOrEqualTo',
+    },
+    DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
+    PaperType: { letter: 'Letter', legal: 'Legal', a3: 'A3', a4: 'A4', a5: 'A5', b4: 'B4', b5: 'B5' },
+    PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+    ChartType: {
+      columnClustered: 'ColumnClustered',
+      columnStacked: 'ColumnStacked',
+      barClustered: 'BarClustered',
+      barStacked: 'BarStacked',
+      line: 'Line',
+      lineMarkers: 'LineMarkers',
+      pie: 'Pie',
+      doughnut: 'Doughnut',
+      area: 'Area',
+      xyscatter: 'XYScatter',
+      radar: 'Radar',
+    },
+    ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+    BorderIndex: {
+      edgeTop: 'EdgeTop',
+      edgeBottom: 'EdgeBottom',
+      edgeLeft: 'EdgeLeft',
+      edgeRight: 'EdgeRight',
+      insideVertical: 'InsideVertical',
+      insideHorizontal: 'InsideHorizontal',
+      diagonalDown: 'DiagonalDown',
+      diagonalUp: 'DiagonalUp',
+    },
+    BorderLineStyle: { none: 'None', continuous: 'Continuous', dash: 'Dash', dashDot: 'DashDot', dashDotDot: 'DashDotDot', dot: 'Dot', double: 'Double', slantDashDot: 'SlantDashDot' },
+    BorderWeight: { hairline: 'Hairline', thin: 'Thin', medium: 'Medium', thick: 'Thick' },
+    HorizontalAlignment: { general: 'General', left: 'Left', center: 'Center', right: 'Right', fill: 'Fill', justify: 'Justify', centerAcrossSelection: 'CenterAcrossSelection', distributed: 'Distributed' },
+    VerticalAlignment: { top: 'Top', center: 'Center', bottom: 'Bottom', justify: 'Justify', distributed: 'Distributed' },
     ErrorCodes: {
       accessDenied: 'AccessDenied',
       apiNotFound: 'ApiNotFound',

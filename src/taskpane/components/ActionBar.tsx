@@ -27,6 +27,7 @@ export function ActionBar({ capabilities, running, disabled, hasTable, onRun }: 
   const items: { id: Runnable; primary?: boolean; available: boolean; why?: string }[] = [
     { id: 'score', primary: true, available: hasTable, why: '没有找到自评表，无法评分' },
     { id: 'report', available: capabilities.generateReport && hasTable, why: capabilities.generateReport ? '没有找到自评表，无法生成报告' : UNSUPPORTED },
+    { id: 'docx', available: !!capabilities.reportDocx && hasTable, why: capabilities.reportDocx ? '没有找到自评表，无法生成报告' : UNSUPPORTED },
     { id: 'undo', available: true },
     { id: 'template', available: capabilities.insertTemplate, why: UNSUPPORTED },
   ];

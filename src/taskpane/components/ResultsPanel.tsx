@@ -69,7 +69,7 @@ export function ResultsPanel({ table }: { table: TableResult }) {
 
       <section aria-labelledby="jx-changes">
         <h3 id="jx-changes" className={s.h}>
-          与表中填写值的差异
+          与表中原填写值的差异
         </h3>
         {changes.length === 0 ? (
           <Text>计算结果与表中填写的执行率、得分和总分一致。</Text>

@@ -23,6 +23,8 @@ const useStyles = makeStyles({
   pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
   grade: { display: 'grid', gridTemplateColumns: '1fr 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Fluent's Input has a min-width that would push two columns past a 320 px pane.
+  input: { minWidth: 0, width: '100%' },
 });
 
 type WeightKey = keyof RuleProfile['weights'];
@@ -162,7 +164,7 @@ export function SettingsPanel({ profile, saving, disabled, onSave }: SettingsPan
         <div className={s.pair}>
           {(Object.keys(WEIGHT_LABEL) as WeightKey[]).map((k) => (
             <Field key={k} label={WEIGHT_LABEL[k]} validationState={invalid('weights')}>
-              <Input inputMode="decimal" value={draft.weights[k]} onChange={(_, d) => setWeight(k, d.value)} />
+              <Input className={s.input} inputMode="decimal" value={draft.weights[k]} onChange={(_, d) => setWeight(k, d.value)} />
             </Field>
           ))}
         </div>
@@ -177,10 +179,10 @@ export function SettingsPanel({ profile, saving, disabled, onSave }: SettingsPan
         <legend className={s.legend}>定性指标档次（占分值的比例）</legend>
         <div className={s.pair}>
           <Field label="达成档下限" hint="如 0.8 即 80%" validationState={invalid('qualitativeBands')}>
-            <Input inputMode="decimal" value={draft.bandTop} onChange={(_, d) => patch({ bandTop: d.value })} />
+            <Input className={s.input} inputMode="decimal" value={draft.bandTop} onChange={(_, d) => patch({ bandTop: d.value })} />
           </Field>
           <Field label="部分达成档下限" hint="如 0.6 即 60%" validationState={invalid('qualitativeBands')}>
-            <Input inputMode="decimal" value={draft.bandMiddle} onChange={(_, d) => patch({ bandMiddle: d.value })} />
+            <Input className={s.input} inputMode="decimal" value={draft.bandMiddle} onChange={(_, d) => patch({ bandMiddle: d.value })} />
           </Field>
         </div>
       </fieldset>
@@ -194,16 +196,16 @@ export function SettingsPanel({ profile, saving, disabled, onSave }: SettingsPan
 
       <div className={s.pair}>
         <Field label="超额完成提示线" hint="实际 ≥ 目标 × 此值时提示，如 1.3" validationState={invalid('overAchievementThreshold')}>
-          <Input inputMode="decimal" value={draft.overAchievementThreshold} onChange={(_, d) => patch({ overAchievementThreshold: d.value })} />
+          <Input className={s.input} inputMode="decimal" value={draft.overAchievementThreshold} onChange={(_, d) => patch({ overAchievementThreshold: d.value })} />
         </Field>
         <Field label="执行率低于此值须说明偏差" hint="如 1 即 100%，四川为 0.9" validationState={invalid('deviationBelowRate')}>
-          <Input inputMode="decimal" value={draft.deviationBelowRate} onChange={(_, d) => patch({ deviationBelowRate: d.value })} />
+          <Input className={s.input} inputMode="decimal" value={draft.deviationBelowRate} onChange={(_, d) => patch({ deviationBelowRate: d.value })} />
         </Field>
       </div>
 
       <div className={s.pair}>
         <Field label="保留小数位数" hint="0～6" validationState={invalid('decimals')}>
-          <Input inputMode="numeric" value={draft.decimals} onChange={(_, d) => patch({ decimals: d.value })} />
+          <Input className={s.input} inputMode="numeric" value={draft.decimals} onChange={(_, d) => patch({ decimals: d.value })} />
         </Field>
         <Field label="舍入方式" validationState={invalid('rounding')}>
           <RadioGroup value={draft.rounding} onChange={(_, d) => patch({ rounding: d.value as Draft['rounding'] })}>
@@ -218,10 +220,10 @@ export function SettingsPanel({ profile, saving, disabled, onSave }: SettingsPan
         {draft.grades.map((g, i) => (
           <div key={i} className={s.grade}>
             <Field label={`第 ${i + 1} 档 等级名称`} validationState={invalid('grades')}>
-              <Input value={g.label} onChange={(_, d) => setGrade(i, { label: d.value })} />
+              <Input className={s.input} value={g.label} onChange={(_, d) => setGrade(i, { label: d.value })} />
             </Field>
             <Field label={`第 ${i + 1} 档 下限分数`} validationState={invalid('grades')}>
-              <Input inputMode="decimal" value={g.min} onChange={(_, d) => setGrade(i, { min: d.value })} />
+              <Input className={s.input} inputMode="decimal" value={g.min} onChange={(_, d) => setGrade(i, { min: d.value })} />
             </Field>
             <Button aria-label={`删除第 ${i + 1} 档`} disabled={draft.grades.length <= 1} onClick={() => patch({ grades: draft.grades.filter((_, j) => j !== i) })}>
               删除

@@ -1,14 +1,16 @@
 import { useCallback, useRef, useState } from 'react';
 import type { RuleProfile } from '../../core/profile';
 import type { WorkbookAdapter } from '../../excel/workbookAdapter';
+import { downloadBlob } from '../download';
 import { capabilitiesOf, userMessageOf } from '../model';
 import type { WorkbookState } from './useWorkbookResult';
 
-export type ActionId = 'score' | 'report' | 'undo' | 'template' | 'select';
+export type ActionId = 'score' | 'report' | 'docx' | 'undo' | 'template' | 'select';
 
 export const ACTION_LABEL: Record<ActionId, string> = {
   score: '一键评分',
   report: '生成报告',
+  docx: '下载 Word 报告',
   undo: '撤销评分',
   template: '插入空白模板',
   select: '定位单元格',
@@ -75,6 +77,11 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
           if (!caps.generateReport || !adapter.generateReport) throw Object.assign(new Error('unsupported'), { userMessage: '此版本尚不能生成报告。' });
           const out = await adapter.generateReport(p);
           setNotice({ intent: 'success', title: '报告已生成', text: where(out) ?? '绩效自评报告已生成。' });
+        } else if (id === 'docx') {
+          if (!caps.reportDocx || !adapter.reportDocx) throw Object.assign(new Error('unsupported'), { userMessage: '此版本尚不能导出 Word 报告。' });
+          const out = await adapter.reportDocx(p, workbook.result?.tables[workbook.selected]?.sheet);
+          downloadBlob(out.blob, out.fileName);
+          setNotice({ intent: 'success', title: 'Word 报告已生成', text: `已下载“${out.fileName}”（与“生成报告”工作表内容相同）。黄色底纹处请补充后再提交。` });
         } else if (id === 'template') {
           if (!caps.insertTemplate || !adapter.insertTemplate) throw Object.assign(new Error('unsupported'), { userMessage: '此版本尚不能插入模板。' });
           const out = await adapter.insertTemplate();

@@ -31,6 +31,7 @@ export interface FakeAdapterOptions {
   profile?: RuleProfile;
   withReport?: boolean;
   withTemplate?: boolean;
+  withDocx?: boolean;
 }
 
 export class FakeAdapter implements WorkbookAdapter {
@@ -45,6 +46,7 @@ export class FakeAdapter implements WorkbookAdapter {
   private listeners: ((sheet: string) => void)[] = [];
   generateReport?: (profile?: RuleProfile) => Promise<{ sheet?: string }>;
   insertTemplate?: () => Promise<{ sheet?: string }>;
+  reportDocx?: (profile?: RuleProfile, sheet?: string) => Promise<{ fileName: string; blob: Blob }>;
 
   constructor(o: FakeAdapterOptions = {}) {
     this.result = o.result ?? seedResult();
@@ -53,6 +55,10 @@ export class FakeAdapter implements WorkbookAdapter {
     this.profile = o.profile ?? parseProfile({});
     if (o.withReport) this.generateReport = (p) => this.run('generateReport', [p], async () => ({ sheet: '绩效自评报告' }));
     if (o.withTemplate) this.insertTemplate = () => this.run('insertTemplate', [], async () => ({ sheet: '自评表模板' }));
+    if (o.withDocx) {
+      this.reportDocx = (p, sheet) =>
+        this.run('reportDocx', [p, sheet], async () => ({ fileName: '运行经费绩效自评报告.docx', blob: new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) }));
+    }
   }
 
   /** Simulates the user switching sheets in Excel. */

@@ -2,7 +2,7 @@
  * How our issue notes share a cell's note with the user's own text. Pure string logic (no exceljs,
  * no Node), so the Office.js applier can produce byte-identical notes and the parity test can compare.
  */
-import { NOTE_PREFIX, type CellMark } from '../core/writePlan';
+import { NOTE_PREFIX, type CellMark } from './writePlan';
 
 /** Our note for a mark: the prefix, then every message of the cell, one per line. */
 export function ourNoteText(mark: Pick<CellMark, 'note'>): string {
