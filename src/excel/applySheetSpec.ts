@@ -3,6 +3,7 @@
  * styles, merges, widths, heights, freeze, validations, notes, print setup, tab colour and charts.
  * Features from newer requirement sets are used only where the host supports them.
  */
+import { columnLetters, fromA1 } from '../core/grid';
 import type { SheetSpec, SpecStyle } from '../core/sheetSpec';
 
 export interface ApplySheetSpecOptions {
@@ -33,7 +34,20 @@ function defaultSupport(name: string, version: string): boolean {
   }
 }
 
-function styleRange(range: Excel.Range, s: SpecStyle, canProtect: boolean): void {
+/**
+ * A 2D array of `value` the size of the A1 range: Office refuses an array whose dimensions differ from
+ * the range's (InvalidArgument), and a merged area is still all of its cells.
+ */
+export function filledArray<T>(address: string, value: T): T[][] {
+  const [a, b = a] = address.split(':');
+  const p = fromA1(a);
+  const q = fromA1(b);
+  const rows = Math.abs(q.row - p.row) + 1;
+  const columns = Math.abs(q.col - p.col) + 1;
+  return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
+}
+
+function styleRange(range: Excel.Range, address: string, s: SpecStyle, canProtect: boolean): void {
   const font = range.format.font;
   if (s.bold !== undefined) font.bold = s.bold;
   if (s.fontSize !== undefined) font.size = s.fontSize;
@@ -51,7 +65,7 @@ function styleRange(range: Excel.Range, s: SpecStyle, canProtect: boolean): void
       b.color = '#000000';
     }
   }
-  if (s.numberFormat) range.numberFormat = [[s.numberFormat]];
+  if (s.numberFormat) range.numberFormat = filledArray(address, s.numberFormat);
   if (s.locked !== undefined && canProtect) range.format.protection.locked = s.locked;
 }
 
@@ -71,20 +85,26 @@ export async function applySheetSpec(context: Excel.RequestContext, spec: SheetS
   }
   const ws = sheets.add(spec.name);
 
-  spec.columnWidths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = charsToPoints(w)));
+  // Whole-column ranges ("B:B") work on every host; getRangeByIndexes needs ExcelApi 1.7.
+  spec.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = charsToPoints(w)));
   for (const [row, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = h;
 
   const canProtect = supported('ExcelApi', '1.2');
   for (const c of spec.cells) {
     const range = ws.getRange(c.address);
     if (c.formula !== undefined) range.formulas = [[`=${c.formula}`]];
-    else if (c.value !== undefined && c.value !== null) range.values = [[c.value]];
-    styleRange(range, c, canProtect);
+    else if (c.value !== undefined && c.value !== null) {
+      // Text that looks like a formula ("=100%", "-5%" typed by a user) must stay text: Excel
+      // parses a value string beginning with = + - @ as a formula unless the cell is formatted as text.
+      if (typeof c.value === 'string' && /^[=+\-@]/.test(c.value) && !c.numberFormat) range.numberFormat = [['@']];
+      range.values = [[c.value]];
+    }
+    styleRange(range, c.address, c, canProtect);
   }
   for (const m of spec.merges) {
     const range = ws.getRange(m.range);
     range.merge(false);
-    styleRange(range, m, canProtect);
+    styleRange(range, m.range, m, canProtect);
   }
 
   const notes = spec.cells.filter((c) => c.note);
@@ -110,7 +130,9 @@ export async function applySheetSpec(context: Excel.RequestContext, spec: SheetS
   }
 
   if (spec.freeze && (spec.freeze.rows || spec.freeze.columns)) {
-    if (spec.freeze.rows && spec.freeze.columns) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.columns));
+    // freezePanes (and getRangeByIndexes) are ExcelApi 1.7.
+    if (!supported('ExcelApi', '1.7')) skipped.push('freeze');
+    else if (spec.freeze.rows && spec.freeze.columns) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, spec.freeze.rows, spec.freeze.columns));
     else if (spec.freeze.rows) ws.freezePanes.freezeRows(spec.freeze.rows);
     else ws.freezePanes.freezeColumns(spec.freeze.columns);
   }

@@ -32,6 +32,7 @@ const SKIPPED_NAMES: Record<string, string> = {
   notes: '单元格批注',
   validations: '下拉列表和输入提示',
   print: '打印设置',
+  freeze: '冻结窗格',
 };
 
 /** Inserts the template within an existing request context (3 syncs). */

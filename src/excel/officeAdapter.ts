@@ -166,7 +166,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         const target = decideReportTarget(existing, names[i]);
         const name = 'replace' in target ? target.replace : target.create;
         const spec = reportSheetSpec(draftReport(table, p), table, name);
-        await applySheetSpec(session.context, spec, { replace: 'replace' in target, activate: i === 0 });
+        const applied = await applySheetSpec(session.context, spec, { replace: 'replace' in target, activate: i === 0 });
+        // The applier syncs on the context itself: count its syncs in this operation's.
+        session.syncs += applied.syncs;
         existing.push({ name, grid: { name, cells: [], merges: [] } });
         written.push(name);
       }
@@ -181,7 +183,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     const p = profile ?? (await this.loadProfile());
     const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
     if (!table) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
-    const [{ Packer }, { buildReportDocument }] = await Promise.all([import('docx'), import('../cli/report/docx')]);
+    const [{ Packer }, { buildReportDocument }] = await Promise.all([import(/* webpackChunkName: "report-docx" */ 'docx'), import(/* webpackChunkName: "report-docx" */ '../cli/report/docx')]);
     const blob = await Packer.toBlob(buildReportDocument(draftReport(table, p)));
     const base = (table.project.name ?? table.sheet).replace(/[\\/:*?"<>|]/g, '_');
     return { fileName: `${base}绩效自评报告.docx`, blob };
@@ -191,6 +193,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   async insertTemplate(layout: 'national' | 'transfer' = 'national'): Promise<{ sheet: string; message: string }> {
     return this.run('插入空白模板', async (session) => {
       const out = await insertTemplateInContext(session.context, { layout });
+      session.syncs += out.syncs;
       return { sheet: out.sheet, message: out.message };
     });
   }

@@ -271,3 +271,24 @@ describe('progress bar', () => {
     expect(r.status).toBe(1);
   });
 });
+
+describe('exit status and memory log', () => {
+  it('is 2 when the only trouble is a file without a table, 0 when every file has one', async () => {
+    const noTable = await jixiao(['score', ...GOOD, NO_TABLE, '--summary', '汇总-2.xlsx'], tmp);
+    expect(noTable.status).toBe(2);
+    expect(noTable.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(NO_TABLE)]);
+    const clean = await jixiao(['score', ...GOOD, '--summary', '汇总-0.xlsx'], tmp);
+    expect([clean.status, clean.stderr]).toEqual([0, '']);
+    expect(fs.existsSync(path.join(tmp, '汇总-0.xlsx'))).toBe(true);
+  });
+
+  it('logs memory after every file with JIXIAO_MEMLOG=1 (and only then), on stderr', async () => {
+    const r = await jixiao(['score', ...inputs, '--summary', '汇总-3.xlsx'], tmp, { JIXIAO_MEMLOG: '1' });
+    const mem = r.stderr.split('\n').filter((l) => l.startsWith('[memlog]'));
+    expect(mem.map((l) => /^\[memlog\] (\d+)\/(\d+) rss=[\d.]+MB heapUsed=[\d.]+MB external=[\d.]+MB$/.exec(l)?.slice(1, 3))).toEqual(
+      inputs.map((_, i) => [String(i + 1), String(inputs.length)]),
+    );
+    expect(r.status).toBe(1);
+    expect(batch.stderr).not.toContain('[memlog]');
+  });
+});

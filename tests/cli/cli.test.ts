@@ -315,3 +315,13 @@ describe('run() in process', () => {
     }
   });
 });
+
+describe('jixiao and a closed pipe', () => {
+  it("ends quietly when the reader closes the pipe at once (| head -c 0), no stack trace", () => {
+    const r = spawnSync('bash', ['-c', `node "${BIN}" score "${seed}" "${seed}" "${seed}" --json 2>"${tmp}/epipe.err" | head -c 0; echo "\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout.trim()).toBe('0');
+    expect(fs.readFileSync(path.join(tmp, 'epipe.err'), 'utf8')).toBe('');
+  });
+});

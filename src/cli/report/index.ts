@@ -10,7 +10,7 @@ import type { RuleProfile } from '../../core/profile';
 import type { TableResult, WorkbookResult } from '../../core/result';
 import { draftReport, type DraftOptions } from '../../core/report/draft';
 import type { ReportDraft } from '../../core/report/model';
-import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../../core/report/reportSheet';
+import { REPORT_SHEET_BASE, decideReportTarget, reportSheetNames, reportSheetSpec } from '../../core/report/reportSheet';
 import { applySheetSpec } from '../applySheetSpec';
 import { readWorksheet } from '../readWorkbook';
 import { buildReportDocument } from './docx';
@@ -31,13 +31,19 @@ export interface ReportSheetOutcome {
 export function addReportSheets(workbook: ExcelJS.Workbook, result: WorkbookResult, profile: RuleProfile, options: DraftOptions = {}): ReportSheetOutcome[] {
   const names = reportSheetNames(result.tables);
   const out: ReportSheetOutcome[] = [];
+  // Only earlier drafts matter to the decision: read those once, not every sheet per table.
+  const existing: { name: string; grid: ReturnType<typeof readWorksheet> }[] = [];
+  workbook.eachSheet((ws) => {
+    if (ws.name.startsWith(REPORT_SHEET_BASE)) existing.push({ name: ws.name, grid: readWorksheet(ws) });
+  });
   result.tables.forEach((table, i) => {
-    const existing: { name: string; grid: ReturnType<typeof readWorksheet> }[] = [];
-    workbook.eachSheet((ws) => existing.push({ name: ws.name, grid: readWorksheet(ws) }));
     const target = decideReportTarget(existing, names[i]);
     const draft = draftReport(table, profile, options);
     const name = 'replace' in target ? target.replace : target.create;
     applySheetSpec(workbook, reportSheetSpec(draft, table, name), { replace: 'replace' in target });
+    const written = workbook.getWorksheet(name);
+    const at = existing.findIndex((e) => e.name === name);
+    if (written) existing.splice(at < 0 ? existing.length : at, at < 0 ? 0 : 1, { name, grid: readWorksheet(written) });
     out.push({ table: table.sheet, sheet: name, replaced: 'replace' in target });
   });
   return out;

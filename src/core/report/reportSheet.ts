@@ -177,7 +177,6 @@ export function reportSheetSpec(draft: ReportDraft, table: TableResult, name: st
     cells.push({ address: `A${header}`, value: '一级指标', ...headerStyle }, { address: `B${header}`, value: '分值', ...headerStyle }, { address: `C${header}`, value: '得分', ...headerStyle });
     cells.push({ address: `D${header}`, value: '得分率', ...headerStyle });
     merges.push({ range: `D${header}:${LAST_COL}${header}`, ...headerStyle });
-    const first = header + 1;
     for (const g of groups) {
       const r = ++row;
       const style = { border: true, fontName: BODY_FONT, fontSize: BODY_SIZE };

@@ -21,13 +21,25 @@
  *          (load; values/formulas/numberFormat settable with a 2D array or one scalar), isNullObject,
  *          getCell, getResizedRange, getIntersection, getIntersectionOrNullObject, getMergedAreasOrNullObject (RangeAreas:
  *          address, areaCount), getCellProperties({ format: { fill: { color, pattern } } }), select(), clear(),
- *          format.fill.color (set/load), format.fill.clear()
+ *          format.fill.color (set/load), format.fill.clear(),
+ *          format.columnWidth / rowHeight (points) / wrapText / horizontalAlignment / verticalAlignment (set/load),
+ *          format.font.bold/italic/size/name/color (set/load; null when mixed), format.borders.getItem(edge)
+ *          .style/.weight/.color, format.protection.locked (1.2), merge(across?), unmerge(),
+ *          dataValidation.rule/prompt/errorAlert/ignoreBlanks/clear() (1.8; Excel's text-length limits)
+ *   Worksheet (more): getRangeByIndexes (1.7), freezePanes.freezeRows/freezeColumns/freezeAt/unfreeze (1.7),
+ *          pageLayout.paperSize/orientation/*Margin/zoom (1.9), tabColor (1.7), charts.add(type, range, seriesBy)
+ *          → Chart: title.text, setPosition(start, end), delete(); notes (1.18) add("A1" | Range, content)
+ *   Inspection (no sync): wb.mergesList(sheet), wb.formatOf(sheet, a1), wb.validationAt(sheet, a1), and on
+ *          wb.sheet(name): formats, columnWidths, rowHeights, validations, freeze, pageLayout, charts, tabColor.
  *   OfficeExtension.Error (code, message, debugInfo), Office.onReady, Office.context.requirements.isSetSupported,
  *   Office.context.officeTheme, Office.context.document.settings (get/set/remove/saveAsync),
  *   Office.actions.associate, Office.addin.showAsTaskpane/hide, Office.context.ui.displayDialogAsync.
  *
  * Semantics kept from Office: reading a property that was not loaded and synced throws PropertyNotLoaded;
- * *OrNullObject results expose isNullObject after a load + sync; a failing operation rejects sync() and the
+ * *OrNullObject results expose isNullObject after the sync that resolved them (no load needed); a 2D array
+ * whose size differs from the range's is refused with InvalidArgument (a single scalar is applied to every
+ * cell; the fake also refuses a 1×1 array on a larger range, which recent hosts broadcast but the reference
+ * does not promise); the APIs of newer requirement sets fail with ApiNotFound when the set is not supported; a failing operation rejects sync() and the
  * operations queued before it stay applied (no rollback). Counters: syncCount, bytesRead (response),
  * bytesWritten (request), bytesTransferred (both), per-sync payload limits (5 MB by default).
  * Failures: injectFailure({ onSync, code, afterOps }), cellEditMode, readOnly, protected sheets (AccessDenied).
@@ -514,7 +526,8 @@ export class FakeWorkbook {
     delete next.text;
     if (prev.formula) s.formulaMemory.set(k, { formula: prev.formula, value: prev.value });
     delete next.formula;
-    if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {
+    // A cell formatted as text ("@") keeps "=…" written through values as text, as Excel does.
+    if (typeof input === 'string' && input.startsWith('=') && input.length > 1 && (asFormula || (next.numberFormat ?? 'General') !== '@')) {
       next.formula = input.slice(1);
       const mem = s.formulaMemory.get(k);
       next.value = this.evaluator ? this.evaluator(s.name, next.formula) : mem && mem.formula === next.formula ? mem.value : null;
@@ -903,6 +916,7 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
   /** ExcelApi 1.7: rowCount × columnCount cells from (startRow, startColumn), 0-based. */
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
     return new RangeProxy(this.context, () => {
+      if (!this.context.wb.isSetSupported('ExcelApi', '1.7')) throw new FakeOfficeError('ApiNotFound', 'getRangeByIndexes needs ExcelApi 1.7.');
       const ok = (n: number, min: number) => Number.isInteger(n) && n >= min;
       if (!ok(startRow, 0) || !ok(startColumn, 0) || !ok(rowCount, 1) || !ok(columnCount, 1) || startRow + rowCount - 1 > MAX_ROW || startColumn + columnCount - 1 > MAX_COL) {
         throw new FakeOfficeError('InvalidArgument', `Bad indexes ${startRow}, ${startColumn}, ${rowCount}, ${columnCount}.`);
@@ -2058,19 +2072,27 @@ class ChartCollectionProxy extends ProxyBase<FakeSheet> {
   }
 }
 
+class ChartTitleProxy {
+  constructor(private readonly chart: ChartProxy) {}
+  get text(): string {
+    return this.chart.titleText();
+  }
+  set text(v: string) {
+    this.chart.setTitleText(v);
+  }
+}
+
 class ChartProxy extends ProxyBase<FakeChart> {
-  readonly title: { text: string };
+  readonly title: ChartTitleProxy;
   constructor(ctx: FakeRequestContext, resolve?: () => FakeChart | null, label?: string) {
     super(ctx, resolve, label);
-    const self = this;
-    this.title = {
-      get text(): string {
-        return self.prop<{ text: string | null }>('title').text ?? '';
-      },
-      set text(v: string) {
-        ctx.enqueue('chart.title.text', () => (self.t().title = String(v)), v);
-      },
-    };
+    this.title = new ChartTitleProxy(this);
+  }
+  titleText(): string {
+    return this.prop<{ text: string | null }>('title').text ?? '';
+  }
+  setTitleText(v: string): void {
+    this.context.enqueue('chart.title.text', () => (this.t().title = String(v)), v);
   }
   bindChart(c: FakeChart): this {
     return this.bind(c);
