@@ -43,7 +43,7 @@ export const messages = {
   weightSum: (cell: string, parts: string, total: number, national: string, hint: string) =>
     `${cell} 计分的权重合计为 ${parts} = ${num(total)}，应为 100。全国通行权重为 ${national}（财预〔2020〕10号）。${hint}`,
   weightSumExcludingHint: () =>
-    '若本地规定总分不含预算执行率（指标合计 100 分），请在“设置”中选择“总分不含预算执行率”，本表即前后一致；否则请调整各一级指标分值使合计为 100。',
+    '若本地规定总分不含预算执行率（指标合计 100 分），请在“设置”中选择“总分不含预算执行率”（命令行：规则文件中设 "includeExecutionInTotal": false），本表即前后一致；否则请调整各一级指标分值使合计为 100。',
   weightSumFix: () => '请调整各指标分值，使合计为 100。',
   level1Weight: (cell: string, label: string, declared: number, parts: string, sum: number) =>
     `${cell}“${label}”标明 ${num(declared)} 分，但其下各指标分值合计 ${parts} = ${num(sum)}。请使标注与各指标分值一致。`,
