@@ -3,11 +3,10 @@
  * one row per table, a second sheet listing every issue. Built from results only, so a 200-file batch
  * holds nothing but these rows in memory.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import type { RuleProfile } from '../core/profile';
 import type { Issue, Severity, WorkbookResult } from '../core/result';
+import { writeFileAtomic } from './writeFileAtomic';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -164,14 +163,5 @@ export function buildSummaryWorkbook(results: SummaryEntry[], profile: RuleProfi
 /** Writes the summary through a temporary file (never half a workbook). */
 export async function writeSummaryWorkbook(results: SummaryEntry[], profile: RuleProfile, output: string): Promise<void> {
   const wb = buildSummaryWorkbook(results, profile);
-  const buffer = await wb.xlsx.writeBuffer();
-  await fs.promises.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-  const tmp = `${output}.${process.pid}.tmp`;
-  try {
-    await fs.promises.writeFile(tmp, Buffer.from(buffer as ArrayBuffer));
-    await fs.promises.rename(tmp, output);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
+  await writeFileAtomic(output, (await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -195,10 +195,13 @@ function buildTable(
   }
 
   // Goals: between the funds block and the indicator header.
-  const goalsStart = funds ? funds.headerRow + 1 : regionStart;
-  const goals = findGoals(grid, goalsStart, headerRow, width);
+  const goals = findGoals(grid, regionStart, headerRow, width);
 
-  if (funds) funds.rows = fundsRows(grid, funds, goals.firstRow ?? headerRow);
+  // The funds block ends where the goals block starts below it (or at the indicator header).
+  if (funds) {
+    const fundsHeader = funds.headerRow;
+    funds.rows = fundsRows(grid, funds, goals.rows.find((r) => r > fundsHeader) ?? headerRow);
+  }
 
   const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [] };
   const total = indicatorRows(grid, indicators, limit, width);
@@ -288,39 +291,52 @@ function valueRightOf(grid: Grid, row: number, col: number, width: number): Loca
   return null;
 }
 
+/**
+ * The 年度总体目标 block: its expected and actual texts, and the rows its labels sit on. It is looked
+ * for in the whole region above the indicator header, since 四川 puts it above the funds block.
+ * A label merged down over its own content ("年度总体目标完成情况" over two rows) groups the block;
+ * a one-row label heads the content below it.
+ */
 function findGoals(
   grid: Grid,
   from: number,
   to: number,
   width: number,
-): { expected: Located | null; actual: Located | null; firstRow: number | null } {
+): { expected: Located | null; actual: Located | null; rows: number[] } {
   let expected: Located | null = null;
   let actual: Located | null = null;
-  let firstRow: number | null = null;
+  const rows: number[] = [];
   let groupOnly: { row: number; col: number } | null = null;
   for (let r = from; r < to; r++) {
-    for (let c = 0; c < width; c++) {
+    const row = grid.cells[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
       const raw = cellText(cellAt(grid, r, c));
       if (!raw) continue;
       const t = normalizeLabel(raw);
       if (t.length > 20) continue;
-      if (!expected && (t.includes('预期目标') || t.includes('年初设定目标'))) {
-        expected = contentBelowOrRight(grid, r, c, to, width);
-        firstRow ??= r;
-      } else if (!actual && includesAny(t, LABELS.goalsActual) && !t.startsWith('年度总体目标完成情况')) {
-        actual = contentBelowOrRight(grid, r, c, to, width);
-        firstRow ??= r;
-      } else if (t.startsWith('年度总体目标')) {
-        firstRow ??= r;
+      const isActual = includesAny(t, GOALS_ACTUAL) && !t.startsWith('年度总体目标完成情况');
+      const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || /年度目标$/.test(t));
+      const isGroup = t.startsWith('年度总体目标') || t.includes('目标完成情况');
+      if (!isActual && !isExpected && !isGroup) continue;
+      rows.push(r);
+      const m = mergeAt(grid, r, c);
+      if ((m && m.bottom > m.top) || (!isActual && !isExpected)) {
         groupOnly ??= { row: r, col: c };
         if (t.includes('综述') && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
+        continue;
       }
+      if (isExpected && !expected) expected = contentBelowOrRight(grid, r, c, to, width);
+      else if (isActual && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
     }
   }
   // A goals block with only its group label: the text beside it is the expected goal.
   if (!expected && groupOnly) expected = valueRightOf(grid, groupOnly.row, groupOnly.col, width);
-  return { expected, actual, firstRow };
+  return { expected, actual, rows };
 }
+
+const GOALS_EXPECTED = ['预期目标', '年初设定目标'].map(normalizeLabel);
+const GOALS_ACTUAL = ['实际完成情况', '完成情况综述', '目标完成情况'].map(normalizeLabel);
 
 function contentBelowOrRight(grid: Grid, row: number, col: number, to: number, width: number): Located | null {
   const m = mergeAt(grid, row, col);

@@ -105,6 +105,11 @@ describe('四川 layout (预算执行情况(10分) + 绩效指标(90分))', () =
     expect(t.funds.sources.map((s) => s.label)).toEqual(['其中：财政资金', '财政专户管理资金', '单位资金', '其他资金']);
   });
 
+  it('finds the goals block above the funds block (项目年度目标 / 年度目标完成情况 under a merged group label)', () => {
+    expect(t.goals).toEqual({ expected: '严格执行相关政策，保障工资及时、足额发放。', actual: '工资及时足额发放。' });
+    expect(t.funds.sources).toHaveLength(4);
+  });
+
   it('reads 指标性质 "=" with 指标值 100 under 度量单位 % and 权重 as 分值; total stops at 合计', () => {
     expect(t.indicators).toHaveLength(2);
     expect(ind(t, '发放（缴纳）覆盖率')).toMatchObject({ kind: 'equal', weight: 60, score: 60, scoreCell: 'J14' });

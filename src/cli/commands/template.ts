@@ -76,7 +76,7 @@ export async function writeTemplate(out: string, opts: TemplateCommandOptions, c
   try {
     const bytes = Buffer.from(await templateWorkbook(layout, year).xlsx.writeBuffer());
     // Loaded here, not at startup: '../report' pulls in docx, which every other command would pay for.
-    const { writeFileAtomic } = await import('../report');
+    const { writeFileAtomic } = await import('../writeFileAtomic');
     await writeFileAtomic(file, bytes);
   } catch (e) {
     ctx.fail(`无法写出 ${shown}：${oneLine(e)}`);

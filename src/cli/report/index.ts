@@ -2,7 +2,6 @@
  * The report in the CLI: report sheets added to a workbook (for --out and `jixiao report`), and the
  * Word file written with docx's Node packer.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
 import { Packer } from 'docx';
@@ -70,15 +69,4 @@ export function docxPaths(out: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}${ext}`);
 }
 
-/** Writes bytes through a temporary file, so a failed write leaves no half-written document. */
-export async function writeFileAtomic(file: string, bytes: Buffer): Promise<void> {
-  await fs.promises.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await fs.promises.writeFile(tmp, bytes);
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-}
+export { writeFileAtomic } from '../writeFileAtomic';
