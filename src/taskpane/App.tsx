@@ -25,7 +25,7 @@ import { useActions } from './hooks/useActions';
 import { useOfficeTheme } from './hooks/useOfficeTheme';
 import { useProfile } from './hooks/useProfile';
 import { useWorkbookResult } from './hooks/useWorkbookResult';
-import { capabilitiesOf, countBySeverity, formatScore } from './model';
+import { bodyUnderTitle, capabilitiesOf, countBySeverity, formatScore } from './model';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -112,7 +112,7 @@ function Pane({ adapter }: { adapter: WorkbookAdapter }) {
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>读取工作簿失败</MessageBarTitle>
-            {workbook.error.message}
+            {bodyUnderTitle('读取工作簿失败', workbook.error.message)}
             {workbook.error.detail && <div>详细信息：{workbook.error.detail}</div>}
           </MessageBarBody>
           <MessageBarActions>

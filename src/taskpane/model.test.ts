@@ -1,5 +1,5 @@
 import { ProfileError } from '../core/profile';
-import { capabilitiesOf, changesSinceStated, countBySeverity, formatRate, formatScore, gradeExplanation, groupIssues, level1Name, level1Summaries, userMessageOf } from './model';
+import { bodyUnderTitle, capabilitiesOf, changesSinceStated, countBySeverity, formatRate, formatScore, gradeExplanation, groupIssues, level1Name, level1Summaries, userMessageOf } from './model';
 import { FakeAdapter } from './testing/fakeAdapter';
 import { seedTable } from './testing/sampleResult';
 
@@ -90,5 +90,14 @@ describe('capabilitiesOf', () => {
   it('reflects which optional adapter methods exist', () => {
     expect(capabilitiesOf(new FakeAdapter())).toEqual({ generateReport: false, insertTemplate: false, reportDocx: false });
     expect(capabilitiesOf(new FakeAdapter({ withReport: true, withTemplate: true }))).toEqual({ generateReport: true, insertTemplate: true, reportDocx: false });
+  });
+});
+
+describe('bodyUnderTitle', () => {
+  it('drops a lead that repeats the title, keeps everything else', () => {
+    expect(bodyUnderTitle('读取工作簿失败', '读取工作簿失败：Excel 返回错误（GeneralException）。请稍后重试。')).toBe('Excel 返回错误（GeneralException）。请稍后重试。');
+    expect(bodyUnderTitle('一键评分失败', '一键评分失败：工作表“自评表”受保护。')).toBe('工作表“自评表”受保护。');
+    expect(bodyUnderTitle('一键评分失败', '工作表“自评表”受保护，未写入任何内容。')).toBe('工作表“自评表”受保护，未写入任何内容。');
+    expect(bodyUnderTitle('生成报告失败', '未找到自评表：请先插入模板。')).toBe('未找到自评表：请先插入模板。');
   });
 });

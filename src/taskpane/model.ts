@@ -157,3 +157,12 @@ export function userMessageOf(err: unknown, fallback = '操作没有完成。'):
   if (typeof err === 'string' && err.trim()) return { message: fallback, detail: err.split('\n')[0].slice(0, 200) };
   return { message: fallback };
 }
+
+/**
+ * A message under a title that already says what failed: adapter messages start with the operation
+ * ("读取工作簿失败：…"), so the body drops that lead instead of saying it twice.
+ */
+export function bodyUnderTitle(title: string, text: string): string {
+  const lead = /^(.+?)[：:]\s*/.exec(text);
+  return lead && title.startsWith(lead[1].replace(/失败$/, '')) && lead[1].endsWith('失败') ? text.slice(lead[0].length) : text;
+}

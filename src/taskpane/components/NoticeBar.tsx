@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Notice } from '../hooks/useActions';
+import { bodyUnderTitle } from '../model';
 
 /** The outcome of the last action: success, nothing to do, or why it failed (never a stack trace). */
 export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss(): void }) {
@@ -7,7 +8,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss(): 
     <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>
         <MessageBarTitle>{notice.title}</MessageBarTitle>
-        {notice.text}
+        {bodyUnderTitle(notice.title, notice.text)}
         {notice.detail && <div>详细信息：{notice.detail}</div>}
       </MessageBarBody>
       <MessageBarActions>
