@@ -1,4 +1,5 @@
 /** What every command gets: where to print, whether colour is wanted, and the exit status so far. */
+import * as path from 'path';
 
 export interface CliIO {
   /** Writes to stdout (the caller supplies line breaks). */
@@ -55,4 +56,10 @@ export function nodeIO(): CliIO {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
+}
+
+/** A path for messages: relative to the working folder when inside it, absolute otherwise ("../../tmp/a" helps nobody). */
+export function shownPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

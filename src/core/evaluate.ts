@@ -432,8 +432,10 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   }
 
   const unitText = c.unit !== undefined ? resolvedCell(grid, r, c.unit).text.trim() : '';
-  const target = withUnit(parseCell(cellAt(grid, r, c.target ?? -1)), unitText);
-  const actual = withUnit(parseCell(cellAt(grid, r, c.actual ?? -1)), unitText);
+  const [target, actual] = percentPeers(
+    withUnit(parseCell(cellAt(grid, r, c.target ?? -1)), unitText),
+    withUnit(parseCell(cellAt(grid, r, c.actual ?? -1)), unitText),
+  );
   const nature = c.nature !== undefined ? natureComparator(resolvedCell(grid, r, c.nature).text) : null;
   const rowCells = [at(c.target), at(c.actual), at(c.weight), scoreCell];
 
@@ -533,6 +535,18 @@ function kindOnly(t: DetectedTable, row: IndicatorRow, targetText: string): Indi
 }
 
 /** A 度量单位 column applies to bare numbers in its row; "66" under "%" is 66%. */
+/**
+ * "≥90%" against a bare 85, or "95" against "96.5%": a bare number above 1 beside a percent is
+ * percentage points (85 → 85%), never 8,500%. A bare number up to 1 stays a fraction (1 = 100%).
+ */
+export function percentPeers(a: ParsedValue, b: ParsedValue): [ParsedValue, ParsedValue] {
+  const points = (x: ParsedValue, peer: ParsedValue): ParsedValue =>
+    x.kind === 'number' && x.unit === null && peer.kind === 'number' && peer.unit === '%' && Math.abs(x.number as number) > 1
+      ? { ...x, number: dec(x.number as number).div(100).toNumber(), unit: '%' }
+      : x;
+  return [points(a, b), points(b, a)];
+}
+
 function withUnit(pv: ParsedValue, unitText: string): ParsedValue {
   if (pv.kind !== 'number' || pv.unit !== null || !unitText || isNotApplicableMark(unitText)) return pv;
   const u = unitText.normalize('NFKC').trim();

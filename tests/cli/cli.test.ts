@@ -202,6 +202,7 @@ describe('jixiao score --out / --out-dir', () => {
     const r = jixiao(['score', 'seed.xlsx', '--out', 'scored/seed-scored.xlsx']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`已另存评分副本（含评分结果和绩效自评报告工作表）：${path.join('scored', 'seed-scored.xlsx')}`);
     expect(sha256(seed)).toBe(before);
     expect(fs.statSync(seed).mtimeMs).toBe(mtime);
     const wb = new ExcelJS.Workbook();

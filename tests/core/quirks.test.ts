@@ -5,7 +5,7 @@
 import { gridFromArrays, type CellInput } from '../../src/core/grid';
 import {
   CLEAN_INDICATORS, NATIONAL_FUNDS, codes, contractViolations, evaluate, formula, ind, issueAt, nationalTable, only,
-  pct, stack, toGrid, type Ind, type NationalOptions,
+  patchIndicators, pct, stack, toGrid, type Ind, type NationalOptions,
 } from './helpers';
 
 /** The clean table with indicator i patched. */
@@ -248,6 +248,21 @@ describe('numbers as real tables type them', () => {
     // Different kinds of unit are a mismatch.
     const bad = runPatched({ 0: { target: '≥1000人', actual: '95%' } });
     expect(issueAt(bad, 'UNIT_MISMATCH')[0]).toMatchObject({ cell: 'F13', severity: 'warning' });
+  });
+
+  it('a bare number beside a percent is percentage points: "≥90%" against 85 is 85%, not 8,500%', () => {
+    // 群众诉求解决率 (row 4): 20 points, target ≥90%.
+    const t = only(evaluate(toGrid(nationalTable({ indicators: patchIndicators({ 4: { actual: 85, score: 18.89 } }) }))));
+    const row = ind(t, '群众诉求解决率');
+    expect(row.met).toBe(false);
+    expect(row.score).toBeCloseTo((0.85 / 0.9) * 20, 10);
+    expect(codes(t)).not.toContain('UNIT_MISMATCH');
+    // …and the other way round: a bare target 90 against an actual of 96.5%.
+    const u = only(evaluate(toGrid(nationalTable({ indicators: patchIndicators({ 4: { target: '≥90', actual: '96.5%' } }) }))));
+    expect(ind(u, '群众诉求解决率')).toMatchObject({ met: true, score: 20 });
+    // A bare 1 stays a fraction: 1 = 100%.
+    const v = only(evaluate(toGrid(nationalTable({ indicators: patchIndicators({ 4: { actual: 1 } }) }))));
+    expect(ind(v, '群众诉求解决率')).toMatchObject({ met: true, score: 20 });
   });
 
   it('error values (#N/A) and Chinese numerals are NOT_A_NUMBER, never guessed', () => {

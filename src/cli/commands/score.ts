@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
 import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
 import type { Issue, WorkbookResult } from '../../core/result';
-import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
+import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileFile } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
 import { writeScoredCopy } from '../scoredCopy';
@@ -159,15 +159,17 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
       ctx.worsen(EXIT_NO_TABLE);
     }
     const out = outputs[i];
+    let saved = '';
     if (out && result.tables.length > 0) {
       try {
         await writeScoredCopy({ workbook: loaded.workbook, result, grids: loaded.grids, profile }, out);
+        saved = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shownPath(ctx.io.cwd, out)}\n`;
       } catch (e) {
-        progress.fail(`无法写入评分副本 ${path.relative(ctx.io.cwd, out) || out}：${oneLine(e)}`);
+        progress.fail(`无法写入评分副本 ${shownPath(ctx.io.cwd, out)}：${oneLine(e)}`);
       }
     }
     keep(result);
-    if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: profile.decimals }));
+    if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: profile.decimals }) + saved);
   }
   memlog(files.length);
   progress.done();

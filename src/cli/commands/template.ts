@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import * as ExcelJS from 'exceljs';
 import { TEMPLATE_TITLES, defaultTemplateYear, isTemplateLayout, templateSpec, type TemplateLayout } from '../../core/template';
 import { applySheetSpec } from '../applySheetSpec';
-import { CliContext, UsageError } from '../context';
+import { CliContext, UsageError, shownPath } from '../context';
 import { oneLine } from '../readWorkbook';
 
 export interface TemplateCommandOptions {
@@ -72,7 +72,7 @@ export function templateWorkbook(layout: TemplateLayout, year: number): ExcelJS.
 
 export async function writeTemplate(out: string, opts: TemplateCommandOptions, ctx: CliContext): Promise<void> {
   const { file, layout, year } = parseTemplateArgs(out, opts, ctx.io.cwd);
-  const shown = path.relative(ctx.io.cwd, file) || file;
+  const shown = shownPath(ctx.io.cwd, file);
   try {
     const bytes = Buffer.from(await templateWorkbook(layout, year).xlsx.writeBuffer());
     // Loaded here, not at startup: '../report' pulls in docx, which every other command would pay for.
