@@ -93,9 +93,9 @@ export function scoreQuantitative(
 export type QualitativeTier = 'achieved' | 'partial' | 'failed' | 'unknown';
 
 // Negated achievement words ("效果不明显") come before ACHIEVED_WORDS would match their tail ("明显").
-const FAILED_WORDS = ['未达成', '未完成', '未达到', '未实现', '不满意', '不达标', '不合格', '不到位', '不明显', '不显著', '不理想', '无明显', '没有', '较差', '否', '未'];
+const FAILED_WORDS = ['未达成', '未完成', '未达到', '未实现', '不满意', '不达标', '不合格', '不到位', '不明显', '不显著', '不理想', '无明显', '不是', '没有', '较差', '否', '未'];
 const PARTIAL_WORDS = ['部分', '基本', '一定', '大部分', '较好'];
-const ACHIEVED_WORDS = ['达成', '完成', '达到', '实现', '是', '100%', '全部', '显著', '明显', '良好', '满意', '有效'];
+const ACHIEVED_WORDS = ['达成', '完成', '达到', '实现', '100%', '全部', '显著', '明显', '良好', '满意', '有效'];
 
 /** The qualitative tier an actual text states, compared with its target. */
 export function qualitativeTier(target: string, actual: string, actualValue: ParsedValue): QualitativeTier {
@@ -109,7 +109,8 @@ export function qualitativeTier(target: string, actual: string, actualValue: Par
   }
   if (FAILED_WORDS.some((w) => a.includes(w))) return 'failed';
   if (PARTIAL_WORDS.some((w) => a.includes(w))) return 'partial';
-  if (ACHIEVED_WORDS.some((w) => a.includes(w))) return 'achieved';
+  // "是" is an answer only on its own; inside a sentence ("不是很好", "还是") it says nothing.
+  if (a === '是' || ACHIEVED_WORDS.some((w) => a.includes(w))) return 'achieved';
   return 'unknown';
 }
 

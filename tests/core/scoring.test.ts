@@ -109,6 +109,9 @@ describe('qualitative indicators', () => {
     expect(tier('效果明显', '效果不明显')).toBe('failed');
     expect(tier('显著提升', '提升不显著')).toBe('failed');
     expect(tier('效果明显', '无明显效果')).toBe('failed');
+    // "是" answers only on its own; inside a sentence it is no achievement.
+    expect(tier('效果明显', '不是很理想')).toBe('failed');
+    expect(tier('制度健全', '还是在建设中')).toBe('unknown');
   });
 
   it('tier ranges under 80/60 and 80/50 profiles', () => {
