@@ -97,7 +97,8 @@ async function showPane(message: string): Promise<void> {
  * dialog is only used where no pane can be opened; it is a tiny page of this add-in (commands.html?notice=…).
  */
 async function notify(message: string): Promise<void> {
-  if (supports('SharedRuntime', '1.1')) return;
+  // displayDialogAsync is DialogApi 1.1; without it the outcome still reaches the pane.
+  if (supports('SharedRuntime', '1.1') || !supports('DialogApi', '1.1')) return;
   try {
     const base = typeof location !== 'undefined' ? location.href : 'https://localhost:3000/';
     const url = new URL(`commands.html?notice=${encodeURIComponent(message)}`, base).toString();

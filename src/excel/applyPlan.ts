@@ -6,7 +6,7 @@
 import { cellAt } from '../core/grid';
 import { SEVERITY_FILL, type WritePlan } from '../core/writePlan';
 import { composeNote, ourNoteText, splitNote } from '../core/noteText';
-import { cellKey, qualified } from './address';
+import { cellKey } from './address';
 import { sameValue, scalarOf, type Backup, type CellState } from './backup';
 import type { AnnotationKind, WorkbookSnapshot } from './readGrids';
 import { fromA1 } from '../core/grid';
@@ -157,11 +157,14 @@ export function queueCellState(
     else range.format.fill.clear();
   }
   if ('note' in next && kind && (next.note ?? null) !== currentNote) {
-    const where = qualified(sheet, address);
-    const existing = () => (kind === 'notes' ? context.workbook.notes.getItem(where) : context.workbook.comments.getItemByCell(where));
+    // The documented address forms only: notes through the sheet's own collection with a bare "A1"
+    // (NoteCollection.getItem takes a cell address string), comments through the Range object
+    // (a comment string address must carry the sheet, a Range needs no quoting of its name).
+    const bare = address.replace(/\$/g, '');
+    const existing = () => (kind === 'notes' ? ws.notes.getItem(bare) : context.workbook.comments.getItemByCell(range));
     if (currentNote === null) {
-      if (kind === 'notes') context.workbook.notes.add(where, next.note);
-      else context.workbook.comments.add(where, next.note ?? '');
+      if (kind === 'notes') ws.notes.add(range, next.note);
+      else context.workbook.comments.add(range, next.note ?? '');
     }
     else if (next.note === null || next.note === undefined) existing().delete();
     else existing().content = next.note;

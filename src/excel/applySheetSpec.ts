@@ -5,6 +5,7 @@
  */
 import { columnLetters, fromA1 } from '../core/grid';
 import type { SheetSpec, SpecStyle } from '../core/sheetSpec';
+import { AdapterError, BASELINE_EXCEL_API } from './session';
 
 export interface ApplySheetSpecOptions {
   /** Delete an existing sheet of that name first (the caller decided it may be replaced). */
@@ -72,6 +73,10 @@ function styleRange(range: Excel.Range, address: string, s: SpecStyle, canProtec
 /** Adds (or, when told, replaces) the sheet described by `spec`, in two syncs. */
 export async function applySheetSpec(context: Excel.RequestContext, spec: SheetSpec, options: ApplySheetSpecOptions = {}): Promise<SheetSpecOutcome> {
   const supported = options.isSetSupported ?? defaultSupport;
+  // getItemOrNullObject is ExcelApi 1.4; column widths, row heights and merge are 1.2: no fallback for those.
+  if (!supported('ExcelApi', BASELINE_EXCEL_API)) {
+    throw new AdapterError('API_UNAVAILABLE', `当前 Excel 版本过旧，无法新建工作表（需要 ExcelApi ${BASELINE_EXCEL_API}）。请使用 Microsoft 365 版 Excel、Excel 2019 或更高版本，或 Excel 网页版。`);
+  }
   const skipped: string[] = [];
   let syncs = 0;
   const sheets = context.workbook.worksheets;

@@ -148,7 +148,12 @@ export function queueBackupWrite(context: Excel.RequestContext, backup: Backup, 
 export function queueBackupClear(context: Excel.RequestContext, structureProtected: boolean): void {
   const sheet = context.workbook.worksheets.getItem(BACKUP_SHEET);
   if (structureProtected) sheet.getRange().clear();
-  else sheet.delete();
+  else {
+    // Worksheet.delete() fails (InvalidOperation) on a "VeryHidden" sheet, by design (office-js#365):
+    // it must be made merely hidden first, in the same batch.
+    sheet.visibility = Excel.SheetVisibility.hidden;
+    sheet.delete();
+  }
 }
 
 /** The state a raw grid value stands for (errors back to their text). */

@@ -10,7 +10,7 @@ import { planChanges, queueCellState, queueChanges, type CellChange } from './ap
 import { cellKey } from './address';
 import { mergeBackup, newBackupId, parseBackup, queueBackupClear, queueBackupWrite, withOriginals } from './backup';
 import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
-import { AdapterError, Session, toAdapterError } from './session';
+import { AdapterError, Session, supports, toAdapterError } from './session';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
 import { draftReport } from '../core/report/draft';
 import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
@@ -242,6 +242,8 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   }
 
   async onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {
+    // WorksheetCollection.onActivated is ExcelApi 1.7: older hosts simply do not follow the active sheet.
+    if (!supports('ExcelApi', '1.7')) return () => undefined;
     const handler = async (args: Excel.WorksheetActivatedEventArgs) => {
       try {
         const name = await Excel.run(async (context) => {

@@ -12,7 +12,7 @@ import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { toRangeA1 } from '../core/grid';
 import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from './address';
 import type { Session } from './session';
-import { supports } from './session';
+import { assertBaseline, supports } from './session';
 
 export const BACKUP_SHEET = '_jixiao_backup';
 
@@ -96,6 +96,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   const wb = context.workbook;
   const kind = options.annotations ?? null;
   const messages: string[] = [];
+  assertBaseline('读取工作簿');
 
   // ── sync 1 ──
   const sheets = wb.worksheets.load('items/name,items/visibility,items/protection/protected');

@@ -58,13 +58,37 @@ function adapterErrorOf(e: unknown, doing: string): AdapterError {
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
       return new AdapterError('PAYLOAD_TOO_LARGE', `${doing}失败：工作簿内容过多，超出 Excel 网页版单次传输上限（5 MB）。请将自评表复制到单独的工作簿后重试。`, code);
+    case 'RangeExceedsLimit':
+      return new AdapterError('PAYLOAD_TOO_LARGE', `${doing}失败：工作表内容过多，超出 Excel 单次读写的单元格上限。请将自评表复制到单独的工作簿后重试。`, code);
+    case 'InactiveWorkbook':
+      // Documented: several workbooks are open and this one lost focus while the request ran.
+      return new AdapterError('API_ERROR', `${doing}失败：打开了多个工作簿，当前工作簿已失去焦点。请点击一下本工作簿中的任意单元格，再重试。`, code);
+    case 'ItemNotFound':
+      return new AdapterError('API_ERROR', `${doing}失败：要处理的工作表或单元格已被删除或重命名。请点击“重新检测”后重试。`, code);
     case 'ApiNotFound':
+    case 'ApiNotAvailable':
     case 'NotImplemented':
     case 'UnsupportedOperation':
       return new AdapterError('API_UNAVAILABLE', `${doing}失败：当前 Excel 版本不支持所需功能。请更新 Excel，或改用 Excel 网页版。`, code);
     default:
       return new AdapterError('API_ERROR', `${doing}失败：Excel 返回错误${code ? `（${code}）` : ''}。请稍后重试；若反复出现，请保存并重新打开工作簿。`, code);
   }
+}
+
+/**
+ * The ExcelApi version every read and write relies on without a fallback: getItemOrNullObject and
+ * getUsedRangeOrNullObject are ExcelApi 1.4; getUsedRange(valuesOnly), getResizedRange, worksheet
+ * protection, setting visibility, merge and column widths are 1.2. Newer features are detected one by one.
+ */
+export const BASELINE_EXCEL_API = '1.4';
+
+/** Refuses, before any request, a host older than the baseline (Excel 2016 volume-licensed has only 1.1–1.2). */
+export function assertBaseline(doing: string): void {
+  if (supports('ExcelApi', BASELINE_EXCEL_API)) return;
+  throw new AdapterError(
+    'API_UNAVAILABLE',
+    `${doing}失败：当前 Excel 版本过旧，不支持本加载项所需的功能（ExcelApi ${BASELINE_EXCEL_API}）。请使用 Microsoft 365 版 Excel、Excel 2019 或更高版本，或 Excel 网页版。`,
+  );
 }
 
 /** Whether Office says the requirement set is there (false outside Office, e.g. in unit tests without a host). */

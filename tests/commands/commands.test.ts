@@ -78,12 +78,21 @@ test.each([
 });
 
 test('without SharedRuntime the failure message goes to a short dialog instead of the pane', async () => {
-  const wb = installed(fakeFromCells({ S: { A1: 1 } }, { supportedSets: { ExcelApi: '1.18' } }));
+  const wb = installed(fakeFromCells({ S: { A1: 1 } }, { supportedSets: { ExcelApi: '1.18', DialogApi: '1.1' } }));
   registerCommands(() => throwingAdapter(new AdapterError('WORKBOOK_READ_ONLY', '工作簿以只读方式打开。')));
   expect(await invoke(wb, 'scoreWorkbook')).toBe(1);
   expect(wb.officeCalls.showAsTaskpane).toBe(0);
   expect(wb.officeCalls.dialogs).toHaveLength(1);
   expect(decodeURIComponent(wb.officeCalls.dialogs[0])).toMatch(/commands\.html\?notice=工作簿以只读方式打开/);
+});
+
+test('without SharedRuntime nor DialogApi (displayDialogAsync is DialogApi 1.1) no dialog is tried; the command still completes', async () => {
+  const wb = installed(fakeFromCells({ S: { A1: 1 } }, { supportedSets: { ExcelApi: '1.18' } }));
+  registerCommands(() => throwingAdapter(new AdapterError('WORKBOOK_READ_ONLY', '工作簿以只读方式打开。')));
+  expect(await invoke(wb, 'scoreWorkbook')).toBe(1);
+  expect(wb.officeCalls.showAsTaskpane).toBe(0);
+  expect(wb.officeCalls.dialogs).toHaveLength(0);
+  expect(lastOutcome()).toMatchObject({ ok: false, message: expect.stringMatching(/只读/) });
 });
 
 test('撤销评分 restores and completes; with nothing to undo it says so; on failure it still completes', async () => {

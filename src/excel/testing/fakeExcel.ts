@@ -328,7 +328,7 @@ export class FakeWorkbook {
   actions = new Map<string, (event: unknown) => unknown>();
 
   constructor(options: FakeWorkbookOptions = {}) {
-    this.supportedSets = options.supportedSets ?? { ExcelApi: '1.18', SharedRuntime: '1.1' };
+    this.supportedSets = options.supportedSets ?? { ExcelApi: '1.18', SharedRuntime: '1.1', DialogApi: '1.2' };
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
   }
 
@@ -717,7 +717,13 @@ class WorkbookProxy extends ProxyBase<FakeWorkbook> {
     this.protection = new WorkbookProtectionProxy(ctx);
   }
   protected readers() {
-    return { readOnly: (w: FakeWorkbook) => w.readOnly, name: () => 'Book1.xlsx' };
+    return {
+      readOnly: (w: FakeWorkbook) => {
+        if (!w.isSetSupported('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'Workbook.readOnly needs ExcelApi 1.8.');
+        return w.readOnly;
+      },
+      name: () => 'Book1.xlsx',
+    };
   }
   protected override nav(name: string): ProxyBase<unknown> | undefined {
     return name === 'protection' ? (this.protection as ProxyBase<unknown>) : undefined;
@@ -739,7 +745,12 @@ class WorkbookProtectionProxy extends ProxyBase<FakeWorkbook> {
     this.bind(ctx.wb);
   }
   protected readers() {
-    return { protected: (w: FakeWorkbook) => w.structureProtected };
+    return {
+      protected: (w: FakeWorkbook) => {
+        if (!w.isSetSupported('ExcelApi', '1.7')) throw new FakeOfficeError('ApiNotFound', 'Workbook.protection needs ExcelApi 1.7.');
+        return w.structureProtected;
+      },
+    };
   }
   get protected(): boolean {
     return this.prop('protected');
@@ -755,7 +766,10 @@ class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
     this.bind(ctx.wb);
     this.onActivated = {
       add: (handler) => {
-        ctx.enqueue('onActivated.add', () => ctx.wb.activatedHandlers.add(handler));
+        ctx.enqueue('onActivated.add', () => {
+          if (!ctx.wb.isSetSupported('ExcelApi', '1.7')) throw new FakeOfficeError('ApiNotFound', 'worksheets.onActivated needs ExcelApi 1.7.');
+          ctx.wb.activatedHandlers.add(handler);
+        });
         return {
           context: ctx,
           remove: () => ctx.enqueue('onActivated.remove', () => ctx.wb.activatedHandlers.delete(handler)),
@@ -792,8 +806,12 @@ class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
   getItem(nameOrId: string): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.context.wb.mustSheet(nameOrId), `worksheets.getItem(${nameOrId})`);
   }
+  /** ExcelApi 1.4. */
   getItemOrNullObject(nameOrId: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.wb.sheet(nameOrId) ?? null, `worksheets.getItemOrNullObject(${nameOrId})`);
+    return new WorksheetProxy(this.context, () => {
+      if (!this.context.wb.isSetSupported('ExcelApi', '1.4')) throw new FakeOfficeError('ApiNotFound', 'getItemOrNullObject needs ExcelApi 1.4.');
+      return this.context.wb.sheet(nameOrId) ?? null;
+    }, `worksheets.getItemOrNullObject(${nameOrId})`);
   }
   add(name?: string): WorksheetProxy {
     const wb = this.context.wb;
@@ -827,6 +845,7 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
     const t = this.t();
     for (const p of paths) {
       if (p === 'protection/protected') {
+        if (!inner.wb.isSetSupported('ExcelApi', '1.2')) throw new FakeOfficeError('ApiNotFound', 'Worksheet.protection needs ExcelApi 1.2.');
         this.protection.setLoaded(t.protected);
         inner.responseBytes += 6;
         continue;
@@ -871,6 +890,8 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       'visibility',
       () => {
         const wb = this.context.wb;
+        // Documented: reading visibility is ExcelApi 1.1, setting it 1.2.
+        if (!wb.isSetSupported('ExcelApi', '1.2')) throw new FakeOfficeError('ApiNotFound', 'Setting Worksheet.visibility needs ExcelApi 1.2.');
         if (wb.readOnly || wb.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected or read-only.');
         const s = this.t();
         if (v !== 'Visible' && wb.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
@@ -894,6 +915,8 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       const wb = this.context.wb;
       if (wb.readOnly || wb.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected or read-only.');
       const s = this.t();
+      // Documented (Worksheet.delete, office-js#365): a very hidden sheet must be made hidden or visible first.
+      if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', 'A very hidden worksheet cannot be deleted; change its visibility first.');
       if (s.visibility === 'Visible' && !wb.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
         throw new FakeOfficeError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
       }
@@ -958,14 +981,18 @@ class WorksheetProxy extends ProxyBase<FakeSheet> {
       v,
     );
   }
+  /** Blank sheet: A1, no error (documented). The valuesOnly argument is ExcelApi 1.2. */
   getUsedRange(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.context, () => {
+      if (valuesOnly && !this.context.wb.isSetSupported('ExcelApi', '1.2')) throw new FakeOfficeError('ApiNotFound', 'getUsedRange(valuesOnly) needs ExcelApi 1.2.');
       const s = this.t();
       return { sheet: s, rect: this.context.wb.usedRect(s, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     }, 'getUsedRange');
   }
+  /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.context, () => {
+      if (!this.context.wb.isSetSupported('ExcelApi', '1.4')) throw new FakeOfficeError('ApiNotFound', 'getUsedRangeOrNullObject needs ExcelApi 1.4.');
       if (this.target === null) return null;
       const s = this.t();
       const rect = this.context.wb.usedRect(s, valuesOnly);
@@ -987,6 +1014,7 @@ class WorksheetProtectionProxy extends ProxyBase<FakeSheet> {
   override load(arg?: string | string[] | { select?: string }): this {
     const paths = loadPaths(arg);
     this.context.enqueue('protection.load', () => {
+      if (!this.context.wb.isSetSupported('ExcelApi', '1.2')) throw new FakeOfficeError('ApiNotFound', 'Worksheet.protection needs ExcelApi 1.2.');
       const s = this.sheetProxy.sheetTarget();
       const out: Record<string, unknown> = { ...(this.loaded ?? {}) };
       if (paths.includes('$all') || paths.includes('protected')) out.protected = s.protected;
@@ -1212,8 +1240,10 @@ class RangeProxy extends ProxyBase<RangeTarget> {
       return { sheet: t.sheet, rect: { top: t.rect.top + row, left: t.rect.left + col, bottom: t.rect.top + row, right: t.rect.left + col } };
     }, 'getCell');
   }
+  /** ExcelApi 1.2. Past the grid edge the fake clamps; what Excel does there is not documented. */
   getResizedRange(deltaRows: number, deltaCols: number): RangeProxy {
     return new RangeProxy(this.context, () => {
+      if (!this.context.wb.isSetSupported('ExcelApi', '1.2')) throw new FakeOfficeError('ApiNotFound', 'getResizedRange needs ExcelApi 1.2.');
       const t = this.t();
       const rect = { ...t.rect, bottom: Math.min(MAX_ROW, t.rect.bottom + deltaRows), right: Math.min(MAX_COL, t.rect.right + deltaCols) };
       if (rect.bottom < rect.top || rect.right < rect.left) throw new FakeOfficeError('InvalidArgument', 'Resize below one cell.');
@@ -1244,7 +1274,9 @@ class RangeProxy extends ProxyBase<RangeTarget> {
       if (!wb.isSetSupported('ExcelApi', '1.13')) throw new FakeOfficeError('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13.');
       if (this.target === null) return null;
       const t = this.t();
-      const areas = t.sheet.merges.filter((m) => intersect(t.rect, m));
+      // As Excel does (office-js#3611, desktop and web): only merged areas whose top-left cell is in the range.
+      const inside = (r: number, c: number) => r >= t.rect.top && r <= t.rect.bottom && c >= t.rect.left && c <= t.rect.right;
+      const areas = t.sheet.merges.filter((m) => inside(m.top, m.left));
       return areas.length ? { sheet: t.sheet, rects: areas.map((m) => ({ ...m })) } : null;
     });
   }
@@ -2203,7 +2235,9 @@ class AnnotationCollectionProxy extends ProxyBase<FakeAnnotation[]> {
     const wb = this.context.wb;
     if (typeof address !== 'string') {
       const t = address.rangeTarget();
-      if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) throw new FakeOfficeError('InvalidCellAddress', 'A note goes on one cell.');
+      if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) {
+        throw this.kind === 'comments' ? new FakeOfficeError('InvalidArgument', 'A comment goes on one cell.') : new FakeOfficeError('InvalidCellAddress', 'A note goes on one cell.');
+      }
       if (this.scope && this.scope() !== t.sheet) throw new FakeOfficeError('InvalidArgument', 'The cell is on another sheet.');
       return { sheet: t.sheet, row: t.rect.top, col: t.rect.left };
     }
@@ -2233,7 +2267,7 @@ class AnnotationCollectionProxy extends ProxyBase<FakeAnnotation[]> {
       return a;
     });
   }
-  private find(cellAddress: string): FakeAnnotation | null {
+  private find(cellAddress: string | RangeProxy): FakeAnnotation | null {
     const list = this.list();
     const { sheet, row, col } = this.locate(cellAddress);
     return list.find((a) => a.sheetId === sheet.id && a.row === row && a.col === col) ?? null;
@@ -2245,8 +2279,13 @@ class AnnotationCollectionProxy extends ProxyBase<FakeAnnotation[]> {
       return a;
     });
   }
-  getItemByCell(cellAddress: string): AnnotationProxy {
-    return this.getItem(cellAddress);
+  /** CommentCollection.getItemByCell (ExcelApi 1.10): a Range, or a string with the sheet name. */
+  getItemByCell(cellAddress: string | RangeProxy): AnnotationProxy {
+    return new AnnotationProxy(this.context, this.kind, () => {
+      const a = this.find(cellAddress);
+      if (!a) throw new FakeOfficeError('ItemNotFound', `No ${this.kind} at ${typeof cellAddress === 'string' ? cellAddress : 'that cell'}.`);
+      return a;
+    });
   }
   getItemOrNullObject(cellAddress: string): AnnotationProxy {
     return new AnnotationProxy(this.context, this.kind, () => this.find(cellAddress));
@@ -2424,6 +2463,11 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
       itemAlreadyExists: 'ItemAlreadyExists',
       itemNotFound: 'ItemNotFound',
       invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+      inactiveWorkbook: 'InactiveWorkbook',
+      rangeExceedsLimit: 'RangeExceedsLimit',
+      responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+      unsupportedOperation: 'UnsupportedOperation',
+      notImplemented: 'NotImplemented',
     },
   };
   const settings = {
@@ -2458,6 +2502,12 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
       document: { settings },
       ui: {
         displayDialogAsync: (url: string, _opts: unknown, cb?: (r: { status: string; value: { close: () => void; addEventHandler: () => void } }) => void) => {
+          // DialogApi 1.1; the start address must be an absolute https URL (relative URLs are refused).
+          if (!wb.isSetSupported('DialogApi', '1.1')) throw new FakeOfficeError('ApiNotFound', 'displayDialogAsync needs DialogApi 1.1.');
+          if (!/^https:\/\//.test(url)) {
+            cb?.({ status: 'failed', value: { close: () => undefined, addEventHandler: () => undefined } });
+            return;
+          }
           wb.officeCalls.dialogs.push(url);
           cb?.({ status: 'succeeded', value: { close: () => undefined, addEventHandler: () => undefined } });
         },
