@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import Decimal from 'decimal.js';
 
 interface NumfmtModule {
   format(pattern: string, value: unknown, options?: Record<string, unknown>): string;
@@ -55,8 +56,10 @@ function isDatePattern(fmt: NumfmtModule, pattern: string): boolean {
  * An unparseable format falls back to General rather than failing the read.
  */
 export function formatNumber(value: number, pattern: string | undefined, date1904 = false): string {
-  const fmt = loadNumfmt();
   const p = pattern && pattern.trim() !== '' && !badPatterns.has(pattern) ? pattern : 'General';
+  const simple = simpleFormat(value, p);
+  if (simple !== null) return simple;
+  const fmt = loadNumfmt();
   if (p === 'General') {
     // Most cells: short numbers whose General rendering is JS's own (Excel's General shows up to
     // 11 characters); anything longer or in exponent form goes through numfmt.
@@ -74,4 +77,23 @@ export function formatNumber(value: number, pattern: string | undefined, date190
       return String(value);
     }
   }
+}
+
+const SIMPLE = /^0(?:\.(0{1,10}))?(%?)$/;
+
+/**
+ * "0", "0.00", "0%", "0.00%": the formats self-evaluation tables use for amounts, scores and rates,
+ * rendered without loading numfmt (whose load costs more than reading a small workbook). The same
+ * text as numfmt — a property test compares the two — with anything unusual left to numfmt.
+ */
+export function simpleFormat(value: number, pattern: string): string | null {
+  const m = SIMPLE.exec(pattern);
+  if (!m || !Number.isFinite(value) || Math.abs(value) >= 1e13 || Object.is(value, -0)) return null;
+  const decimals = m[1]?.length ?? 0;
+  const percent = m[2] === '%';
+  // Excel rounds the decimal it shows (15 significant digits), half away from zero: 1.005 → "1.01".
+  const d = new Decimal(String(value)).times(percent ? 100 : 1).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  // A negative that rounds to zero shows as "-0" in numfmt: leave such edge cases to it.
+  if (d.isZero() && value < 0) return null;
+  return `${d.toFixed(decimals)}${percent ? '%' : ''}`;
 }

@@ -2,7 +2,7 @@
  * Batch progress on stderr, only when stderr is a terminal and there is more than one file
  * (quiet in pipes, CI and tests). Lines printed meanwhile clear the bar first so nothing is garbled.
  */
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { CliContext } from './context';
 
 const CLEAR_LINE = '\r\x1b[2K';
@@ -16,7 +16,10 @@ export class Progress {
     private readonly total: number,
   ) {
     if (ctx.io.stderrIsTTY && total > 1) {
-      this.bar = new SingleBar({
+      // Loaded only when a bar is shown: a pipe or a single file never pays for it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { SingleBar: Bar } = require('cli-progress') as typeof import('cli-progress');
+      this.bar = new Bar({
         format: '评分中 [{bar}] {value}/{total} {file}',
         stream: process.stderr,
         hideCursor: true,

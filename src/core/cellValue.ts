@@ -39,11 +39,34 @@ const MEASURE_WORD = /^(个|人|人次|名|次|项|件|户|家|所|台|套|份|�
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)/;
 
 function isPercentFormat(fmt: string | undefined): boolean {
-  return !!fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ''));
+  if (!fmt) return false;
+  // A workbook uses a handful of formats over thousands of cells: read each one once.
+  let hit = PERCENT_FORMAT.get(fmt);
+  if (hit === undefined) {
+    hit = /%/.test(fmt.replace(/"[^"]*"|\\./g, ''));
+    if (PERCENT_FORMAT.size >= 1000) PERCENT_FORMAT.clear();
+    PERCENT_FORMAT.set(fmt, hit);
+  }
+  return hit;
 }
+
+const PERCENT_FORMAT = new Map<string, boolean>();
 
 /** Parses a free-text value such as "≥1000人", "97.9 万元", "66%", "不低于95%". */
 export function parseValueText(raw: string): ParsedValue {
+  // The same texts ("100%", "≥95%", "是") recur across rows and sheets, and each reading runs a
+  // dozen regexes: remember each text's reading, and hand out copies so callers may change theirs.
+  const hit = PARSED_TEXT.get(raw);
+  if (hit !== undefined) return { ...hit };
+  const out = readValueText(raw);
+  if (PARSED_TEXT.size >= 20000) PARSED_TEXT.clear();
+  PARSED_TEXT.set(raw, { ...out });
+  return out;
+}
+
+const PARSED_TEXT = new Map<string, ParsedValue>();
+
+function readValueText(raw: string): ParsedValue {
   const text = raw.trim();
   if (text === '') return { kind: 'empty', number: null, unit: null, comparator: null, text };
   if (isNoneMark(text)) return { kind: 'none', number: null, unit: null, comparator: null, text };

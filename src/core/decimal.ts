@@ -8,9 +8,79 @@ export function dec(x: number): Decimal {
   return new Decimal(String(x));
 }
 
+/*
+ * Fast paths. Most values a table holds (97.9, 64.95, 6.635, 0.66) have short decimal strings: as
+ * integers scaled by a power of ten they add, compare and round exactly in doubles, which is what
+ * decimal.js would compute too (its 20 significant digits hold any integer below 2^52 exactly).
+ * Every fast path below returns the decimal.js result bit for bit (tests/core/decimalFastPaths.test.ts);
+ * anything outside their bounds (exponent notation, more than 2^52 units) goes to decimal.js.
+ */
+
+/** Scaled integers stay below this, so that sums and differences of two of them are still exact. */
+const LIMIT = 2 ** 52;
+/** Powers of ten that are exact doubles. */
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+  1e22,
+];
+
+/** Output of toScaled (module state rather than an object per call: these run on every cell). */
+let scaledInt = 0;
+let scaledExp = 0;
+
+/**
+ * x as scaledInt ÷ 10^scaledExp, exactly as its shortest string reads ("64.95" → 6495, 2).
+ * False when the string uses exponent notation or the integer reaches LIMIT.
+ */
+function toScaled(x: number): boolean {
+  if (Number.isInteger(x)) {
+    if (!(Math.abs(x) < LIMIT)) return false;
+    scaledInt = x === 0 ? 0 : x; // String(-0) is "0": decimal.js reads −0 as 0
+    scaledExp = 0;
+    return true;
+  }
+  if (!Number.isFinite(x)) return false;
+  const s = String(x);
+  const dot = s.indexOf('.');
+  if (dot < 0 || s.indexOf('e') >= 0) return false;
+  const exp = s.length - dot - 1;
+  if (exp > 22) return false;
+  // Below LIMIT the digits are an exact double, so Number() reads them without rounding.
+  const int = Number(s.slice(0, dot) + s.slice(dot + 1));
+  if (!(Math.abs(int) < LIMIT)) return false;
+  scaledInt = int;
+  scaledExp = exp;
+  return true;
+}
+
+/** Whether `decimals` is a count of decimal places the fast paths handle. */
+function plainDecimals(decimals: number): boolean {
+  return Number.isInteger(decimals) && decimals >= 0 && decimals <= 22;
+}
+
+/**
+ * |int| ÷ 10^exp rounded to `decimals` places (exp > decimals), as a count of 10^-decimals units.
+ * % and the division are exact on integers below 2^53.
+ */
+function roundedUnits(absInt: number, exp: number, decimals: number, halfUp: boolean): number {
+  const p = POW10[exp - decimals];
+  const rest = absInt % p;
+  let q = (absInt - rest) / p;
+  if (halfUp && 2 * rest >= p) q += 1;
+  return q;
+}
+
 /** Rounds as the profile says: half-up (四舍五入) or truncate. */
 export function roundTo(x: number, decimals: number, mode: 'half-up' | 'truncate' = 'half-up'): number {
   if (Number.isInteger(x)) return x; // most scores are whole: nothing to round
+  if (plainDecimals(decimals) && toScaled(x)) {
+    if (scaledExp <= decimals) return x; // already short enough: rounding leaves it as it is
+    if (scaledExp - decimals <= 22) {
+      const q = roundedUnits(Math.abs(scaledInt), scaledExp, decimals, mode !== 'truncate');
+      // A correctly rounded division reads the same double as decimal.js's string; −0 stays −0.
+      return (scaledInt < 0 ? -q : q) / POW10[decimals];
+    }
+  }
   const d = dec(x).toDecimalPlaces(decimals, mode === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP);
   return d.toNumber();
 }
@@ -20,6 +90,22 @@ export function ratioTimes(a: number, b: number, c: number): number {
   return dec(a).div(dec(b)).times(dec(c)).toNumber();
 }
 
+/** a × b computed exactly (97.9 万元 × 10000 元), returned at full double precision. */
+export function product(a: number, b: number): number {
+  // Units of the same scale, the common case (−0 reads as 0, as String(−0) does).
+  if (b === 1 && Number.isFinite(a)) return a === 0 ? 0 : a;
+  if (toScaled(a)) {
+    const intA = scaledInt;
+    const expA = scaledExp;
+    if (toScaled(b) && expA + scaledExp <= 22) {
+      // Both scaled integers are exact; so is their product while it stays below LIMIT.
+      const p = intA * scaledInt;
+      if (Math.abs(p) < LIMIT) return p / POW10[expA + scaledExp];
+    }
+  }
+  return dec(a).times(dec(b)).toNumber();
+}
+
 /** Sum without binary drift (10.1 + 20.2 = 30.3). */
 export function sum(values: number[]): number {
   // Whole numbers (most weights and scores) add exactly in binary: skip the decimal arithmetic.
@@ -27,12 +113,47 @@ export function sum(values: number[]): number {
     const s = values.reduce((acc, v) => acc + v, 0);
     if (Number.isSafeInteger(s)) return s;
   }
+  const fast = scaledSum(values);
+  if (fast !== null) return fast;
   return values.reduce((acc, v) => acc.plus(dec(v)), new Decimal(0)).toNumber();
+}
+
+/** The sum as scaled integers at the largest scale among the values; null when out of bounds. */
+function scaledSum(values: number[]): number | null {
+  let exp = 0;
+  for (const v of values) {
+    if (!toScaled(v)) return null;
+    if (scaledExp > exp) exp = scaledExp;
+  }
+  let acc = 0;
+  for (const v of values) {
+    toScaled(v);
+    const term = scaledInt * POW10[exp - scaledExp];
+    if (!(Math.abs(term) < LIMIT)) return null;
+    acc += term;
+    if (!(Math.abs(acc) < LIMIT)) return null;
+  }
+  // acc is the exact sum in units of 10^-exp; the division rounds it once, as parsing its string would.
+  return acc / POW10[exp];
 }
 
 /** Equality at a precision: |a − b| < half a unit of the given decimals. */
 export function sameAt(a: number, b: number, decimals: number): boolean {
   if (a === b) return true;
+  if (plainDecimals(decimals) && toScaled(a)) {
+    const intA = scaledInt;
+    const expA = scaledExp;
+    if (toScaled(b)) {
+      const exp = Math.max(expA, scaledExp);
+      const x = intA * POW10[exp - expA];
+      const y = scaledInt * POW10[exp - scaledExp];
+      if (Math.abs(x) < LIMIT && Math.abs(y) < LIMIT) {
+        // a ≠ b, so they differ by at least one unit of 10^-exp: more than half a unit of 10^-decimals.
+        if (exp < decimals) return false;
+        if (exp - decimals <= 22) return 2 * Math.abs(x - y) < POW10[exp - decimals];
+      }
+    }
+  }
   let tolerance = HALF_UNIT.get(decimals);
   if (!tolerance) HALF_UNIT.set(decimals, (tolerance = new Decimal(0.5).times(new Decimal(10).pow(-decimals))));
   return dec(a).minus(dec(b)).abs().lessThan(tolerance);
@@ -41,12 +162,55 @@ export function sameAt(a: number, b: number, decimals: number): boolean {
 /** Half a unit of the last decimal place, by number of decimals (computed once each). */
 const HALF_UNIT = new Map<number, Decimal>();
 
+/** A count of 10^-exp units as decimal.js prints it: no trailing zeros, no "-0". */
+function unitsToString(negative: boolean, units: number, exp: number): string {
+  if (units === 0) return '0';
+  let digits = String(units);
+  if (exp > 0) {
+    if (digits.length <= exp) digits = '0'.repeat(exp - digits.length + 1) + digits;
+    const cut = digits.length - exp;
+    let end = digits.length;
+    while (end > cut && digits.charCodeAt(end - 1) === 48) end--;
+    digits = end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
+  }
+  return negative ? `-${digits}` : digits;
+}
+
+/**
+ * scaledInt ÷ 10^scaledExp rounded half-up to maxDecimals and printed; null when out of bounds.
+ * Results are ≥ 10^-6 or 0 (maxDecimals ≤ 6), where decimal.js never switches to exponent notation.
+ */
+function formatScaled(maxDecimals: number): string | null {
+  if (!(Number.isInteger(maxDecimals) && maxDecimals >= 0 && maxDecimals <= 6)) return null;
+  const neg = scaledInt < 0;
+  const abs = Math.abs(scaledInt);
+  if (scaledExp <= maxDecimals) return unitsToString(neg, abs, scaledExp);
+  if (scaledExp - maxDecimals > 22) return null;
+  return unitsToString(neg, roundedUnits(abs, scaledExp, maxDecimals, true), maxDecimals);
+}
+
 /** A number for people: no binary noise, no trailing zeros (64.950000001 → "64.95"). */
 export function formatNumber(x: number, maxDecimals = 4): string {
+  if (toScaled(x)) {
+    const s = formatScaled(maxDecimals);
+    if (s !== null) return s;
+  }
   return dec(x).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP).toString();
 }
 
 /** A fraction as a percent for people: 0.6634 → "66.34%", 1 → "100%". */
 export function formatPercent(fraction: number, maxDecimals = 2): string {
+  if (toScaled(fraction)) {
+    // × 100 moves the decimal point: exact while the scaled integer stays below LIMIT.
+    if (scaledExp >= 2) scaledExp -= 2;
+    else {
+      scaledInt *= POW10[2 - scaledExp];
+      scaledExp = 0;
+    }
+    if (Math.abs(scaledInt) < LIMIT) {
+      const s = formatScaled(maxDecimals);
+      if (s !== null) return `${s}%`;
+    }
+  }
   return `${dec(fraction).times(100).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP).toString()}%`;
 }

@@ -3,7 +3,7 @@
  * column order. The indicator header row (三级指标 … 分值/得分) anchors a table; the funds block,
  * goals, header fields and title are looked for above it, the indicator rows and 总分 below it.
  */
-import { cellAt, mergeAt, resolvedCell, rowCount, colCount, type Cell, type Grid } from './grid';
+import { cellAt, mergeAt as gridMergeAt, rowCount, colCount, type Cell, type Grid, type Merge } from './grid';
 import {
   FUNDS_COLUMNS,
   INDICATOR_COLUMNS,
@@ -122,13 +122,113 @@ function isFundsHeader(cols: Partial<Record<FundsRole, number>>): boolean {
   return cols.budget !== undefined && cols.executed !== undefined;
 }
 
+/*
+ * Every row is a possible header, but matching each cell against the column synonyms is the engine's
+ * main cost. A header needs certain characters, which no other text normalises into (checked over all
+ * of Unicode for NFKC): 三级指标 has "级"; a funds header has a 预算… column and an …执行… column.
+ * Rows without them are skipped before any matching; the rows kept are matched exactly as before.
+ */
+const HAS_LEVEL = 1;
+const HAS_BUDGET = 2;
+const HAS_EXECUTED = 4;
+const MAY_BE_FUNDS_HEADER = HAS_BUDGET | HAS_EXECUTED;
+
+function charsOf(text: unknown): number {
+  // Not a string (malformed input): let the full match see it, as it always did.
+  if (typeof text !== 'string') return HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED;
+  if (text === '') return 0;
+  return (text.includes('级') ? HAS_LEVEL : 0) | (text.includes('预') ? HAS_BUDGET : 0) | (text.includes('执') ? HAS_EXECUTED : 0);
+}
+
+/**
+ * Per row, which header characters its cells hold, counting the text a header cell reads from a
+ * merge above it (see headerRoles).
+ */
+function headerChars(grid: Grid): Uint8Array {
+  const rows = rowCount(grid);
+  const out = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const row = grid.cells[r];
+    if (!row) continue;
+    let bits = 0;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell) bits |= charsOf(cell.text ?? '');
+    }
+    out[r] = bits;
+  }
+  for (const m of grid.merges) {
+    // Malformed coordinates (not numbers): no rows can be ruled out.
+    if (!m || typeof m.top !== 'number' || typeof m.bottom !== 'number') return out.fill(HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED);
+    if (!(m.bottom > m.top)) continue;
+    const bits = charsOf(cellAt(grid, m.top, m.left).text ?? '');
+    if (!bits) continue;
+    const last = Math.min(Math.floor(m.bottom), rows - 1);
+    for (let r = Math.max(Math.floor(m.top) + 1, 0); r <= last; r++) out[r] |= bits;
+  }
+  return out;
+}
+
+/*
+ * Detection asks for the merge at a cell a few dozen times per table; grid.mergeAt scans every merge
+ * of the sheet. While detectTables runs, the sheet's merges are bucketed by row (in sheet order, so
+ * the first merge found is the same) and these two stand in for grid.mergeAt and grid.resolvedCell.
+ */
+let mergeIndex: { grid: Grid; byRow: (Merge[] | undefined)[] } | null = null;
+
+function indexMerges(grid: Grid): (Merge[] | undefined)[] | null {
+  const rows = rowCount(grid);
+  const byRow: (Merge[] | undefined)[] = new Array<Merge[] | undefined>(rows);
+  let entries = 0;
+  for (const m of grid.merges) {
+    if (!m || typeof m.top !== 'number' || typeof m.bottom !== 'number') return null; // malformed: scan as before
+    if (!(m.top <= m.bottom)) continue; // contains no row
+    const first = Math.max(Math.floor(m.top), 0);
+    const last = Math.min(Math.ceil(m.bottom), rows - 1);
+    entries += Math.max(last - first + 1, 0);
+    if (entries > 200000) return null; // a few huge merges: not worth the memory
+    for (let r = first; r <= last; r++) (byRow[r] ??= []).push(m);
+  }
+  return byRow;
+}
+
+function mergeAt(grid: Grid, row: number, col: number): Merge | undefined {
+  const idx = mergeIndex;
+  if (idx === null || idx.grid !== grid || !Number.isInteger(row) || row < 0 || row >= idx.byRow.length) return gridMergeAt(grid, row, col);
+  const list = idx.byRow[row];
+  if (list === undefined) return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  }
+  return undefined;
+}
+
+/** grid.resolvedCell over the indexed merges. */
+function resolvedCell(grid: Grid, row: number, col: number): Cell {
+  const m = mergeAt(grid, row, col);
+  if (m && (m.top !== row || m.left !== col)) return cellAt(grid, m.top, m.left);
+  return cellAt(grid, row, col);
+}
+
 /** All tables on one sheet, top to bottom. Never throws on odd content. */
 export function detectTables(grid: Grid): DetectedTable[] {
+  const byRow = indexMerges(grid);
+  mergeIndex = byRow ? { grid, byRow } : null;
+  try {
+    return detectIndexed(grid);
+  } finally {
+    mergeIndex = null;
+  }
+}
+
+function detectIndexed(grid: Grid): DetectedTable[] {
   const rows = rowCount(grid);
   const width = colCount(grid);
+  const chars = headerChars(grid);
   const anchors: { row: number; cols: Partial<Record<IndicatorRole, number>> }[] = [];
   for (let r = 0; r < rows; r++) {
-    if (!grid.cells[r]) continue;
+    if (!grid.cells[r] || !(chars[r] & HAS_LEVEL)) continue;
     const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
     if (isIndicatorHeader(cols)) anchors.push({ row: r, cols });
   }
@@ -138,7 +238,7 @@ export function detectTables(grid: Grid): DetectedTable[] {
     const anchor = anchors[i];
     if (anchor.row < regionStart) continue;
     const limit = i + 1 < anchors.length ? anchors[i + 1].row : rows;
-    const table = buildTable(grid, regionStart, anchor.row, anchor.cols, limit, width);
+    const table = buildTable(grid, regionStart, anchor.row, anchor.cols, limit, width, chars);
     tables.push(table);
     regionStart = table.bottom + 1;
   }
@@ -152,11 +252,12 @@ function buildTable(
   indCols: Partial<Record<IndicatorRole, number>>,
   limit: number,
   width: number,
+  chars: Uint8Array,
 ): DetectedTable {
   // The funds header: the last one between the region's start and the indicator header.
   let funds: FundsBlock | null = null;
   for (let r = headerRow - 1; r >= regionStart; r--) {
-    if (!grid.cells[r]) continue;
+    if (!grid.cells[r] || (chars[r] & MAY_BE_FUNDS_HEADER) !== MAY_BE_FUNDS_HEADER) continue;
     const cols = headerRoles(grid, r, FUNDS_COLUMNS, width);
     if (isFundsHeader(cols)) {
       funds = { headerRow: r, cols, rows: [] };
@@ -204,7 +305,7 @@ function buildTable(
   }
 
   const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [] };
-  const total = indicatorRows(grid, indicators, limit, width);
+  const total = indicatorRows(grid, indicators, limit, width, chars);
 
   const headerRows = [headerRow, ...(funds ? [funds.headerRow] : [])];
   let left = Number.POSITIVE_INFINITY;
@@ -382,7 +483,7 @@ function isTotalLabel(t: string): boolean {
 }
 
 /** Fills block.rows; returns the 总分 row if there is one. */
-function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: number): TotalRow | null {
+function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: number, chars: Uint8Array): TotalRow | null {
   const { cols } = block;
   const nameCol = cols.name as number;
   const valueCols = (['target', 'actual', 'weight', 'score'] as const)
@@ -408,7 +509,7 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
     // A new title or funds header means the next table started without a 总分 row.
     const firstText = normalizeLabel(textAt(grid, r, firstTextCol(grid, r)));
     if (firstText.length <= 30 && includesAny(firstText, LABELS.title)) break;
-    if (isFundsHeader(headerRoles(grid, r, FUNDS_COLUMNS, width))) break;
+    if ((chars[r] & MAY_BE_FUNDS_HEADER) === MAY_BE_FUNDS_HEADER && isFundsHeader(headerRoles(grid, r, FUNDS_COLUMNS, width))) break;
 
     if (cols.level1 !== undefined) {
       const l1 = cellText(resolvedCell(grid, r, cols.level1));

@@ -3,7 +3,7 @@
  * computed (or a stated one kept where only the filer can judge), totals and the grade.
  */
 import { parseCell, readAmount, readRate, type ParsedValue } from './cellValue';
-import { roundTo, sameAt, sum, formatNumber as num, dec } from './decimal';
+import { roundTo, sameAt, sum, formatNumber as num, dec, product } from './decimal';
 import type { DetectedTable, IndicatorRow } from './detect';
 import { cellAt, mergeAt, resolvedCell, toA1, toRangeA1, type Cell } from './grid';
 import { messages, TIER_NAMES } from './messages';
@@ -485,7 +485,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
       return keepStated('实际完成值与指标值单位不同');
     }
     const t0 = target.number as number;
-    const a0 = dec(actual.number as number).times(dec(unitScale(actual.unit, target.unit))).toNumber();
+    const a0 = product(actual.number as number, unitScale(actual.unit, target.unit));
     if (t0 < 0 || a0 < 0) return keepStated('数值为负');
     const comparator = nature !== 'qualitative' && nature !== null ? nature : target.comparator;
     const strict = comparator === '>' || comparator === '<';

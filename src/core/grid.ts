@@ -60,9 +60,18 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** Column letters by index, filled as columns are named (16,384 columns at most, as in Excel). */
+const COLUMN_NAMES: string[] = [];
+
 /** 0-based row/col to an A1 address. */
 export function toA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  // Every issue, score cell and write names its cell: spell each column once.
+  let letters = COLUMN_NAMES[col];
+  if (letters === undefined) {
+    letters = columnLetters(col);
+    if (Number.isInteger(col) && col >= 0 && col < 16384) COLUMN_NAMES[col] = letters;
+  }
+  return `${letters}${row + 1}`;
 }
 
 /** A1 address ("$B$7" allowed) to 0-based row/col; throws on malformed input. */
@@ -88,7 +97,13 @@ export function cellAt(grid: Grid, row: number, col: number): Cell {
 
 /** The merge containing row/col, if any. */
 export function mergeAt(grid: Grid, row: number, col: number): Merge | undefined {
-  return grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  // A plain loop: this runs for many cells of every table, mostly before the JIT has warmed up.
+  const merges = grid.merges;
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i];
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  }
+  return undefined;
 }
 
 /**

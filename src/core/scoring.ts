@@ -3,7 +3,7 @@
  * (正向/反向/等于), qualitative tiers and grades. Arithmetic is exact (decimal.js).
  */
 import type { Comparator, ParsedValue } from './cellValue';
-import { Decimal, dec, ratioTimes } from './decimal';
+import { Decimal, dec, product, ratioTimes } from './decimal';
 import type { GradeBand, RuleProfile } from './profile';
 import type { IndicatorKind } from './result';
 import { normalizeLabel } from './text';
@@ -11,12 +11,14 @@ import { normalizeLabel } from './text';
 /** 执行率 = B ÷ A (A: the adjusted full-year budget). Null when A is absent or zero. */
 export function executionRate(budget: number | null, executed: number | null): number | null {
   if (budget === null || executed === null || budget <= 0) return null;
+  if (executed === budget) return 1; // spent as budgeted, the usual case: x ÷ x is exactly 1
   return dec(executed).div(dec(budget)).toNumber();
 }
 
 /** Execution score = min(rate, 1) × 分值. */
 export function executionScore(rate: number | null, weight: number | null): number | null {
   if (rate === null || weight === null) return null;
+  if (rate >= 1) return product(1, weight); // min(rate, 1) is exactly 1
   return Decimal.min(dec(Math.max(rate, 0)), 1).times(dec(weight)).toNumber();
 }
 
@@ -116,10 +118,9 @@ export function qualitativeTier(target: string, actual: string, actualValue: Par
 
 /** The [low, high] score range of a tier for a 分值 under the profile's bands. */
 export function tierRange(tier: Exclude<QualitativeTier, 'unknown'>, weight: number, bands: [number, number]): [number, number] {
-  const w = dec(weight);
-  if (tier === 'achieved') return [w.times(dec(bands[0])).toNumber(), weight];
-  if (tier === 'partial') return [w.times(dec(bands[1])).toNumber(), w.times(dec(bands[0])).toNumber()];
-  return [0, w.times(dec(bands[1])).toNumber()];
+  if (tier === 'achieved') return [product(weight, bands[0]), weight];
+  if (tier === 'partial') return [product(weight, bands[1]), product(weight, bands[0])];
+  return [0, product(weight, bands[1])];
 }
 
 /** The grade band a total falls in (lower bounds inclusive). */

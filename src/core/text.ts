@@ -15,34 +15,52 @@ export function normalizeLabel(text: string): string {
     .replace(/[）】〕］]/g, ')')
     .replace(/[：]/g, ':')
     .replace(/:+$/, '');
-  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
-  NORMALIZED.set(text, out);
+  remember(NORMALIZED, text, out);
   return out;
 }
 
 const NORMALIZED = new Map<string, string>();
-/** Bounds the memory a batch of many different workbooks can hold in the cache. */
+/** Bounds the memory a batch of many different workbooks can hold in each cache. */
 const NORMALIZED_MAX = 20000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= NORMALIZED_MAX) cache.clear();
+  cache.set(key, value);
+}
 
 /** Whether the normalised text contains any of the (already normalised) needles. */
 export function includesAny(normalized: string, needles: readonly string[]): boolean {
-  return needles.some((n) => normalized.includes(n));
+  for (let i = 0; i < needles.length; i++) if (normalized.includes(needles[i])) return true;
+  return false;
 }
 
 /** A weight declared inside a 一级 label: "产出指标 (60 分)" → 60. */
 export function declaredWeight(label: string): number | null {
+  // Asked for every indicator row of its group: remember each label's answer.
+  const hit = DECLARED.get(label);
+  if (hit !== undefined) return hit;
   const m = /\((\d+(?:\.\d+)?)分?\)/.exec(normalizeLabel(label));
-  return m ? Number(m[1]) : null;
+  const out = m ? Number(m[1]) : null;
+  remember(DECLARED, label, out);
+  return out;
 }
+
+const DECLARED = new Map<string, number | null>();
 
 /** The 一级/二级 label without its declared weight: "产出指标 (60 分)" → "产出指标". */
 export function bareLevelLabel(label: string): string {
-  return label
+  const hit = BARE.get(label);
+  if (hit !== undefined) return hit;
+  const out = label
     .normalize('NFKC')
     .replace(/[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]/g, '')
     .replace(/[\s\u3000]+/g, '')
     .trim();
+  remember(BARE, label, out);
+  return out;
 }
+
+const BARE = new Map<string, string>();
 
 /**
  * A 三级指标 name without the decorations filers add: "指标1:", "★", "1.", "（1）".
@@ -62,7 +80,8 @@ export function cleanIndicatorName(name: string): string {
 
 /** "/" and its look-alikes mark a row or cell as not applicable. */
 export function isNotApplicableMark(text: string): boolean {
-  return /^[/／\\]$/.test(text.trim());
+  const t = text.trim();
+  return t === '/' || t === '／' || t === '\\';
 }
 
 /** "-", "—", "/" typed in a numeric cell mean "none", not an error. */
