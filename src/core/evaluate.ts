@@ -317,13 +317,28 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
   const sources: FundsSource[] = [];
   for (const src of block.rows) {
     if (src.row === r) continue;
-    sources.push({
+    const source: FundsSource = {
       label: src.label,
       initialBudget: amount(src.row, c.initialBudget, `${src.label}的年初预算数`).value,
       budget: amount(src.row, c.budget, `${src.label}的全年预算数`).value,
       executed: amount(src.row, c.executed, `${src.label}的全年执行数`).value,
       row: src.row + 1,
-    });
+    };
+    // A source row's own 执行率, where the filer wrote one ("其中：当年财政拨款 … 66%"), is checked too.
+    if (c.rate !== undefined) {
+      const cell = cellAt(t.grid, src.row, c.rate);
+      const stated = readRate(cell).value;
+      const own = executionRate(source.budget, source.executed);
+      if (stated !== null) {
+        source.statedRate = stated;
+        source.rate = own;
+        source.rateCell = at(src.row, c.rate);
+        if (own !== null && !sameAt(stated, own, percentDecimals(cell) + 2)) {
+          issues.add('RATE_MISMATCH', 'warning', source.rateCell, messages.rateMismatch(source.rateCell, stated, own, source.executed as number, source.budget as number, source.initialBudget));
+        }
+      }
+    }
+    sources.push(source);
   }
   const columns: [keyof FundsSource & ('initialBudget' | 'budget' | 'executed'), number | null, number | undefined, string][] = [
     ['initialBudget', initial, c.initialBudget, '年初预算数'],

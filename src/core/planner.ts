@@ -45,6 +45,8 @@ export function planTableWrites(table: TableResult, grid: Grid, profile: RulePro
   const f = table.funds;
   if (f.rate !== null) add(f.rateCell, 'rate', round(f.rate, d + 2), rateFormat(d));
   if (f.score !== null) add(f.scoreCell, 'executionScore', round(f.score), scoreFormat(d, round(f.score)));
+  // Source rows keep a rate only where the filer wrote one; "—" rows stay as they are.
+  for (const s of f.sources) if (s.rate != null && s.statedRate != null) add(s.rateCell, 'rate', round(s.rate, d + 2), rateFormat(d));
   for (const ind of table.indicators) {
     if (ind.scoreSource === 'computed' && ind.score !== null) add(ind.scoreCell, 'indicatorScore', round(ind.score), scoreFormat(d, round(ind.score)));
   }

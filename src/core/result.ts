@@ -49,6 +49,10 @@ export interface FundsSource {
   budget: number | null;
   executed: number | null;
   row?: number;
+  /** The row's own B ÷ A and the rate written on it, where the filer wrote one. */
+  rate?: number | null;
+  statedRate?: number | null;
+  rateCell?: string | null;
 }
 
 export interface FundsResult {

@@ -72,6 +72,14 @@ describe('seed workbook, national defaults', () => {
     expect(i.message).toMatch(/64\.95 ÷ 97\.9/);
   });
 
+  it('checks the 其中 row\'s own 执行率 too: H7 66% against its B ÷ A = 100%', () => {
+    const h7 = table.issues.find((i) => i.code === 'RATE_MISMATCH' && i.cell === 'H7');
+    expect(h7?.severity).toBe('warning');
+    expect(table.funds.sources[0]).toMatchObject({ statedRate: 0.66, rate: 1, rateCell: 'H7' });
+    // 上年结转资金 / 其他资金 have no rate written: nothing to check, nothing to write.
+    expect(table.funds.sources[1].rateCell).toBeUndefined();
+  });
+
   it('reports SCORE_MISMATCH on I6 (stated 7, computed 10) and BUDGET_ADJUSTED', () => {
     const i6 = table.issues.find((i) => i.code === 'SCORE_MISMATCH' && i.cell === 'I6');
     expect(i6?.severity).toBe('warning');
@@ -130,7 +138,7 @@ describe('seed workbook, national defaults', () => {
 
   it('raises exactly the expected codes', () => {
     expect([...codes(table)].sort()).toEqual(
-      ['BUDGET_ADJUSTED', 'RATE_MISMATCH', 'SCORE_MISMATCH', 'SCORE_MISMATCH', 'UNIT_MISMATCH', 'VAGUE_ACTUAL', 'WEIGHT_PROFILE', 'WEIGHT_SUM', 'TOTAL_MISMATCH'].sort(),
+      ['BUDGET_ADJUSTED', 'RATE_MISMATCH', 'RATE_MISMATCH', 'SCORE_MISMATCH', 'SCORE_MISMATCH', 'UNIT_MISMATCH', 'VAGUE_ACTUAL', 'WEIGHT_PROFILE', 'WEIGHT_SUM', 'TOTAL_MISMATCH'].sort(),
     );
     expect(issueAt(table, 'WEIGHT_PROFILE')[0].cell).toBe('B13');
   });
@@ -165,6 +173,8 @@ describe('seed write plan', () => {
     const { plan } = planFor();
     const w = (a: string) => plan.writes.find((x) => x.address === a);
     expect(w('H6')).toMatchObject({ role: 'rate', value: 1, numberFormat: '0.00%', previous: { value: 0.66 } });
+    expect(w('H7')).toMatchObject({ role: 'rate', value: 1, numberFormat: '0.00%', previous: { value: 0.66 } });
+    expect(w('H8')).toBeUndefined();
     expect(w('I6')).toMatchObject({ role: 'executionScore', value: 10, previous: { value: 7 } });
     expect(w('H16')).toMatchObject({ role: 'indicatorScore', value: 10, previous: { value: 6 } });
     expect(w('H21')).toMatchObject({ role: 'totalScore', value: 110, previous: { value: 96 } });

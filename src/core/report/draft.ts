@@ -461,7 +461,8 @@ class Content {
       const isFundsCell = issue.cell !== null && (issue.cell === this.f.rateCell || issue.cell === this.f.scoreCell);
       switch (issue.code) {
         case 'RATE_MISMATCH':
-          if (w.has('funds.statedRate') && w.has('funds.rate')) {
+          // The 年度资金总额 row's rate states the problem; a 其中 row repeating it is fixed in the sheet, not repeated here.
+          if (issue.cell === this.f.rateCell && w.has('funds.statedRate') && w.has('funds.rate')) {
             const f = this.f;
             // A common slip: dividing by 年初预算数 instead of the adjusted 全年预算数.
             const byInitial =
