@@ -36,7 +36,7 @@ export interface ReadOptions {
   skipGrids?: boolean;
   /** Total cells read across all sheets (default 40 000, about 2.5 MB with fills). */
   cellBudget?: number;
-  /** Columns read from the used range's left edge (default 16: tables are 9–13 columns wide). */
+  /** Columns read from the used range's left edge (default 26, A–Z: tables are 9–13 columns wide, often after a few columns of notes). */
   maxColumns?: number;
 }
 
@@ -113,7 +113,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   const candidates = options.skipGrids ? [] : infos.filter((s) => s.visibility === 'Visible' && s.name !== BACKUP_SHEET);
 
   // ── sync 2 ──
-  const maxColumns = options.maxColumns ?? 16;
+  const maxColumns = options.maxColumns ?? 26;
   const budget = options.cellBudget ?? 40_000;
   const maxRows = Math.max(50, Math.min(1000, Math.floor(budget / Math.max(1, candidates.length) / maxColumns)));
   const withMerges = supports('ExcelApi', '1.13');
