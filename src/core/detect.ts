@@ -273,29 +273,22 @@ function buildTable(
   let projectNameLabel: { row: number; col: number } | null = null;
   let department: Located | null = null;
   let implementer: Located | null = null;
-  for (let r = regionStart; r < upperEnd; r++) {
-    const row = grid.cells[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const raw = cellText(cellAt(grid, r, c));
-      if (!raw) continue;
-      const t = normalizeLabel(raw);
-      if (!title && t.length <= 30 && includesAny(t, LABELS.title)) title = { text: raw, row: r, col: c };
-      if (year === null && t.length <= 30) {
-        const y = /((?:19|20)\d{2})年/.exec(t);
-        if (y) year = Number(y[1]);
-      }
-      if (t.length <= 12) {
-        if (!projectName && !projectNameLabel && includesAny(t, LABELS.projectName)) {
-          projectNameLabel = { row: r, col: c };
-          projectName = valueRightOf(grid, r, c, width);
-        } else if (!department && includesAny(t, LABELS.department)) department = valueRightOf(grid, r, c, width);
-        else if (!implementer && includesAny(t, LABELS.implementer)) implementer = valueRightOf(grid, r, c, width);
-      }
+  for (const { raw, t, r, c } of textCells(grid, regionStart, upperEnd)) {
+    if (!title && t.length <= 30 && includesAny(t, LABELS.title)) title = { text: raw, row: r, col: c };
+    if (year === null && t.length <= 30) {
+      const y = /((?:19|20)\d{2})年/.exec(t);
+      if (y) year = Number(y[1]);
+    }
+    if (t.length <= 12) {
+      if (!projectName && !projectNameLabel && includesAny(t, LABELS.projectName)) {
+        projectNameLabel = { row: r, col: c };
+        projectName = valueRightOf(grid, r, c, width);
+      } else if (!department && includesAny(t, LABELS.department)) department = valueRightOf(grid, r, c, width);
+      else if (!implementer && includesAny(t, LABELS.implementer)) implementer = valueRightOf(grid, r, c, width);
     }
   }
 
-  // Goals: between the funds block and the indicator header.
+  // Goals: anywhere above the indicator header (四川 puts them above the funds block).
   const goals = findGoals(grid, regionStart, headerRow, width);
 
   // The funds block ends where the goals block starts below it (or at the indicator header).
@@ -377,6 +370,18 @@ const FIELD_LABELS = [
   normalizeLabel('年初设定'),
 ];
 
+/** Every non-empty cell in rows [from, to), with its text as typed and normalised. */
+function* textCells(grid: Grid, from: number, to: number): Generator<{ raw: string; t: string; r: number; c: number }> {
+  for (let r = from; r < to; r++) {
+    const row = grid.cells[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const raw = cellText(cellAt(grid, r, c));
+      if (raw) yield { raw, t: normalizeLabel(raw), r, c };
+    }
+  }
+}
+
 /** The value typed beside a label: the next non-empty cell to the right outside the label's merge. */
 function valueRightOf(grid: Grid, row: number, col: number, width: number): Located | null {
   const m = mergeAt(grid, row, col);
@@ -408,28 +413,21 @@ function findGoals(
   let actual: Located | null = null;
   const rows: number[] = [];
   let groupOnly: { row: number; col: number } | null = null;
-  for (let r = from; r < to; r++) {
-    const row = grid.cells[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const raw = cellText(cellAt(grid, r, c));
-      if (!raw) continue;
-      const t = normalizeLabel(raw);
-      if (t.length > 20) continue;
-      const isActual = includesAny(t, GOALS_ACTUAL) && !t.startsWith('年度总体目标完成情况');
-      const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || /年度目标$/.test(t));
-      const isGroup = t.startsWith('年度总体目标') || t.includes('目标完成情况');
-      if (!isActual && !isExpected && !isGroup) continue;
-      rows.push(r);
-      const m = mergeAt(grid, r, c);
-      if ((m && m.bottom > m.top) || (!isActual && !isExpected)) {
-        groupOnly ??= { row: r, col: c };
-        if (t.includes('综述') && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
-        continue;
-      }
-      if (isExpected && !expected) expected = contentBelowOrRight(grid, r, c, to, width);
-      else if (isActual && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
+  for (const { t, r, c } of textCells(grid, from, to)) {
+    if (t.length > 20) continue;
+    const isActual = includesAny(t, GOALS_ACTUAL) && !t.startsWith('年度总体目标完成情况');
+    const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || /年度目标$/.test(t));
+    const isGroup = t.startsWith('年度总体目标') || t.includes('目标完成情况');
+    if (!isActual && !isExpected && !isGroup) continue;
+    rows.push(r);
+    const m = mergeAt(grid, r, c);
+    if ((m && m.bottom > m.top) || (!isActual && !isExpected)) {
+      groupOnly ??= { row: r, col: c };
+      if (t.includes('综述') && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
+      continue;
     }
+    if (isExpected && !expected) expected = contentBelowOrRight(grid, r, c, to, width);
+    else if (isActual && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
   }
   // A goals block with only its group label: the text beside it is the expected goal.
   if (!expected && groupOnly) expected = valueRightOf(grid, groupOnly.row, groupOnly.col, width);
