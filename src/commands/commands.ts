@@ -5,7 +5,7 @@
 import type { WorkbookResult } from '../core/result';
 import { publishOutcome, sharedAdapter, type CommandName, type CommandOutcome } from '../excel/sharedState';
 import { toAdapterError, supports } from '../excel/session';
-import type { WorkbookAdapter } from '../excel/workbookAdapter';
+import { keptNote, type WorkbookAdapter } from '../excel/workbookAdapter';
 
 export const COMMAND_IDS: CommandName[] = ['scoreWorkbook', 'undoScoring', 'generateReport'];
 
@@ -41,7 +41,7 @@ export async function scoreWorkbook(adapter: WorkbookAdapter = sharedAdapter()):
 export async function undoScoring(adapter: WorkbookAdapter = sharedAdapter()): Promise<CommandOutcome> {
   try {
     const undo = await adapter.undo();
-    const message = undo.restored > 0 ? `已撤销上次评分，恢复了 ${undo.restored} 个单元格。` : '没有可撤销的评分。';
+    const message = undo.restored > 0 ? `已撤销上次评分，恢复了 ${undo.restored} 个单元格。${keptNote(undo.kept)}` : '没有可撤销的评分。';
     const outcome: CommandOutcome = { command: 'undoScoring', ok: true, message, undo, at: Date.now() };
     publishOutcome(outcome);
     await notify(message);
@@ -137,3 +137,4 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
     }
   });
 }
+

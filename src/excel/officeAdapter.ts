@@ -8,7 +8,8 @@ import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
 import { planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
 import { cellKey } from './address';
-import { mergeBackup, newBackupId, parseBackup, queueBackupClear, queueBackupWrite, withOriginals } from './backup';
+import { matchesState, mergeBackup, newBackupId, parseBackup, queueBackupClear, queueBackupWrite, scalarOf, withOriginals, type BackupEntry, type CellState } from './backup';
+import { cellAt, fromA1, type Grid } from '../core/grid';
 import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
@@ -34,6 +35,25 @@ export interface OfficeScoreOutcome extends ScoreOutcome {
 export interface OfficeUndoOutcome extends UndoOutcome {
   /** Backup entries that could not be restored (their sheet is gone). */
   skipped: number;
+}
+
+/**
+ * Whether the user typed over a value the scoring wrote: undo then keeps their value (and only takes
+ * back our format, fill and note), since undoing the scoring must not undo the user's own later work.
+ */
+function editedSince(grid: Grid | undefined, e: BackupEntry): boolean {
+  if (!grid || !('value' in e.after)) return false;
+  const { row, col } = fromA1(e.address);
+  const cell = cellAt(grid, row, col);
+  return !matchesState({ value: scalarOf(cell.value), formula: cell.formula ?? null }, { value: e.after.value ?? null, formula: e.after.formula ?? null });
+}
+
+function withoutValue(state: CellState): CellState {
+  const rest = { ...state };
+  delete rest.value;
+  delete rest.formula;
+  delete rest.text;
+  return rest;
 }
 
 export class OfficeWorkbookAdapter implements WorkbookAdapter {
@@ -122,28 +142,33 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   async undo(): Promise<OfficeUndoOutcome> {
     const out = await this.restore(null);
-    return { restored: out.restored, syncs: out.syncs, skipped: out.skipped };
+    return { restored: out.restored, syncs: out.syncs, skipped: out.skipped, kept: out.kept };
   }
 
   /** Restores the backup (only the one with `expectId`, when given) and removes it. */
-  private async restore(expectId: string | null): Promise<{ restored: number; skipped: number; syncs: number; found: boolean }> {
+  private async restore(expectId: string | null): Promise<{ restored: number; skipped: number; kept: number; syncs: number; found: boolean }> {
     return this.run('撤销评分', async (session) => {
       const { context } = session;
-      const snap = await readWorkbook(session, { skipGrids: true, annotations: annotationKind(), backup: true });
+      // The grids come along (same 2 syncs) to see which values the user changed after the scoring.
+      const snap = await readWorkbook(session, { annotations: annotationKind(), backup: true });
       const backup = parseBackup(snap.backupRows);
-      if (!backup || (expectId && backup.id !== expectId)) return { restored: 0, skipped: 0, syncs: session.syncs, found: false };
+      if (!backup || (expectId && backup.id !== expectId)) return { restored: 0, skipped: 0, kept: 0, syncs: session.syncs, found: false };
       const present = new Set(snap.sheets.map((s) => s.name));
       const entries = backup.entries.filter((e) => present.has(e.sheet));
       assertWritable(snap, [...new Set(entries.map((e) => e.sheet))], false);
       const kind = snap.annotationKind;
       const sheets = new Map<string, Excel.Worksheet>();
+      const grids = new Map(snap.grids.map((g) => [g.name, g]));
+      let kept = 0;
       for (const e of entries) {
         const note = snap.annotations?.get(cellKey(e.sheet, e.address))?.content ?? null;
-        queueCellState(context, sheets, kind, e.sheet, e.address, e.before, note);
+        const before = editedSince(grids.get(e.sheet), e) ? withoutValue(e.before) : e.before;
+        if (before !== e.before) kept++;
+        queueCellState(context, sheets, kind, e.sheet, e.address, before, note);
       }
       queueBackupClear(context, snap.structureProtected);
       await session.sync();
-      return { restored: entries.length, skipped: backup.entries.length - entries.length, syncs: session.syncs, found: true };
+      return { restored: entries.length, skipped: backup.entries.length - entries.length, kept, syncs: session.syncs, found: true };
     });
   }
 

@@ -19,6 +19,8 @@ export interface UndoOutcome {
   /** Cells restored from the backup; 0 when there was nothing to undo. */
   restored: number;
   syncs: number;
+  /** Of those, cells whose value the user changed after the scoring: their value was kept. */
+  kept?: number;
 }
 
 export interface WorkbookAdapter {
@@ -50,4 +52,9 @@ export interface WorkbookAdapter {
   insertTemplate?(layout?: 'national' | 'transfer'): Promise<{ sheet?: string; message?: string } | void>;
   /** The report of the first (or named) table as a Word document, for a download. */
   reportDocx?(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }>;
+}
+
+/** Undo keeps values the user typed after the scoring: say so, so nobody wonders why they stayed. */
+export function keptNote(kept: number | undefined): string {
+  return kept ? `其中 ${kept} 个单元格在评分后被改过，保留了改后的值，只撤销了底色和批注。` : '';
 }

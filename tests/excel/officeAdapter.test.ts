@@ -82,6 +82,31 @@ describe('one-click scoring of the seed', () => {
     expect((await adapter.undo()).restored).toBe(0);
   });
 
+  test('undo keeps a value the user typed over a written score, and takes back only our fill and note there', async () => {
+    const wb = await seedWorkbook();
+    const original = stateOf(wb);
+    const adapter = new OfficeWorkbookAdapter();
+    await adapter.score();
+    expect(wb.cell('自评表', 'H16').value).toBe(10);
+    // After scoring, the filer decides 运行经费 deserves 8 and types it over our 10.
+    wb.setCell('自评表', 'H16', { value: 8, text: '8' });
+
+    const undo = await adapter.undo();
+    expect(undo.kept).toBe(1);
+    expect(undo.syncs).toBeLessThanOrEqual(3);
+    expect(wb.cell('自评表', 'H16').value).toBe(8);
+    expect(wb.cell('自评表', 'H16').note ?? null).toBeNull();
+    expect(wb.cell('自评表', 'H16').fill ?? null).toBeNull();
+    // Everything else is exactly as before the scoring.
+    const now = stateOf(wb);
+    const expected = { ...original };
+    for (const k of ['自评表!H16']) {
+      delete now[k];
+      delete expected[k];
+    }
+    expect(now).toEqual(expected);
+  });
+
   test('scoring twice changes nothing the second time, and undo still restores the original', async () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);

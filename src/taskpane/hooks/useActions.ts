@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { RuleProfile } from '../../core/profile';
-import type { WorkbookAdapter } from '../../excel/workbookAdapter';
+import { keptNote, type WorkbookAdapter } from '../../excel/workbookAdapter';
 import { downloadBlob } from '../download';
 import { capabilitiesOf, userMessageOf } from '../model';
 import type { WorkbookState } from './useWorkbookResult';
@@ -70,7 +70,7 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
           setNotice(
             out.restored === 0
               ? { intent: 'info', title: '没有可撤销的内容', text: '上次评分写入的单元格已全部恢复，或尚未评分。' }
-              : { intent: 'success', title: '已撤销评分', text: `已恢复 ${out.restored} 个单元格的原值。` },
+              : { intent: 'success', title: '已撤销评分', text: `已恢复 ${out.restored} 个单元格的原值。${keptNote(out.kept)}` },
           );
           await workbook.refresh();
         } else if (id === 'report') {
