@@ -401,33 +401,17 @@ class Content {
     }
     const unmetRows = this.table.indicators.map((ind, i) => (unmet(ind) ? i : -1)).filter((i) => i >= 0);
     if (unmetRows.length) {
-      const problem: ReportRun[] = [t('部分绩效指标未达到年度目标：')];
-      const names: ReportRun[] = [];
-      unmetRows.forEach((i, k) => {
-        const p = `indicators[${i}]`;
-        problem.push(...(k ? [t('；')] : []), w.quote(`${p}.name`));
-        if (w.has(`${p}.target`) && w.has(`${p}.actual`)) problem.push(t('年度指标值'), ...valueRuns(w.quote(`${p}.target`)), t('，实际完成值'), ...valueRuns(w.quote(`${p}.actual`)));
-        names.push(...(k ? [t('、')] : []), w.quote(`${p}.name`));
-      });
-      problem.push(t('。'));
+      const { listed, names } = indicatorList(w, unmetRows);
       problems.push({
-        problem,
+        problem: [t('部分绩效指标未达到年度目标：'), ...listed, t('。')],
         suggestion: [t('针对'), ...names, t('逐项分析未完成原因，细化工作措施，明确责任和完成时限，确保下一年度目标按期完成。')],
       });
     }
     const over = this.issuesOf('OVER_ACHIEVED').map((x) => this.indicatorAt(x.issue)).filter((i) => i >= 0);
     if (over.length) {
-      const problem: ReportRun[] = [t('部分绩效目标设置偏低：')];
-      const names: ReportRun[] = [];
-      over.forEach((i, k) => {
-        const p = `indicators[${i}]`;
-        problem.push(...(k ? [t('；')] : []), w.quote(`${p}.name`));
-        if (w.has(`${p}.target`) && w.has(`${p}.actual`)) problem.push(t('年度指标值'), ...valueRuns(w.quote(`${p}.target`)), t('，实际完成值'), ...valueRuns(w.quote(`${p}.actual`)));
-        names.push(...(k ? [t('、')] : []), w.quote(`${p}.name`));
-      });
-      problem.push(t('，实际完成值远超年度指标值。'));
+      const { listed, names } = indicatorList(w, over);
       problems.push({
-        problem,
+        problem: [t('部分绩效目标设置偏低：'), ...listed, t('，实际完成值远超年度指标值。')],
         suggestion: [t('科学设定绩效目标，参考以前年度完成情况和行业标准合理确定'), ...names, t('等指标的年度指标值，避免目标值过低。')],
       });
     }
@@ -552,6 +536,22 @@ class Content {
     }
     return [para(t('无。'))];
   }
+}
+
+/**
+ * Indicators named in a problem: "名称年度指标值 X，实际完成值 Y；…" (target and actual where the table
+ * has them), and the names alone joined by "、" for the matching suggestion.
+ */
+function indicatorList(w: Writer, rows: number[]): { listed: ReportRun[]; names: ReportRun[] } {
+  const listed: ReportRun[] = [];
+  const names: ReportRun[] = [];
+  rows.forEach((i, k) => {
+    const p = `indicators[${i}]`;
+    listed.push(...(k ? [t('；')] : []), w.quote(`${p}.name`));
+    if (w.has(`${p}.target`) && w.has(`${p}.actual`)) listed.push(t('年度指标值'), ...valueRuns(w.quote(`${p}.target`)), t('，实际完成值'), ...valueRuns(w.quote(`${p}.actual`)));
+    names.push(...(k ? [t('、')] : []), w.quote(`${p}.name`));
+  });
+  return { listed, names };
 }
 
 /** A quoted value: numbers follow a space the way the seed writes them, words go in quotation marks. */
