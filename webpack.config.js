@@ -41,6 +41,23 @@ async function devHttpsOptions() {
   }
 }
 
+/** TypeScript through ts-loader; shared with the demo host's bundle (demo/webpack.demo.js). */
+function typescriptRule(sourceMap) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        transpileOnly: true,
+        configFile: path.resolve(__dirname, 'tsconfig.json'),
+        // ES modules let webpack tree-shake Fluent UI (its icon set alone is megabytes as CommonJS).
+        compilerOptions: { module: 'es2020', sourceMap },
+      },
+    },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -73,19 +90,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: 'tsconfig.json',
-              // ES modules let webpack tree-shake Fluent UI (its icon set alone is megabytes as CommonJS).
-              compilerOptions: { module: 'es2020', sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule(dev),
       ],
     },
     // Warn (not fail) when the pane bundle grows past 1 MiB minified: it loads inside Excel on every open.
@@ -124,3 +129,5 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.typescriptRule = typescriptRule;

@@ -3,6 +3,7 @@
  * Used by scripts/demo.js (npm run demo), the e2e tests and scripts/bench-pane.js; not part of the add-in build.
  */
 const path = require('path');
+const { typescriptRule } = require('../webpack.config');
 
 module.exports = {
   mode: 'development',
@@ -13,14 +14,7 @@ module.exports = {
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: {
     rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'ts-loader',
-          options: { transpileOnly: true, configFile: path.resolve(__dirname, '../tsconfig.json'), compilerOptions: { module: 'es2020', sourceMap: false } },
-        },
-      },
+      typescriptRule(false),
     ],
   },
   performance: { hints: false },
