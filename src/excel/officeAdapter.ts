@@ -204,8 +204,8 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   /** The report as a .docx (the docx library is loaded only when asked, to keep the pane small). */
   async reportDocx(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }> {
-    const result = await this.analyze(profile);
     const p = profile ?? (await this.loadProfile());
+    const result = await this.analyze(p);
     const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
     if (!table) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
     const [{ Packer }, { buildReportDocument }] = await Promise.all([import(/* webpackChunkName: "report-docx" */ 'docx'), import(/* webpackChunkName: "report-docx" */ '../cli/report/docx')]);
