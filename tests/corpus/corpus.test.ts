@@ -55,6 +55,12 @@ function checkTable(t: TableResult, e: ExpectedTable): void {
 
 describe('corpus of real published tables', () => {
   const corpus = loadCorpus();
+  it('names the source of every fixture', () => {
+    for (const { file, fixture } of corpus) {
+      const s = fixture.source;
+      expect({ file, ok: !!s.title && /^https?:\/\//.test(s.url) && s.year >= 2015 && s.year <= 2026 && !!s.province && fixture.sheets.length > 0 }).toEqual({ file, ok: true });
+    }
+  });
   for (const { file, fixture } of corpus) {
     const run = fixture.knownGap ? test.failing : test;
     run(`${file}: ${fixture.source.province} ${fixture.source.year} ${fixture.source.title}`, () => {
