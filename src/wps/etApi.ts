@@ -1,0 +1,126 @@
+/**
+ * The part of WPS 表格's JavaScript API (the "ET" object model of WPS 加载项) this add-in uses, as
+ * TypeScript types. WPS models it on Excel's VBA object model: the same object and member names,
+ * called synchronously, one call at a time, from the add-in's own page (`window.Application`).
+ *
+ * Sources (each member below names the one it follows):
+ * - [ET-Value]      airsheet.wps.cn/docs/apiV2/excel/workbook/Range/方法/Value 方法.html — in the JS API
+ *                   `Value` is a method; "给单元格赋值也可以用 Range.Value2 属性": we use Value2 only.
+ * - [VBA-Value]     learn.microsoft.com/office/vba/api/excel.range.value — a multi-cell range gives a
+ *                   2-dimensional array; assigning a 2-D array writes the block in one operation.
+ * - [VBA-Value2]    learn.microsoft.com/office/vba/api/excel.range.value2 — as Value, with dates and
+ *                   currency as plain doubles (serials), which is what the engine reads.
+ * - [VBA-Formula]   learn.microsoft.com/office/vba/api/excel.range.formula — a constant cell gives its
+ *                   constant; a multi-cell range gives a 2-D array.
+ * - [VBA-NumFmt]    learn.microsoft.com/office/vba/api/excel.range.numberformat — Null when the cells
+ *                   of a range do not all have the same format.
+ * - [VBA-Merge]     learn.microsoft.com/office/vba/api/excel.range.mergecells (Null when mixed) and
+ *                   excel.range.mergearea (the merged range containing a single cell).
+ * - [VBA-Interior]  learn.microsoft.com/office/vba/api/excel.interior.color — a colour made with RGB(),
+ *                   i.e. red + green·256 + blue·65536 (BGR order as a number); excel.interior.pattern —
+ *                   xlPatternNone (-4142) for no fill; excel.interior.colorindex — xlColorIndexNone (-4142).
+ * - [VBA-Comment]   learn.microsoft.com/office/vba/api/excel.range.addcomment ("an error occurs if the
+ *                   cell already has a comment"), excel.range.comment (Nothing when none),
+ *                   excel.comment.text (a method), excel.range.clearcomments, excel.worksheet.comments.
+ * - [VBA-Visible]   learn.microsoft.com/office/vba/api/excel.worksheet.visible and XlSheetVisibility:
+ *                   xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2.
+ * - [VBA-Protect]   learn.microsoft.com/office/vba/api/excel.worksheet.protectcontents,
+ *                   excel.workbook.protectstructure, excel.workbook.readonly.
+ * - [VBA-Used]      learn.microsoft.com/office/vba/api/excel.worksheet.usedrange; excel.range.row /
+ *                   excel.range.column (first row/column, 1-based), excel.range.rows / columns .Count.
+ * - [VBA-Sheets]    learn.microsoft.com/office/vba/api/excel.worksheets.add (Before/After), .item, .count,
+ *                   excel.worksheet.delete, excel.worksheet.activate, excel.range.select.
+ * - [WPS-Addin]     the WPS 加载项 structure: ribbon.xml (CustomUI) with callbacks on `window.ribbon`,
+ *                   `wps.CreateTaskPane(url, title)`, `wps.PluginStorage`, `Application.ribbonUI`
+ *                   (juejin.cn/post/7539134398827905024, jishuzhan.net/article/1957006976491237377,
+ *                   tyjr.cc/2024/11/12/wps-加载项开发说明).
+ */
+
+/** XlSheetVisibility [VBA-Visible]. */
+export const XL_SHEET_VISIBLE = -1;
+export const XL_SHEET_HIDDEN = 0;
+export const XL_SHEET_VERY_HIDDEN = 2;
+/** xlPatternNone / xlColorIndexNone [VBA-Interior]. */
+export const XL_NONE = -4142;
+
+export type EtScalar = string | number | boolean | null | undefined;
+/** Value2 / Formula of a multi-cell range: rows of cells, as a JavaScript array [VBA-Value][ET-Value]. */
+export type EtBlock = EtScalar[][];
+
+export interface EtInterior {
+  /** BGR as a number: red + green·256 + blue·65536 [VBA-Interior]. */
+  Color: number | null;
+  /** xlPatternNone (-4142) when the cell has no fill [VBA-Interior]. */
+  Pattern: number | null;
+  ColorIndex: number | null;
+}
+
+export interface EtComment {
+  /** The comment's text; a method, as in VBA [VBA-Comment]. */
+  Text(): string;
+  Delete(): void;
+  /** The cell the comment belongs to [VBA-Comment]. */
+  readonly Parent: EtRange;
+}
+
+export interface EtComments {
+  readonly Count: number;
+  /** 1-based [VBA-Comment]. */
+  Item(index: number): EtComment;
+}
+
+export interface EtRange {
+  /** A single cell: its value; several cells: rows of values [VBA-Value][VBA-Value2]. */
+  Value2: EtScalar | EtBlock;
+  Formula: EtScalar | EtBlock;
+  /** Null when the cells differ [VBA-NumFmt]. */
+  NumberFormat: string | null;
+  /** True, false, or null when mixed [VBA-Merge]. */
+  readonly MergeCells: boolean | null;
+  readonly MergeArea: EtRange;
+  readonly Interior: EtInterior;
+  /** The comment on the (first) cell, null when none [VBA-Comment]. */
+  readonly Comment: EtComment | null;
+  AddComment(text: string): EtComment;
+  ClearComments(): void;
+  /** 1-based first row and column [VBA-Used]. */
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { readonly Count: number };
+  readonly Columns: { readonly Count: number };
+  Select(): void;
+}
+
+export interface EtWorksheet {
+  Name: string;
+  readonly Index: number;
+  /** XlSheetVisibility [VBA-Visible]. */
+  Visible: number;
+  readonly ProtectContents: boolean;
+  readonly UsedRange: EtRange;
+  readonly Comments: EtComments;
+  /** "B3" or "B3:D9" [VBA-Used]. */
+  Range(address: string): EtRange;
+  Activate(): void;
+  Delete(): void;
+}
+
+export interface EtSheets {
+  readonly Count: number;
+  /** 1-based index or name [VBA-Sheets]. */
+  Item(indexOrName: number | string): EtWorksheet;
+  /** A new sheet after `after` (or before `before`) [VBA-Sheets]. */
+  Add(before?: EtWorksheet | null, after?: EtWorksheet | null): EtWorksheet;
+}
+
+export interface EtWorkbook {
+  readonly Name: string;
+  readonly Worksheets: EtSheets;
+  readonly ActiveSheet: EtWorksheet;
+  readonly ProtectStructure: boolean;
+  readonly ReadOnly: boolean;
+}
+
+export interface EtApplication {
+  readonly ActiveWorkbook: EtWorkbook | null;
+}

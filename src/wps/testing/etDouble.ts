@@ -1,0 +1,462 @@
+/**
+ * An in-memory WPS 表格 for tests: the documented part of the ET object model (src/wps/etApi.ts), with
+ * the behaviours our adapter relies on modelled as the documentation states them. Each behaviour cites
+ * its source tag from etApi.ts. Every property read or write and every method call on a host object
+ * counts as one call (`app.calls`): WPS runs them synchronously across the process boundary, one at a
+ * time, so the count is the cost measure the bench reports.
+ */
+import type { Grid } from '../../core/grid';
+import { fromA1, toA1 } from '../../core/grid';
+import {
+  XL_NONE,
+  XL_SHEET_HIDDEN,
+  XL_SHEET_VERY_HIDDEN,
+  XL_SHEET_VISIBLE,
+  type EtApplication,
+  type EtBlock,
+  type EtComment,
+  type EtComments,
+  type EtInterior,
+  type EtRange,
+  type EtScalar,
+  type EtSheets,
+  type EtWorkbook,
+  type EtWorksheet,
+} from '../etApi';
+
+export interface EtCell {
+  value: EtScalar;
+  /** With "=", as Range.Formula gives it [VBA-Formula]. */
+  formula?: string;
+  numberFormat?: string;
+  /** BGR [VBA-Interior]; undefined for no fill. */
+  color?: number;
+  comment?: string;
+}
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The error VBA raises as run-time error 1004 (and WPS as an exception): the double throws it. */
+export class EtError extends Error {}
+
+const k = (r: number, c: number) => `${r},${c}`;
+const isEmpty = (v: EtScalar) => v === null || v === undefined || v === '';
+
+function parseRect(address: string): Rect {
+  const [a, b = a] = address.replace(/\$/g, '').split(':');
+  const p = fromA1(a);
+  const q = fromA1(b);
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+export class EtDoubleApp implements EtApplication {
+  calls = 0;
+  /** Every call, in order, as "Object.Member" (for tests that check which members were used). */
+  readonly log: string[] = [];
+  readonly workbook: EtDoubleWorkbook;
+  constructor() {
+    this.workbook = new EtDoubleWorkbook(this);
+  }
+  count(what: string): void {
+    this.calls++;
+    this.log.push(what);
+  }
+  get ActiveWorkbook(): EtWorkbook {
+    this.count('Application.ActiveWorkbook');
+    return this.workbook;
+  }
+}
+
+export class EtDoubleWorkbook implements EtWorkbook {
+  readonly sheets: EtDoubleSheet[] = [];
+  protectStructure = false;
+  readOnly = false;
+  active = 0;
+  constructor(readonly app: EtDoubleApp) {}
+  get Name(): string {
+    this.app.count('Workbook.Name');
+    return '工作簿1';
+  }
+  get ProtectStructure(): boolean {
+    this.app.count('Workbook.ProtectStructure');
+    return this.protectStructure;
+  }
+  get ReadOnly(): boolean {
+    this.app.count('Workbook.ReadOnly');
+    return this.readOnly;
+  }
+  get ActiveSheet(): EtWorksheet {
+    this.app.count('Workbook.ActiveSheet');
+    return this.sheets[this.active];
+  }
+  get Worksheets(): EtSheets {
+    this.app.count('Workbook.Worksheets');
+    const wb = this;
+    return {
+      get Count() {
+        wb.app.count('Sheets.Count');
+        return wb.sheets.length;
+      },
+      Item(indexOrName: number | string): EtWorksheet {
+        wb.app.count('Sheets.Item');
+        // [VBA-Sheets]: 1-based index or name; anything else is "subscript out of range".
+        const s = typeof indexOrName === 'number' ? wb.sheets[indexOrName - 1] : wb.sheets.find((x) => x.name.toLowerCase() === indexOrName.toLowerCase());
+        if (!s) throw new EtError(`下标越界：${String(indexOrName)}`);
+        return s;
+      },
+      Add(before?: EtWorksheet | null, after?: EtWorksheet | null): EtWorksheet {
+        wb.app.count('Sheets.Add');
+        // [VBA-Protect]: a protected structure refuses new sheets.
+        if (wb.protectStructure) throw new EtError('工作簿结构受保护');
+        let n = wb.sheets.length + 1;
+        while (wb.sheets.some((s) => s.name === `Sheet${n}`)) n++;
+        const sheet = new EtDoubleSheet(wb, `Sheet${n}`);
+        const at = after ? wb.sheets.indexOf(after as EtDoubleSheet) + 1 : before ? wb.sheets.indexOf(before as EtDoubleSheet) : wb.active;
+        wb.sheets.splice(at, 0, sheet);
+        // [VBA-Sheets]: the new sheet becomes the active one.
+        wb.active = at;
+        return sheet;
+      },
+    };
+  }
+  addSheet(name: string): EtDoubleSheet {
+    const s = new EtDoubleSheet(this, name);
+    this.sheets.push(s);
+    return s;
+  }
+  sheet(name: string): EtDoubleSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+}
+
+export class EtDoubleSheet implements EtWorksheet {
+  readonly cells = new Map<string, EtCell>();
+  merges: Rect[] = [];
+  visible = XL_SHEET_VISIBLE;
+  protectContents = false;
+  constructor(
+    readonly wb: EtDoubleWorkbook,
+    public name: string,
+  ) {}
+  private get app() {
+    return this.wb.app;
+  }
+  get Name(): string {
+    this.app.count('Worksheet.Name');
+    return this.name;
+  }
+  set Name(v: string) {
+    this.app.count('Worksheet.Name=');
+    this.name = v;
+  }
+  get Index(): number {
+    this.app.count('Worksheet.Index');
+    return this.wb.sheets.indexOf(this) + 1;
+  }
+  get Visible(): number {
+    this.app.count('Worksheet.Visible');
+    return this.visible;
+  }
+  set Visible(v: number) {
+    this.app.count('Worksheet.Visible=');
+    const value = v === (true as unknown as number) ? XL_SHEET_VISIBLE : v === (false as unknown as number) ? XL_SHEET_HIDDEN : v;
+    if (![XL_SHEET_VISIBLE, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN].includes(value)) throw new EtError(`Visible 取值无效：${v}`);
+    // Excel (and WPS) refuse to hide the last visible sheet.
+    if (value !== XL_SHEET_VISIBLE && this.wb.sheets.filter((s) => s !== this && s.visible === XL_SHEET_VISIBLE).length === 0) {
+      throw new EtError('不能隐藏最后一个可见工作表');
+    }
+    this.visible = value;
+  }
+  get ProtectContents(): boolean {
+    this.app.count('Worksheet.ProtectContents');
+    return this.protectContents;
+  }
+  get UsedRange(): EtRange {
+    this.app.count('Worksheet.UsedRange');
+    // [VBA-Used]: the rectangle of every cell holding a value, formula, format, fill or comment.
+    let rect: Rect | null = null;
+    for (const [key, c] of this.cells) {
+      if (isEmpty(c.value) && !c.formula && c.color === undefined && c.comment === undefined && !c.numberFormat) continue;
+      const [r, col] = key.split(',').map(Number);
+      rect = rect ? { top: Math.min(rect.top, r), left: Math.min(rect.left, col), bottom: Math.max(rect.bottom, r), right: Math.max(rect.right, col) } : { top: r, left: col, bottom: r, right: col };
+    }
+    return new EtDoubleRange(this, rect ?? { top: 0, left: 0, bottom: 0, right: 0 });
+  }
+  get Comments(): EtComments {
+    this.app.count('Worksheet.Comments');
+    const withComments = [...this.cells].filter(([, c]) => c.comment !== undefined).map(([key]) => key.split(',').map(Number));
+    const sheet = this;
+    return {
+      get Count() {
+        sheet.app.count('Comments.Count');
+        return withComments.length;
+      },
+      Item(index: number): EtComment {
+        sheet.app.count('Comments.Item');
+        const at = withComments[index - 1];
+        if (!at) throw new EtError('下标越界');
+        return new EtDoubleRange(sheet, { top: at[0], left: at[1], bottom: at[0], right: at[1] }).commentObject();
+      },
+    };
+  }
+  Range(address: string): EtRange {
+    this.app.count('Worksheet.Range');
+    return new EtDoubleRange(this, parseRect(address));
+  }
+  Activate(): void {
+    this.app.count('Worksheet.Activate');
+    this.wb.active = this.wb.sheets.indexOf(this);
+  }
+  Delete(): void {
+    this.app.count('Worksheet.Delete');
+    if (this.wb.protectStructure) throw new EtError('工作簿结构受保护');
+    if (this.wb.sheets.length === 1) throw new EtError('工作簿至少要有一个工作表');
+    const i = this.wb.sheets.indexOf(this);
+    this.wb.sheets.splice(i, 1);
+    this.wb.active = Math.min(this.wb.active, this.wb.sheets.length - 1);
+  }
+  cell(r: number, c: number): EtCell | undefined {
+    return this.cells.get(k(r, c));
+  }
+  /** The cell at an A1 address, created on demand (test set-up, no call counted). */
+  at(a1: string): EtCell {
+    const { row, col } = fromA1(a1);
+    let c = this.cells.get(k(row, col));
+    if (!c) this.cells.set(k(row, col), (c = { value: null }));
+    return c;
+  }
+}
+
+class EtDoubleRange implements EtRange {
+  constructor(
+    private readonly sheet: EtDoubleSheet,
+    private readonly rect: Rect,
+  ) {}
+  private get app() {
+    return this.sheet.wb.app;
+  }
+  private get single(): boolean {
+    return this.rect.top === this.rect.bottom && this.rect.left === this.rect.right;
+  }
+  private each<T>(f: (r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = this.rect.top; r <= this.rect.bottom; r++) {
+      const row: T[] = [];
+      for (let c = this.rect.left; c <= this.rect.right; c++) row.push(f(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  private write(r: number, c: number, patch: Partial<EtCell>): void {
+    // [VBA-Protect]: a protected sheet refuses changes to its cells (run-time error 1004).
+    if (this.sheet.protectContents) throw new EtError('工作表受保护，不能更改单元格');
+    const key = k(r, c);
+    const cell = this.sheet.cells.get(key) ?? { value: null };
+    Object.assign(cell, patch);
+    this.sheet.cells.set(key, cell);
+  }
+  get Value2(): EtScalar | EtBlock {
+    this.app.count('Range.Value2');
+    // [VBA-Value]: one cell gives its value, several give a 2-D array; an empty cell is Empty (undefined).
+    const v = (r: number, c: number) => {
+      const cell = this.sheet.cell(r, c);
+      return cell && !isEmpty(cell.value) ? cell.value : undefined;
+    };
+    return this.single ? v(this.rect.top, this.rect.left) : this.each(v);
+  }
+  set Value2(value: EtScalar | EtBlock) {
+    this.app.count('Range.Value2=');
+    // [VBA-Value]: a 2-D array writes the block; a scalar writes every cell. A constant replaces a formula.
+    this.each((r, c) => {
+      const v = Array.isArray(value) ? value[r - this.rect.top]?.[c - this.rect.left] : value;
+      this.write(r, c, { value: isEmpty(v) ? null : v, formula: undefined });
+    });
+  }
+  get Formula(): EtScalar | EtBlock {
+    this.app.count('Range.Formula');
+    // [VBA-Formula]: a formula with "=", else the constant as text, "" for empty.
+    const f = (r: number, c: number) => {
+      const cell = this.sheet.cell(r, c);
+      if (!cell) return '';
+      if (cell.formula) return cell.formula;
+      return isEmpty(cell.value) ? '' : String(cell.value);
+    };
+    return this.single ? f(this.rect.top, this.rect.left) : this.each(f);
+  }
+  set Formula(value: EtScalar | EtBlock) {
+    this.app.count('Range.Formula=');
+    this.each((r, c) => {
+      const v = Array.isArray(value) ? value[r - this.rect.top]?.[c - this.rect.left] : value;
+      if (typeof v === 'string' && v.startsWith('=')) this.write(r, c, { formula: v });
+      else this.write(r, c, { value: isEmpty(v) ? null : v, formula: undefined });
+    });
+  }
+  get NumberFormat(): string | null {
+    this.app.count('Range.NumberFormat');
+    // [VBA-NumFmt]: the format when every cell shares it, else Null. "General" is the built-in default.
+    const all = new Set(this.each((r, c) => this.sheet.cell(r, c)?.numberFormat ?? 'General').flat());
+    return all.size === 1 ? [...all][0] : null;
+  }
+  set NumberFormat(value: string | null) {
+    this.app.count('Range.NumberFormat=');
+    this.each((r, c) => this.write(r, c, { numberFormat: value ?? 'General' }));
+  }
+  private mergeAt(r: number, c: number): Rect | undefined {
+    return this.sheet.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  }
+  get MergeCells(): boolean | null {
+    this.app.count('Range.MergeCells');
+    // [VBA-Merge]: True when the range is (within) merged cells, False when none is, Null when mixed.
+    const flags = new Set(this.each((r, c) => !!this.mergeAt(r, c)).flat());
+    return flags.size === 1 ? [...flags][0] : null;
+  }
+  get MergeArea(): EtRange {
+    this.app.count('Range.MergeArea');
+    // [VBA-Merge]: for a single cell, the merged range that contains it (the cell itself when unmerged).
+    const m = this.mergeAt(this.rect.top, this.rect.left);
+    return new EtDoubleRange(this.sheet, m ?? { ...this.rect, bottom: this.rect.top, right: this.rect.left });
+  }
+  get Interior(): EtInterior {
+    this.app.count('Range.Interior');
+    const range = this;
+    const colors = () => new Set(range.each((r, c) => range.sheet.cell(r, c)?.color ?? null).flat());
+    return {
+      get Color() {
+        range.app.count('Interior.Color');
+        // [VBA-Interior]: a mixed range gives Null; no fill reads as white (16777215), as Excel does.
+        const all = colors();
+        if (all.size !== 1) return null;
+        const only = [...all][0];
+        return only === null ? 16777215 : only;
+      },
+      set Color(v: number | null) {
+        range.app.count('Interior.Color=');
+        range.each((r, c) => range.write(r, c, { color: v ?? undefined }));
+      },
+      get Pattern() {
+        range.app.count('Interior.Pattern');
+        // [VBA-Interior]: xlPatternNone (-4142) without a fill, xlSolid (1) with one.
+        const all = new Set([...colors()].map((x) => (x === null ? XL_NONE : 1)));
+        return all.size === 1 ? [...all][0] : null;
+      },
+      set Pattern(v: number | null) {
+        range.app.count('Interior.Pattern=');
+        if (v === XL_NONE) range.each((r, c) => range.write(r, c, { color: undefined }));
+      },
+      get ColorIndex() {
+        range.app.count('Interior.ColorIndex');
+        const all = colors();
+        return all.size === 1 && [...all][0] === null ? XL_NONE : null;
+      },
+      set ColorIndex(v: number | null) {
+        range.app.count('Interior.ColorIndex=');
+        // [VBA-Interior]: xlColorIndexNone removes the fill.
+        if (v === XL_NONE) range.each((r, c) => range.write(r, c, { color: undefined }));
+      },
+    };
+  }
+  commentObject(): EtComment {
+    const range = this;
+    const cell = () => range.sheet.cell(range.rect.top, range.rect.left);
+    return {
+      Text() {
+        range.app.count('Comment.Text');
+        return cell()?.comment ?? '';
+      },
+      Delete() {
+        range.app.count('Comment.Delete');
+        range.write(range.rect.top, range.rect.left, { comment: undefined });
+      },
+      get Parent() {
+        range.app.count('Comment.Parent');
+        return new EtDoubleRange(range.sheet, { ...range.rect, bottom: range.rect.top, right: range.rect.left });
+      },
+    };
+  }
+  get Comment(): EtComment | null {
+    this.app.count('Range.Comment');
+    // [VBA-Comment]: Nothing (null) when the cell has no comment.
+    return this.sheet.cell(this.rect.top, this.rect.left)?.comment === undefined ? null : this.commentObject();
+  }
+  AddComment(text: string): EtComment {
+    this.app.count('Range.AddComment');
+    // [VBA-Comment]: "An error occurs if the cell already has a comment" — one comment per cell.
+    if (this.sheet.cell(this.rect.top, this.rect.left)?.comment !== undefined) throw new EtError('该单元格已有批注');
+    this.write(this.rect.top, this.rect.left, { comment: text });
+    return this.commentObject();
+  }
+  ClearComments(): void {
+    this.app.count('Range.ClearComments');
+    this.each((r, c) => this.sheet.cell(r, c)?.comment !== undefined && this.write(r, c, { comment: undefined }));
+  }
+  get Row(): number {
+    this.app.count('Range.Row');
+    return this.rect.top + 1;
+  }
+  get Column(): number {
+    this.app.count('Range.Column');
+    return this.rect.left + 1;
+  }
+  get Rows() {
+    this.app.count('Range.Rows');
+    const n = this.rect.bottom - this.rect.top + 1;
+    const app = this.app;
+    return {
+      get Count() {
+        app.count('Rows.Count');
+        return n;
+      },
+    };
+  }
+  get Columns() {
+    this.app.count('Range.Columns');
+    const n = this.rect.right - this.rect.left + 1;
+    const app = this.app;
+    return {
+      get Count() {
+        app.count('Columns.Count');
+        return n;
+      },
+    };
+  }
+  Select(): void {
+    this.app.count('Range.Select');
+    this.sheet.wb.active = this.sheet.wb.sheets.indexOf(this.sheet);
+  }
+}
+
+/** "#RRGGBB" → BGR number, as RGB(r, g, b) makes it [VBA-Interior]. */
+export function hexToBgr(hex: string): number {
+  const n = parseInt(hex.replace('#', ''), 16);
+  return ((n >> 16) & 0xff) + (((n >> 8) & 0xff) << 8) + ((n & 0xff) << 16);
+}
+
+/** A WPS 表格 holding the given Grids (values, formulas, number formats, merges; hidden sheets as hidden). */
+export function etAppFromGrids(grids: Grid[]): EtDoubleApp {
+  const app = new EtDoubleApp();
+  for (const g of grids) {
+    const s = app.workbook.addSheet(g.name);
+    if (g.hidden) s.visible = XL_SHEET_HIDDEN;
+    g.cells.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (!c) return;
+        const value = c.value !== null && typeof c.value === 'object' ? c.value.error : c.value;
+        const cell: EtCell = { value };
+        if (c.formula) cell.formula = `=${c.formula}`;
+        if (c.numberFormat && c.numberFormat !== 'General') cell.numberFormat = c.numberFormat;
+        s.cells.set(k(r, col), cell);
+      }),
+    );
+    s.merges = g.merges.map((m) => ({ ...m }));
+  }
+  return app;
+}
+
+export { toA1 };
