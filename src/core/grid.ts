@@ -39,6 +39,8 @@ export interface Grid {
   merges: Merge[];
   /** Hidden sheets (our backup sheet, for one) are not searched for tables. */
   hidden?: boolean;
+  /** The sheet's stable id where the host has one (Office.js worksheet.id): it survives a rename or move. */
+  id?: string;
 }
 
 export interface CellRef {

@@ -38,7 +38,14 @@ export interface Issue {
   message: string;
   /** Sheet name (added for batch listings and the pane's navigation). */
   sheet?: string;
+  /**
+   * open: stands in the workbook; corrected: a value the scoring wrote resolved it (the cell now holds
+   * what an earlier scoring wrote, read from its backup). Set on every issue by evaluateWorkbook.
+   */
+  status?: IssueStatus;
 }
+
+export type IssueStatus = 'open' | 'corrected';
 
 export type IndicatorKind = 'positive' | 'negative' | 'equal' | 'qualitative' | 'not_applicable' | 'unknown';
 export type ScoreSource = 'computed' | 'stated' | 'none';

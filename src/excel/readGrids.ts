@@ -10,13 +10,13 @@
  */
 import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { toRangeA1 } from '../core/grid';
-import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from './address';
+import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from '../core/address';
+import { BACKUP_SHEET, type AnnotationKind } from '../core/backup';
 import type { Session } from './session';
 import { assertBaseline, supports } from './session';
 
-export const BACKUP_SHEET = '_jixiao_backup';
-
-export type AnnotationKind = 'notes' | 'comments';
+export { BACKUP_SHEET };
+export type { AnnotationKind };
 
 /** Which annotation API this host offers: notes (ExcelApi 1.18) like the CLI, else comments (1.10), else none. */
 export function annotationKind(): AnnotationKind | null {
@@ -42,6 +42,8 @@ export interface ReadOptions {
 
 export interface SheetInfo {
   name: string;
+  /** Worksheet.id: stays the same when the sheet is renamed or moved. */
+  id: string;
   visibility: string;
   protected: boolean;
 }
@@ -84,6 +86,7 @@ export function toRawValue(v: unknown): RawValue {
 
 interface PendingSheet {
   name: string;
+  id: string;
   used: Excel.Range;
   region: Excel.Range;
   merges?: Excel.RangeAreas;
@@ -99,7 +102,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   assertBaseline('读取工作簿');
 
   // ── sync 1 ──
-  const sheets = wb.worksheets.load('items/name,items/visibility,items/protection/protected');
+  const sheets = wb.worksheets.load('items/name,items/id,items/visibility,items/protection/protected');
   const canReadOnly = supports('ExcelApi', '1.8');
   if (canReadOnly) wb.load('readOnly');
   const canStructure = supports('ExcelApi', '1.7');
@@ -109,7 +112,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   const annotationItems = kind ? (kind === 'notes' ? wb.notes : wb.comments).load('items/content') : null;
   await session.sync();
 
-  const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility), protected: s.protection.protected }));
+  const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: String(s.visibility), protected: s.protection.protected }));
   const candidates = options.skipGrids ? [] : infos.filter((s) => s.visibility === 'Visible' && s.name !== BACKUP_SHEET);
 
   // ── sync 2 ──
@@ -126,7 +129,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
     // Two spare rows and columns: the grade cell may sit just outside what holds values today.
     const region = used.getResizedRange(2, 2).getIntersection(used.getCell(0, 0).getResizedRange(maxRows - 1, maxColumns - 1));
     region.load('address,values,text,formulas,numberFormat');
-    const p: PendingSheet = { name: info.name, used, region };
+    const p: PendingSheet = { name: info.name, id: info.id, used, region };
     if (withMerges) p.merges = region.getMergedAreasOrNullObject().load('address');
     if (withFills) p.fills = region.getCellProperties({ format: { fill: { color: true, pattern: true } } });
     return p;
@@ -207,5 +210,5 @@ function toGrid(p: PendingSheet, rect: Rect): Grid {
   if (p.merges && !p.merges.isNullObject) {
     for (const area of splitAreas(p.merges.address)) merges.push(rectOf(area));
   }
-  return { name: p.name, cells, merges };
+  return { name: p.name, id: p.id, cells, merges };
 }

@@ -21,6 +21,8 @@ export interface UndoOutcome {
   syncs: number;
   /** Of those, cells whose value the user changed after the scoring: their value was kept. */
   kept?: number;
+  /** Chinese: the cells not restored because their place could not be found, and why ('' when none). */
+  message?: string;
 }
 
 export interface WorkbookAdapter {
@@ -55,6 +57,6 @@ export interface WorkbookAdapter {
 }
 
 /** Undo keeps values the user typed after the scoring: say so, so nobody wonders why they stayed. */
-export function keptNote(kept: number | undefined): string {
-  return kept ? `其中 ${kept} 个单元格在评分后被改过，保留了改后的值，只撤销了底色和批注。` : '';
+export function keptNote(kept: number | undefined, message = ''): string {
+  return (kept ? `其中 ${kept} 个单元格在评分后被改过，保留了改后的值，只撤销了底色和批注。` : '') + message;
 }

@@ -1,28 +1,21 @@
 /**
- * The exceljs applier of the engine's write plan (the Office.js applier in src/excel takes the same plan):
- * values and number formats, issue fills and notes, and removal of our stale marks from an earlier run.
+ * The exceljs translator of core's change list (src/core/changeList.ts), the CLI's twin of the Office.js
+ * one in src/excel: each cell change becomes exceljs assignments, and the backup core decided is written
+ * into the very-hidden backup sheet, so a scored copy is the workbook 一键评分 would have produced.
+ * What to change was decided in core; nothing is decided here.
  */
 import * as ExcelJS from 'exceljs';
 import type { RawValue } from '../core/grid';
-import { SEVERITY_FILL, type CellMark, type WritePlan } from '../core/writePlan';
-import { dateToSerial } from './readWorkbook';
-import { composeNote, ourNoteText, ourPartStart, splitNote } from '../core/noteText';
+import { fromA1, type Grid } from '../core/grid';
+import { BACKUP_SHEET, backupRows, type Backup, type CellState as ChangeState } from '../core/backup';
+import { planChanges, type Annotation, type CellChange, type WorkbookState } from '../core/changeList';
+import { placeBackup } from '../core/backupPlacement';
+import type { WritePlan } from '../core/writePlan';
+import { dateToSerial, readWorkbook } from './readWorkbook';
+import { composeNote, ourPartStart, splitNote } from '../core/noteText';
 
-export interface ApplySummary {
-  /** Cells whose value was written. */
-  written: number;
-  /** Cells whose formula was kept (format only). */
-  keptFormulas: number;
-  /** Cells marked with a fill and a note. */
-  marked: number;
-  /** Cells whose stale mark of ours was removed. */
-  cleared: number;
-}
-
-/** Thrown when a plan names a sheet the workbook lacks (plan and workbook out of step). */
+/** Thrown when a change names a sheet the workbook lacks (change list and workbook out of step). */
 export class ApplyPlanError extends Error {}
-
-const OUR_FILL_ARGB = new Set(Object.values(SEVERITY_FILL).map(hexToArgb));
 
 /** '#FFC7CE' → 'FFFFC7CE' (opaque ARGB as exceljs stores colours). */
 export function hexToArgb(hex: string): string {
@@ -34,47 +27,6 @@ export function argbToHex(argb: string): string {
   return `#${argb.slice(-6).toUpperCase()}`;
 }
 
-/** Applies the plan in place. Never touches a cell the plan does not name, except to remove our own stale marks. */
-export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): ApplySummary {
-  const summary: ApplySummary = { written: 0, keptFormulas: 0, marked: 0, cleared: 0 };
-  const sheet = (name: string): ExcelJS.Worksheet => {
-    const ws = workbook.getWorksheet(name);
-    if (!ws) throw new ApplyPlanError(`写回失败：工作簿中没有工作表“${name}”（sheet not found）`);
-    return ws;
-  };
-
-  for (const w of plan.writes) {
-    const cell = sheet(w.sheet).getCell(w.address);
-    if (w.keepFormula && cell.type === ExcelJS.ValueType.Formula) {
-      summary.keptFormulas++;
-    } else {
-      cell.value = w.value;
-      summary.written++;
-    }
-    if (w.numberFormat && cell.numFmt !== w.numberFormat) setStyle(cell, { numFmt: w.numberFormat });
-  }
-
-  const marked = new Set<string>();
-  for (const m of plan.marks) {
-    const cell = sheet(m.sheet).getCell(m.address);
-    markCell(cell, m);
-    marked.add(key(m.sheet, cell.address));
-    summary.marked++;
-  }
-
-  workbook.eachSheet((ws) => {
-    forEachNotedCell(ws, (cell) => {
-      if (marked.has(key(ws.name, cell.address))) return;
-      if (clearOurMark(cell)) summary.cleared++;
-    });
-  });
-  return summary;
-}
-
-function key(sheet: string, address: string): string {
-  return `${sheet}!${address}`;
-}
-
 /**
  * exceljs shares one style object among every cell read with the same style id, so mutating
  * cell.numFmt or cell.fill would repaint unrelated cells: give the cell its own copy first.
@@ -83,23 +35,6 @@ function setStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   const next = { ...(cell.style ?? {}), ...patch } as Partial<ExcelJS.Style> & Record<string, unknown>;
   for (const k of Object.keys(patch)) if ((patch as Record<string, unknown>)[k] === undefined) delete next[k];
   cell.style = next as ExcelJS.Style;
-}
-
-function markCell(cell: ExcelJS.Cell, mark: CellMark): void {
-  setStyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(mark.fill) } } });
-  setNote(cell, composeNoteValue(cell.note, ourNoteText(mark)));
-}
-
-/** Removes our note (keeping the user's) and our fill; true when the cell carried a mark of ours. */
-function clearOurMark(cell: ExcelJS.Cell): boolean {
-  const text = noteText(cell.note);
-  if (text === null || splitNote(text).ours === null) return false;
-  setNote(cell, composeNoteValue(cell.note, null));
-  const fill = cell.fill as ExcelJS.FillPattern | undefined;
-  if (fill && fill.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb && OUR_FILL_ARGB.has(fill.fgColor.argb.toUpperCase())) {
-    setStyle(cell, { fill: undefined });
-  }
-  return true;
 }
 
 type NoteValue = string | ExcelJS.Comment | undefined;
@@ -230,4 +165,115 @@ function rawOf(v: ExcelJS.CellValue): RawValue {
     return r;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook as core's host-neutral state, and the change list applied
+
+function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = workbook.getWorksheet(name);
+  if (!ws) throw new ApplyPlanError(`写回失败：工作簿中没有工作表“${name}”（sheet not found）`);
+  return ws;
+}
+
+/** The loaded workbook as core's WorkbookState (exceljs knows every cell's fill and note). */
+export function exceljsState(workbook: ExcelJS.Workbook, grids: Grid[], backup: Backup | null): WorkbookState {
+  const notes: Annotation[] = [];
+  workbook.eachSheet((ws) => {
+    if (ws.name === BACKUP_SHEET) return;
+    forEachNotedCell(ws, (cell) => {
+      const content = noteText(cell.note);
+      if (content !== null) notes.push({ sheet: ws.name, address: cell.address, content });
+    });
+  });
+  return {
+    grids,
+    fillAt: (sheet, address) => {
+      const ws = workbook.getWorksheet(sheet);
+      if (!ws) return undefined;
+      const { row, col } = fromA1(address);
+      const cell = ws.findCell(row + 1, col + 1);
+      return cell ? fillHex(cell) : null;
+    },
+    notes,
+    annotationKind: 'notes',
+    backup,
+  };
+}
+
+/** The note a change asks for, keeping a user's rich-text runs where their part is unchanged. */
+function nextNote(cell: ExcelJS.Cell, next: string | null): NoteValue {
+  if (next === null) return composeNoteValue(cell.note, null);
+  const now = noteText(cell.note);
+  if (now !== null && splitNote(now).user === splitNote(next).user) return composeNoteValue(cell.note, splitNote(next).ours);
+  return next;
+}
+
+/** Applies one cell's changed fields, as core decided them. */
+export function applyCellState(ws: ExcelJS.Worksheet, address: string, next: ChangeState): void {
+  const cell = ws.getCell(address);
+  if ('numberFormat' in next && next.numberFormat !== undefined) {
+    if (cell.numFmt !== next.numberFormat) setStyle(cell, { numFmt: next.numberFormat === 'General' ? undefined : next.numberFormat });
+  }
+  if ('value' in next || 'formula' in next) {
+    if (next.formula) cell.value = { formula: next.formula, result: (next.value ?? undefined) as ExcelJS.CellFormulaValue['result'] } as ExcelJS.CellFormulaValue;
+    else cell.value = next.value ?? null;
+  }
+  if ('fill' in next) {
+    setStyle(cell, { fill: next.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(next.fill) } } : undefined });
+  }
+  if ('note' in next) setNote(cell, nextNote(cell, next.note ?? null));
+}
+
+/** Applies a change list in place. */
+export function applyChanges(workbook: ExcelJS.Workbook, changes: CellChange[]): void {
+  for (const c of changes) applyCellState(sheetOf(workbook, c.sheet), c.address, c.after);
+}
+
+/**
+ * Writes the backup into the very-hidden backup sheet (created when missing), or removes the sheet when
+ * there is nothing left to back up. exceljs writes `state: 'veryHidden'` as Excel does.
+ */
+export function writeBackupSheet(workbook: ExcelJS.Workbook, backup: Backup | null): void {
+  const existing = workbook.getWorksheet(BACKUP_SHEET);
+  if (!backup) {
+    if (existing) workbook.removeWorksheet(existing.id);
+    return;
+  }
+  const ws = existing ?? workbook.addWorksheet(BACKUP_SHEET, { state: 'veryHidden' });
+  ws.state = 'veryHidden';
+  const rows = backupRows(backup);
+  const old = ws.rowCount;
+  rows.forEach((r, i) => (ws.getCell(i + 1, 1).value = r));
+  for (let i = rows.length + 1; i <= old; i++) ws.getCell(i, 1).value = null;
+}
+
+export interface ApplySummary {
+  /** Cells whose value was written. */
+  written: number;
+  /** Cells whose formula was kept (format only). */
+  keptFormulas: number;
+  /** Cells marked with a fill and a note. */
+  marked: number;
+  /** Cells whose stale mark of ours was removed. */
+  cleared: number;
+}
+
+/**
+ * A hand-made write plan applied as core's change list (tests and tools that hold a plan, not a
+ * scoring): core plans the field changes against the workbook, this applies them.
+ */
+export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan, backup: Backup | null = null): ApplySummary {
+  for (const x of [...plan.writes, ...plan.marks]) sheetOf(workbook, x.sheet);
+  const grids = readWorkbook(workbook);
+  const state = exceljsState(workbook, grids, backup);
+  const changes = planChanges(plan, state, placeBackup(backup, grids));
+  applyChanges(workbook, changes);
+  const marked = new Set(plan.marks.map((m) => `${m.sheet}!${m.address}`));
+  return {
+    written: changes.filter((c) => 'value' in c.after).length,
+    keptFormulas: plan.writes.filter((w) => w.keepFormula && state.grids.find((g) => g.name === w.sheet)?.cells[fromA1(w.address).row]?.[fromA1(w.address).col]?.formula).length,
+    marked: plan.marks.length,
+    cleared: changes.filter((c) => !marked.has(`${c.sheet}!${c.address}`) && 'note' in c.after).length,
+  };
 }

@@ -1,5 +1,5 @@
-/** Sheet-qualified addresses as Office.js prints and accepts them. */
-import { fromA1 } from '../core/grid';
+/** A1 addresses and rectangles, sheet-qualified as Office.js prints and accepts them: the one parser every host uses. */
+import { fromA1 } from './grid';
 
 export interface Rect {
   top: number;
