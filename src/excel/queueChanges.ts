@@ -7,6 +7,7 @@ import type { CellState } from '../core/backup';
 import type { CellChange } from '../core/changeList';
 import type { WorkbookState } from '../core/changeList';
 import { cellKey } from '../core/address';
+import { cellLiteral } from '../core/cellLiteral';
 import type { WorkbookSnapshot } from './readGrids';
 
 /** The snapshot as core's host-neutral workbook state. */
@@ -20,13 +21,6 @@ export function workbookState(snap: WorkbookSnapshot, backup: WorkbookState['bac
   };
 }
 
-/** A string Excel would turn into a number, boolean or formula goes in with the text prefix. */
-export function literal(v: string | number | boolean | null | undefined): string | number | boolean {
-  if (v === null || v === undefined) return '';
-  if (typeof v !== 'string') return v;
-  if (/^[=+\-@']/.test(v) || /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?%?\s*$/.test(v) || /^(true|false)$/i.test(v) || /^#/.test(v)) return `'${v}`;
-  return v;
-}
 
 /**
  * Queues one cell's changes: number format before the value (so the value is read under it), fill,
@@ -50,7 +44,7 @@ export function queueCellState(
   if ('numberFormat' in next && next.numberFormat !== undefined) range.numberFormat = [[next.numberFormat]];
   if ('value' in next || 'formula' in next) {
     if (next.formula) range.formulas = [[`=${next.formula}`]];
-    else range.values = [[literal(next.value)]];
+    else range.values = [[cellLiteral(next.value)]];
   }
   if ('fill' in next) {
     if (next.fill) range.format.fill.color = next.fill;

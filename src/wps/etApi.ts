@@ -30,6 +30,14 @@
  *                   excel.range.column (first row/column, 1-based), excel.range.rows / columns .Count.
  * - [VBA-Sheets]    learn.microsoft.com/office/vba/api/excel.worksheets.add (Before/After), .item, .count,
  *                   excel.worksheet.delete, excel.worksheet.activate, excel.range.select.
+ * - [WPS-Types]     WPS's own TypeScript declarations of the API (index.d.ts and lib.et.d.ts, © Kingsoft,
+ *                   as shipped with the wpsjs TypeScript template; a public copy: github.com/fxzqf/ksdocs,
+ *                   ts/src/): every Et member used here appears there with the same name and kind
+ *                   (Value2/Formula/NumberFormat/MergeCells properties, AddComment/ClearComments/Select
+ *                   methods, Comment.Text() a method, Worksheets.Item/Add, Worksheet.Visible/ProtectContents),
+ *                   and the add-in host: wps.EtApplication(), wps.CreateTaskPane(url, title) → a pane with
+ *                   Visible/ID/Navigate/Delete, wps.GetTaskPane(id), wps.PluginStorage.getItem/setItem,
+ *                   wps.ApiEvent.AddApiEventListener('SheetActivate' | 'SheetChange', callback).
  * - [WPS-Addin]     the WPS 加载项 structure: ribbon.xml (CustomUI) with callbacks on `window.ribbon`,
  *                   `wps.CreateTaskPane(url, title)`, `wps.PluginStorage`, `Application.ribbonUI`
  *                   (juejin.cn/post/7539134398827905024, jishuzhan.net/article/1957006976491237377,
@@ -123,4 +131,27 @@ export interface EtWorkbook {
 
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
+}
+
+/** A task pane made by wps.CreateTaskPane [WPS-Types]. */
+export interface WpsTaskPane {
+  Visible: boolean;
+  readonly ID: number;
+  Navigate(url: string): void;
+  Delete(): void;
+}
+
+/** The ribbon object WPS hands to onLoad; Invalidate re-asks every getEnabled/getImage [WPS-Addin]. */
+export interface WpsRibbonUI {
+  Invalidate(): void;
+  InvalidateControl(id: string): void;
+}
+
+/** The `wps` global of a WPS 加载项 page [WPS-Types]. */
+export interface WpsGlobal {
+  EtApplication(): EtApplication;
+  CreateTaskPane(url: string, title?: string): WpsTaskPane;
+  GetTaskPane(id: number): WpsTaskPane | null;
+  PluginStorage: { getItem(key: string): string | null; setItem(key: string, value: string | number | boolean): void };
+  ApiEvent?: { AddApiEventListener(event: string, callback: (...args: unknown[]) => void): void; RemoveApiEventListener(event: string): void };
 }

@@ -138,6 +138,11 @@ export class EtDoubleWorkbook implements EtWorkbook {
 
 export class EtDoubleSheet implements EtWorksheet {
   readonly cells = new Map<string, EtCell>();
+  /**
+   * The value each formula last showed, by cell: WPS recalculates a formula when it is written; the
+   * double has no calculation engine, so a formula written back shows the value it showed before.
+   */
+  readonly formulaMemory = new Map<string, { formula: string; value: EtScalar }>();
   merges: Rect[] = [];
   visible = XL_SHEET_VISIBLE;
   protectContents = false;
@@ -259,7 +264,12 @@ class EtDoubleRange implements EtRange {
     if (this.sheet.protectContents) throw new EtError('工作表受保护，不能更改单元格');
     const key = k(r, c);
     const cell = this.sheet.cells.get(key) ?? { value: null };
+    if (cell.formula && 'formula' in patch && patch.formula !== cell.formula) this.sheet.formulaMemory.set(key, { formula: cell.formula, value: cell.value });
     Object.assign(cell, patch);
+    if (patch.formula) {
+      const seen = this.sheet.formulaMemory.get(key);
+      if (seen && seen.formula === patch.formula) cell.value = seen.value;
+    }
     this.sheet.cells.set(key, cell);
   }
   get Value2(): EtScalar | EtBlock {

@@ -1,0 +1,272 @@
+/**
+ * The WPS 表格 implementation of WorkbookAdapter, the same interface the pane and the ribbon use over
+ * Office.js. WPS calls are synchronous: the workbook is read (readEt.ts), core decides everything
+ * (planScoring / planUndo: originals behind earlier output, writes, marks, stale marks, the backup,
+ * statuses), and this file only translates core's change list into ET property assignments.
+ * The backup and the profile live in the same very hidden sheets as with the Office add-in
+ * (_jixiao_backup, _jixiao_settings), and notes are legacy comments — the kind Excel calls notes —
+ * so a workbook scored in WPS undoes in Excel and the reverse.
+ */
+import { backupRows, newBackupId, parseBackup, type Backup, type CellState } from '../core/backup';
+import { planScoring, type CellChange, type WorkbookState } from '../core/changeList';
+import { evaluateWorkbook } from '../core/engine';
+import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../core/profile';
+import type { WorkbookResult } from '../core/result';
+import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
+import { cellKey } from '../core/address';
+import { cellLiteral } from '../core/cellLiteral';
+import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from '../excel/workbookAdapter';
+import { XL_NONE, type EtApplication, type EtWorkbook, type EtWorksheet, type WpsGlobal } from './etApi';
+import { BACKUP_SHEET, SETTINGS_SHEET, bgrOf, fillOf, readComments, readEtWorkbook, workbookOf, type EtSnapshot } from './readEt';
+import { deleteHelperSheet, findSheet, writeHelperSheet } from './wpsWorkbook';
+
+/** A refusal or failure, in Chinese, for the pane's notice (never a stack trace). */
+export class WpsAdapterError extends Error {
+  constructor(
+    readonly code: string,
+    readonly userMessage: string,
+  ) {
+    super(userMessage);
+  }
+}
+
+export interface WpsScoreOutcome extends ScoreOutcome {
+  messages: string[];
+}
+
+export interface WpsUndoOutcome extends UndoOutcome {
+  skipped: number;
+  unplaced: UnplacedCell[];
+}
+
+/** The host state core asks for: grids, fills read lazily cell by cell (a synchronous host), comments. */
+function workbookState(app: EtApplication, snap: EtSnapshot): WorkbookState {
+  const wb = workbookOf(app);
+  const sheets = new Map<string, EtWorksheet | null>();
+  const sheetOf = (name: string) => {
+    if (!sheets.has(name)) sheets.set(name, findSheet(wb, name));
+    return sheets.get(name)!;
+  };
+  const fills = new Map<string, string | null>();
+  const notes = [];
+  for (const g of snap.grids) {
+    const ws = sheetOf(g.name);
+    if (ws) for (const [address, content] of readComments(ws)) notes.push({ sheet: g.name, address, content });
+  }
+  return {
+    grids: snap.grids,
+    fillAt(sheet, address) {
+      const k = cellKey(sheet, address);
+      if (!fills.has(k)) {
+        const ws = sheetOf(sheet);
+        fills.set(k, ws ? fillOf(ws.Range(address)) : null);
+      }
+      return fills.get(k);
+    },
+    notes,
+    // AddComment makes a legacy comment: what Excel (ExcelApi 1.18, exceljs) calls a note.
+    annotationKind: 'notes',
+    backup: parseBackup(snap.backupRows),
+  };
+}
+
+/** One cell's fields as core decided them: format before value, then fill, then the comment. */
+function applyCellState(ws: EtWorksheet, address: string, next: CellState, currentNote: string | null): void {
+  const range = ws.Range(address);
+  if ('numberFormat' in next && next.numberFormat !== undefined) range.NumberFormat = next.numberFormat;
+  if ('value' in next || 'formula' in next) {
+    if (next.formula) range.Formula = `=${next.formula}`;
+    else range.Value2 = cellLiteral(next.value);
+  }
+  if ('fill' in next) {
+    if (next.fill) range.Interior.Color = bgrOf(next.fill);
+    else range.Interior.Pattern = XL_NONE;
+  }
+  if ('note' in next && (next.note ?? null) !== currentNote) {
+    // One comment per cell, and AddComment fails on a cell that has one [VBA-Comment]: clear, then add.
+    if (currentNote !== null) range.ClearComments();
+    if (next.note) range.AddComment(next.note);
+  }
+}
+
+function applyChanges(wb: EtWorkbook, changes: { sheet: string; address: string; next: CellState; note: string | null }[]): void {
+  const sheets = new Map<string, EtWorksheet>();
+  for (const c of changes) {
+    let ws = sheets.get(c.sheet);
+    if (!ws) {
+      ws = findSheet(wb, c.sheet) ?? undefined;
+      if (!ws) throw new WpsAdapterError('SHEET_MISSING', `找不到工作表“${c.sheet}”，未写入。`);
+      sheets.set(c.sheet, ws);
+    }
+    applyCellState(ws, c.address, c.next, c.note);
+  }
+}
+
+/** Refuses, before any write, what WPS would refuse half-way. */
+function assertWritable(wb: EtWorkbook, snap: EtSnapshot, sheets: string[], needsNewSheet: boolean): void {
+  if (snap.readOnly) throw new WpsAdapterError('WORKBOOK_READ_ONLY', '工作簿以只读方式打开，无法写入评分结果。请另存一份副本后重试。');
+  const locked = snap.sheets.filter((s) => s.protected && sheets.includes(s.name)).map((s) => s.name);
+  if (locked.length) throw new WpsAdapterError('SHEET_PROTECTED', `工作表“${locked.join('”“')}”受保护，未写入任何内容。请在“审阅”选项卡中点击“撤销工作表保护”后重试。`);
+  if (needsNewSheet && snap.structureProtected) {
+    throw new WpsAdapterError('STRUCTURE_PROTECTED', '工作簿结构受保护，无法新建用于撤销的备份工作表，未写入任何内容。请在“审阅”选项卡中取消“保护工作簿”后重试。');
+  }
+  void wb;
+}
+
+function toUserError(e: unknown, doing: string): WpsAdapterError {
+  if (e instanceof WpsAdapterError) return e;
+  // A host exception's text is English or internal: the user gets what failed and what to do.
+  return new WpsAdapterError('HOST_ERROR', `${doing}失败：WPS 表格拒绝了这次操作。请确认没有正在编辑的单元格、工作簿未受保护，然后重试。`);
+}
+
+export class WpsWorkbookAdapter implements WorkbookAdapter {
+  lastMessages: string[] = [];
+
+  /** `app`: WPS 表格's Application (wps.EtApplication() in an add-in page). */
+  constructor(
+    private readonly app: EtApplication,
+    private readonly wps?: Pick<WpsGlobal, 'ApiEvent'>,
+  ) {}
+
+  private read(doing: string, options: { skipGrids?: boolean } = {}): EtSnapshot {
+    try {
+      const snap = readEtWorkbook(this.app, options);
+      this.lastMessages = snap.messages;
+      return snap;
+    } catch (e) {
+      throw toUserError(e, doing);
+    }
+  }
+
+  private profileOf(snap: EtSnapshot): RuleProfile {
+    if (!snap.settingsJson) return NATIONAL_PROFILE;
+    try {
+      return parseProfile(JSON.parse(snap.settingsJson));
+    } catch {
+      // A damaged saved profile must not block scoring: the national rules apply.
+      return NATIONAL_PROFILE;
+    }
+  }
+
+  async analyze(profile?: RuleProfile): Promise<WorkbookResult> {
+    const snap = this.read('读取工作簿');
+    return evaluateWorkbook(snap.grids, profile ?? this.profileOf(snap), { backup: parseBackup(snap.backupRows) });
+  }
+
+  async score(profile?: RuleProfile, options: { select?: boolean } = {}): Promise<WpsScoreOutcome> {
+    const snap = this.read('一键评分');
+    const wb = workbookOf(this.app);
+    const decided = planScoring(workbookState(this.app, snap), profile ?? this.profileOf(snap), newBackupId());
+    const { result, plan, changes } = decided;
+    if (changes.length && decided.backup) {
+      const backupExisted = snap.backupRows !== null;
+      assertWritable(wb, snap, [...new Set(changes.map((c) => c.sheet))], !backupExisted);
+      // Backup first: if a cell write fails below, undo (or the recovery here) can restore.
+      this.writeBackup(wb, decided.backup);
+      try {
+        applyChanges(wb, changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.after, note: c.current.note ?? null })));
+      } catch (e) {
+        const cause = toUserError(e, '写入评分结果');
+        throw new WpsAdapterError(cause.code, `${cause.userMessage}${this.recover(wb, changes, snap.backupRows)}`);
+      }
+    }
+    if (options.select) this.selectOutcome(result);
+    return { result, plan, changed: changes.length, syncs: 0, messages: snap.messages };
+  }
+
+  /** Puts every changed field and the old backup back; says how that went. */
+  private recover(wb: EtWorkbook, changes: CellChange[], previousRows: string[] | null): string {
+    try {
+      const notes = new Map<string, string | null>();
+      for (const c of changes) {
+        const ws = findSheet(wb, c.sheet);
+        notes.set(cellKey(c.sheet, c.address), ws ? (ws.Range(c.address).Comment?.Text() ?? null) : null);
+      }
+      applyChanges(wb, changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.before, note: notes.get(cellKey(c.sheet, c.address)) ?? null })));
+      const previous = parseBackup(previousRows);
+      if (previous) this.writeBackup(wb, previous);
+      else deleteHelperSheet(wb, BACKUP_SHEET);
+      return '工作簿已恢复到评分前的状态。';
+    } catch {
+      return '部分单元格可能已写入，请点击“撤销评分”恢复。';
+    }
+  }
+
+  private writeBackup(wb: EtWorkbook, backup: Backup): void {
+    writeHelperSheet(wb, BACKUP_SHEET, backupRows(backup));
+  }
+
+  async undo(scope?: UndoScope): Promise<WpsUndoOutcome> {
+    const snap = this.read('撤销评分');
+    const wb = workbookOf(this.app);
+    const undo = planUndo(workbookState(this.app, snap), scope);
+    const none = { restored: 0, syncs: 0, skipped: undo.unplaced.length, unplaced: undo.unplaced, kept: 0, message: undo.message };
+    if (!undo.found) return none;
+    if (undo.changes.length) assertWritable(wb, snap, [...new Set(undo.changes.map((c) => c.sheet))], false);
+    try {
+      applyChanges(wb, undo.changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.after, note: c.current.note ?? null })));
+      if (undo.remaining) this.writeBackup(wb, undo.remaining);
+      else deleteHelperSheet(wb, BACKUP_SHEET);
+    } catch (e) {
+      throw toUserError(e, '撤销评分');
+    }
+    return { ...none, restored: undo.restored, kept: undo.kept };
+  }
+
+  /** The grade (or total) cell of the first table, selected: where the user sees the outcome. */
+  private selectOutcome(result: WorkbookResult): void {
+    const t = result.tables[0];
+    const address = t?.totals.gradeCell ?? t?.totals.scoreCell;
+    if (!t || !address) return;
+    try {
+      const ws = findSheet(workbookOf(this.app), t.sheet);
+      ws?.Activate();
+      ws?.Range(address).Select();
+    } catch {
+      // Selecting is a courtesy: the scoring is done.
+    }
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    try {
+      const ws = findSheet(workbookOf(this.app), sheet);
+      if (!ws) throw new WpsAdapterError('SHEET_MISSING', `找不到工作表“${sheet}”。`);
+      ws.Activate();
+      ws.Range(address).Select();
+    } catch (e) {
+      throw toUserError(e, '定位单元格');
+    }
+  }
+
+  async loadProfile(): Promise<RuleProfile> {
+    return this.profileOf(this.read('读取评分规则', { skipGrids: true }));
+  }
+
+  async saveProfile(profile: RuleProfile): Promise<void> {
+    const checked = parseProfile(profile);
+    try {
+      writeHelperSheet(workbookOf(this.app), SETTINGS_SHEET, [JSON.stringify(checked)]);
+    } catch (e) {
+      throw toUserError(e, '保存评分规则');
+    }
+  }
+
+  async activeSheet(): Promise<string> {
+    return workbookOf(this.app).ActiveSheet.Name;
+  }
+
+  async onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {
+    const events = this.wps?.ApiEvent;
+    if (!events) return () => undefined;
+    // [WPS-Types]: ApiEvent.AddApiEventListener('SheetActivate', (WorkSheet) => …).
+    const handler = (sheet: unknown) => {
+      try {
+        callback((sheet as EtWorksheet).Name);
+      } catch {
+        // A sheet deleted right after activation: nothing to report.
+      }
+    };
+    events.AddApiEventListener('SheetActivate', handler);
+    return () => events.RemoveApiEventListener('SheetActivate');
+  }
+}
