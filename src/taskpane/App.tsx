@@ -12,7 +12,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WorkbookAdapter } from '../excel/workbookAdapter';
 import { ActionBar } from './components/ActionBar';
 import { DetectionPanel } from './components/DetectionPanel';
@@ -49,10 +49,15 @@ export interface AppProps {
   adapter: WorkbookAdapter;
   /** Office global to take the theme from (tests pass their own). */
   office?: unknown;
+  /**
+   * An action to run once the workbook has been read: a host whose ribbon opens the pane for a command
+   * (WPS) hands it over here, so the pane runs it and shows its outcome the same way as a click.
+   */
+  initialAction?: 'score' | 'report' | 'undo';
 }
 
 /** The task pane: everything a user needs when the one-click result needs attention. */
-export function App({ adapter, office }: AppProps) {
+export function App({ adapter, office, initialAction }: AppProps) {
   const { theme } = useOfficeTheme(office ?? (globalThis as { Office?: unknown }).Office);
   const s = useStyles();
   return (
@@ -60,14 +65,14 @@ export function App({ adapter, office }: AppProps) {
       {/* Page background on an inner div: a class on FluentProvider is copied to its portal nodes (tooltips). */}
       <div className={s.page}>
         <ErrorBoundary>
-          <Pane adapter={adapter} />
+          <Pane adapter={adapter} initialAction={initialAction} />
         </ErrorBoundary>
       </div>
     </FluentProvider>
   );
 }
 
-function Pane({ adapter }: { adapter: WorkbookAdapter }) {
+function Pane({ adapter, initialAction }: { adapter: WorkbookAdapter; initialAction?: AppProps['initialAction'] }) {
   const s = useStyles();
   const caps = useMemo(() => capabilitiesOf(adapter), [adapter]);
   const profile = useProfile(adapter);
@@ -81,6 +86,12 @@ function Pane({ adapter }: { adapter: WorkbookAdapter }) {
   const counts = countBySeverity(issues);
   const firstLoad = result === null && workbook.status !== 'error';
   const busy = actions.running !== null || firstLoad;
+  const started = useRef(false);
+  useEffect(() => {
+    if (!initialAction || firstLoad || started.current) return;
+    started.current = true;
+    void actions.run(initialAction);
+  }, [initialAction, firstLoad, actions]);
 
   const panel = (id: TabId, children: ReactNode) => (
     <div role="tabpanel" id={`jx-panel-${id}`} aria-labelledby={`jx-tab-${id}`} hidden={tab !== id} tabIndex={0} className={s.panel}>
