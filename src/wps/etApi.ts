@@ -38,6 +38,18 @@
  *                   and the add-in host: wps.EtApplication(), wps.CreateTaskPane(url, title) → a pane with
  *                   Visible/ID/Navigate/Delete, wps.GetTaskPane(id), wps.PluginStorage.getItem/setItem,
  *                   wps.ApiEvent.AddApiEventListener('SheetActivate' | 'SheetChange', callback).
+ * - [VBA-Format]    learn.microsoft.com/office/vba/api/excel.range.font (Font.Bold/Size/Name/Color),
+ *                   excel.range.wraptext, excel.range.horizontalalignment / verticalalignment
+ *                   (xlHAlignLeft -4131, xlHAlignCenter -4108, xlHAlignRight -4152; xlVAlignTop -4160,
+ *                   xlVAlignCenter -4108, xlVAlignBottom -4107), excel.borders.linestyle (on the Borders
+ *                   collection: all edges; xlContinuous 1) and .weight (xlThin 2), excel.range.locked,
+ *                   excel.range.merge, excel.range.columnwidth ("in characters of the Normal style's font";
+ *                   set on a cell it sets the whole column) and excel.range.rowheight (points; the whole row),
+ *                   excel.validation.add (xlValidateDecimal 2, xlValidateList 3; xlValidAlertStop 1;
+ *                   xlBetween 1) with InputTitle/InputMessage/ErrorTitle/ErrorMessage,
+ *                   excel.pagesetup (Orientation xlPortrait 1 / xlLandscape 2, PaperSize xlPaperA4 9,
+ *                   margins in points, Zoom False with FitToPagesWide 1 / FitToPagesTall False),
+ *                   excel.tab.color; the same constant values in WPS's lib.kso.d.ts / lib.et.d.ts.
  * - [WPS-Addin]     the WPS 加载项 structure: ribbon.xml (CustomUI) with callbacks on `window.ribbon`,
  *                   `wps.CreateTaskPane(url, title)`, `wps.PluginStorage`, `Application.ribbonUI`
  *                   (juejin.cn/post/7539134398827905024, jishuzhan.net/article/1957006976491237377,
@@ -77,7 +89,66 @@ export interface EtComments {
   Item(index: number): EtComment;
 }
 
+export interface EtFont {
+  Bold: boolean | null;
+  Size: number | null;
+  Name: string | null;
+  /** BGR [VBA-Interior]. */
+  Color: number | null;
+}
+
+export interface EtValidation {
+  Add(type: number, alertStyle?: number, operator?: number, formula1?: string | number, formula2?: string | number): void;
+  Delete(): void;
+  InputTitle: string;
+  InputMessage: string;
+  ErrorTitle: string;
+  ErrorMessage: string;
+  ShowInput: boolean;
+  ShowError: boolean;
+}
+
+export interface EtPageSetup {
+  Orientation: number;
+  PaperSize: number;
+  TopMargin: number;
+  BottomMargin: number;
+  LeftMargin: number;
+  RightMargin: number;
+  Zoom: number | false;
+  FitToPagesWide: number | false;
+  FitToPagesTall: number | false;
+}
+
+export const XL = Object.freeze({
+  hAlignLeft: -4131,
+  hAlignCenter: -4108,
+  hAlignRight: -4152,
+  vAlignTop: -4160,
+  vAlignCenter: -4108,
+  vAlignBottom: -4107,
+  continuous: 1,
+  thin: 2,
+  validateDecimal: 2,
+  validateList: 3,
+  validAlertStop: 1,
+  between: 1,
+  portrait: 1,
+  landscape: 2,
+  paperA4: 9,
+});
+
 export interface EtRange {
+  readonly Font: EtFont;
+  WrapText: boolean | null;
+  HorizontalAlignment: number | null;
+  VerticalAlignment: number | null;
+  readonly Borders: { LineStyle: number | null; Weight: number | null };
+  Locked: boolean | null;
+  Merge(across?: boolean): void;
+  ColumnWidth: number | null;
+  RowHeight: number | null;
+  readonly Validation: EtValidation;
   /** A single cell: its value; several cells: rows of values [VBA-Value][VBA-Value2]. */
   Value2: EtScalar | EtBlock;
   Formula: EtScalar | EtBlock;
@@ -101,6 +172,8 @@ export interface EtRange {
 
 export interface EtWorksheet {
   Name: string;
+  readonly PageSetup: EtPageSetup;
+  readonly Tab: { Color: number | false };
   readonly Index: number;
   /** XlSheetVisibility [VBA-Visible]. */
   Visible: number;

@@ -16,6 +16,10 @@ import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
 import { cellKey } from '../core/address';
 import { cellLiteral } from '../core/cellLiteral';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from '../excel/workbookAdapter';
+import { draftReport } from '../core/report/draft';
+import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
+import { DEFAULT_TEMPLATE_NAME, TEMPLATE_TITLES, defaultTemplateYear, templateAddresses, templateSpec, uniqueSheetName, type TemplateLayout } from '../core/template';
+import { applySheetSpecEt } from './applySheetSpecEt';
 import { XL_NONE, type EtApplication, type EtWorkbook, type EtWorksheet, type WpsGlobal } from './etApi';
 import { BACKUP_SHEET, SETTINGS_SHEET, bgrOf, fillOf, readComments, readEtWorkbook, workbookOf, type EtSnapshot } from './readEt';
 import { deleteHelperSheet, findSheet, writeHelperSheet } from './wpsWorkbook';
@@ -225,6 +229,62 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     } catch {
       // Selecting is a courtesy: the scoring is done.
     }
+  }
+
+  /**
+   * 生成报告: one 绩效自评报告 sheet per table, from the same evaluation the pane shows; an unedited
+   * earlier draft is replaced, an edited one kept and a new sheet made beside it (core decides which).
+   */
+  async generateReport(profile?: RuleProfile): Promise<{ sheet?: string; message: string; sheets: string[] }> {
+    const snap = this.read('生成报告');
+    const p = profile ?? this.profileOf(snap);
+    const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
+    if (!result.tables.length) throw new WpsAdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
+    if (snap.structureProtected) throw new WpsAdapterError('STRUCTURE_PROTECTED', '工作簿结构受保护，无法新建报告工作表。请在“审阅”选项卡中取消“保护工作簿”后重试。');
+    const wb = workbookOf(this.app);
+    const names = reportSheetNames(result.tables);
+    const existing = snap.grids.map((grid) => ({ name: grid.name, grid }));
+    const written: string[] = [];
+    try {
+      result.tables.forEach((table, i) => {
+        const target = decideReportTarget(existing, names[i]);
+        const name = 'replace' in target ? target.replace : target.create;
+        applySheetSpecEt(wb, reportSheetSpec(draftReport(table, p), table, name), { replace: 'replace' in target, activate: i === 0 });
+        existing.push({ name, grid: { name, cells: [], merges: [] } });
+        written.push(name);
+      });
+    } catch (e) {
+      throw toUserError(e, '生成报告');
+    }
+    return { sheet: written[0], message: `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。`, sheets: written };
+  }
+
+  /** The report as a .docx, built in the pane's page (the docx library loads only when asked). */
+  async reportDocx(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }> {
+    const p = profile ?? (await this.loadProfile());
+    const result = await this.analyze(p);
+    const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
+    if (!table) throw new WpsAdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
+    const [{ Packer }, { buildReportDocument }] = await Promise.all([import(/* webpackChunkName: "report-docx" */ 'docx'), import(/* webpackChunkName: "report-docx" */ '../cli/report/docx')]);
+    const blob = await Packer.toBlob(buildReportDocument(draftReport(table, p)));
+    const base = (table.project.name ?? table.sheet).replace(/[\\/:*?"<>|]/g, '_');
+    return { fileName: `${base}绩效自评报告.docx`, blob };
+  }
+
+  /** 插入空白模板: a new sheet with the official blank table, activated at 项目名称. */
+  async insertTemplate(layout: TemplateLayout = 'national'): Promise<{ sheet: string; message: string }> {
+    const snap = this.read('插入空白模板', { skipGrids: true });
+    if (snap.structureProtected) throw new WpsAdapterError('STRUCTURE_PROTECTED', '工作簿结构受保护，无法插入新工作表。请在“审阅”选项卡中取消“保护工作簿”后重试。');
+    const year = defaultTemplateYear(new Date());
+    const name = uniqueSheetName(DEFAULT_TEMPLATE_NAME, snap.sheets.map((s) => s.name));
+    try {
+      const wb = workbookOf(this.app);
+      applySheetSpecEt(wb, templateSpec({ layout, year, name }), { activate: true });
+      findSheet(wb, name)?.Range(templateAddresses(layout).projectName).Select();
+    } catch (e) {
+      throw toUserError(e, '插入空白模板');
+    }
+    return { sheet: name, message: `已插入“${name}”（${TEMPLATE_TITLES[layout]}，${year}年度）。请填写浅黄色单元格，完成后点击“一键评分”。` };
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

@@ -15,6 +15,9 @@ import {
   type EtApplication,
   type EtBlock,
   type EtComment,
+  type EtFont,
+  type EtPageSetup,
+  type EtValidation,
   type EtComments,
   type EtInterior,
   type EtRange,
@@ -23,6 +26,35 @@ import {
   type EtWorkbook,
   type EtWorksheet,
 } from '../etApi';
+
+/** Cell formatting other than value, number format and fill [VBA-Format]. */
+export interface EtFormat {
+  bold?: boolean;
+  size?: number;
+  fontName?: string;
+  /** BGR. */
+  fontColor?: number;
+  wrap?: boolean;
+  hAlign?: number;
+  vAlign?: number;
+  border?: { lineStyle: number; weight: number };
+  locked?: boolean;
+}
+
+export interface EtDoubleValidation {
+  rect: { top: number; left: number; bottom: number; right: number };
+  type: number;
+  alertStyle?: number;
+  operator?: number;
+  formula1?: string | number;
+  formula2?: string | number;
+  inputTitle: string;
+  inputMessage: string;
+  errorTitle: string;
+  errorMessage: string;
+  showInput: boolean;
+  showError: boolean;
+}
 
 export interface EtCell {
   value: EtScalar;
@@ -138,6 +170,13 @@ export class EtDoubleWorkbook implements EtWorkbook {
 
 export class EtDoubleSheet implements EtWorksheet {
   readonly cells = new Map<string, EtCell>();
+  readonly formats = new Map<string, EtFormat>();
+  /** Set widths (characters) by 0-based column and heights (points) by 0-based row [VBA-Format]. */
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly validations: EtDoubleValidation[] = [];
+  readonly pageSetup: EtPageSetup = { Orientation: 1, PaperSize: 1, TopMargin: 54, BottomMargin: 54, LeftMargin: 50.4, RightMargin: 50.4, Zoom: 100, FitToPagesWide: 1, FitToPagesTall: 1 };
+  tabColor: number | false = false;
   /**
    * The value each formula last showed, by cell: WPS recalculates a formula when it is written; the
    * double has no calculation engine, so a formula written back shows the value it showed before.
@@ -182,6 +221,29 @@ export class EtDoubleSheet implements EtWorksheet {
   get ProtectContents(): boolean {
     this.app.count('Worksheet.ProtectContents');
     return this.protectContents;
+  }
+  get PageSetup(): EtPageSetup {
+    this.app.count('Worksheet.PageSetup');
+    const sheet = this;
+    // [VBA-Format]: every PageSetup property is one call to read or write.
+    return new Proxy(this.pageSetup, {
+      get: (t, k) => (sheet.app.count(`PageSetup.${String(k)}`), t[k as keyof EtPageSetup]),
+      set: (t, k, v) => (sheet.app.count(`PageSetup.${String(k)}=`), ((t as unknown as Record<string, unknown>)[k as string] = v), true),
+    });
+  }
+  get Tab(): { Color: number | false } {
+    this.app.count('Worksheet.Tab');
+    const sheet = this;
+    return {
+      get Color() {
+        sheet.app.count('Tab.Color');
+        return sheet.tabColor;
+      },
+      set Color(v: number | false) {
+        sheet.app.count('Tab.Color=');
+        sheet.tabColor = v;
+      },
+    };
   }
   get UsedRange(): EtRange {
     this.app.count('Worksheet.UsedRange');
@@ -405,6 +467,178 @@ class EtDoubleRange implements EtRange {
   ClearComments(): void {
     this.app.count('Range.ClearComments');
     this.each((r, c) => this.sheet.cell(r, c)?.comment !== undefined && this.write(r, c, { comment: undefined }));
+  }
+  private fmt(r: number, c: number): EtFormat {
+    const key = k(r, c);
+    let f = this.sheet.formats.get(key);
+    if (!f) this.sheet.formats.set(key, (f = {}));
+    return f;
+  }
+  /** A formatting property: the shared value of the range's cells (null when they differ), or set on all. */
+  private fmtProp<K extends keyof EtFormat>(name: string, key: K, fallback: EtFormat[K]): { get(): EtFormat[K] | null; set(v: EtFormat[K]): void } {
+    return {
+      get: () => {
+        this.app.count(`${name}`);
+        const all = new Set(this.each((r, c) => JSON.stringify(this.sheet.formats.get(k(r, c))?.[key] ?? fallback)).flat());
+        return all.size === 1 ? (JSON.parse([...all][0]) as EtFormat[K]) : null;
+      },
+      set: (v) => {
+        this.app.count(`${name}=`);
+        if (this.sheet.protectContents) throw new EtError('工作表受保护，不能更改单元格');
+        this.each((r, c) => (this.fmt(r, c)[key] = v));
+      },
+    };
+  }
+  get Font(): EtFont {
+    this.app.count('Range.Font');
+    const bold = this.fmtProp('Font.Bold', 'bold', false);
+    const size = this.fmtProp('Font.Size', 'size', 11);
+    const name = this.fmtProp('Font.Name', 'fontName', '宋体');
+    const color = this.fmtProp('Font.Color', 'fontColor', 0);
+    return {
+      get Bold() { return bold.get() ?? null; },
+      set Bold(v) { bold.set(!!v); },
+      get Size() { return size.get() ?? null; },
+      set Size(v) { size.set(v ?? 11); },
+      get Name() { return name.get() ?? null; },
+      set Name(v) { name.set(v ?? '宋体'); },
+      get Color() { return color.get() ?? null; },
+      set Color(v) { color.set(v ?? 0); },
+    };
+  }
+  get WrapText(): boolean | null {
+    return this.fmtProp('Range.WrapText', 'wrap', false).get() ?? null;
+  }
+  set WrapText(v: boolean | null) {
+    this.fmtProp('Range.WrapText', 'wrap', false).set(!!v);
+  }
+  get HorizontalAlignment(): number | null {
+    // xlGeneral (1) is the default [VBA-Format].
+    return this.fmtProp('Range.HorizontalAlignment', 'hAlign', 1).get() ?? null;
+  }
+  set HorizontalAlignment(v: number | null) {
+    this.fmtProp('Range.HorizontalAlignment', 'hAlign', 1).set(v ?? 1);
+  }
+  get VerticalAlignment(): number | null {
+    return this.fmtProp('Range.VerticalAlignment', 'vAlign', -4107).get() ?? null;
+  }
+  set VerticalAlignment(v: number | null) {
+    this.fmtProp('Range.VerticalAlignment', 'vAlign', -4107).set(v ?? -4107);
+  }
+  get Borders(): { LineStyle: number | null; Weight: number | null } {
+    this.app.count('Range.Borders');
+    const range = this;
+    // [VBA-Format]: LineStyle/Weight on the Borders collection apply to every edge of every cell.
+    const prop = (part: 'lineStyle' | 'weight', name: string) => ({
+      get: () => {
+        range.app.count(name);
+        const all = new Set(range.each((r, c) => range.sheet.formats.get(k(r, c))?.border?.[part] ?? (part === 'lineStyle' ? XL_NONE : 2)).flat());
+        return all.size === 1 ? [...all][0] : null;
+      },
+      set: (v: number | null) => {
+        range.app.count(`${name}=`);
+        range.each((r, c) => {
+          const f = range.fmt(r, c);
+          f.border = { lineStyle: f.border?.lineStyle ?? XL_NONE, weight: f.border?.weight ?? 2, [part]: v ?? XL_NONE };
+        });
+      },
+    });
+    const ls = prop('lineStyle', 'Borders.LineStyle');
+    const w = prop('weight', 'Borders.Weight');
+    return {
+      get LineStyle() { return ls.get(); },
+      set LineStyle(v) { ls.set(v); },
+      get Weight() { return w.get(); },
+      set Weight(v) { w.set(v); },
+    };
+  }
+  get Locked(): boolean | null {
+    // Cells are locked by default [VBA-Format].
+    return this.fmtProp('Range.Locked', 'locked', true).get() ?? null;
+  }
+  set Locked(v: boolean | null) {
+    this.fmtProp('Range.Locked', 'locked', true).set(v !== false);
+  }
+  Merge(): void {
+    this.app.count('Range.Merge');
+    if (this.sheet.protectContents) throw new EtError('工作表受保护，不能合并单元格');
+    // [VBA-Format]: merging keeps the upper-left value; a merge over existing merges replaces them.
+    this.each((r, c) => {
+      if (r === this.rect.top && c === this.rect.left) return;
+      const cell = this.sheet.cell(r, c);
+      if (cell) cell.value = null;
+    });
+    const o = this.rect;
+    this.sheet.merges = this.sheet.merges.filter((m) => m.bottom < o.top || m.top > o.bottom || m.right < o.left || m.left > o.right);
+    this.sheet.merges.push({ ...o });
+  }
+  get ColumnWidth(): number | null {
+    this.app.count('Range.ColumnWidth');
+    const all = new Set<number>();
+    for (let c = this.rect.left; c <= this.rect.right; c++) all.add(this.sheet.columnWidths.get(c) ?? 8.38);
+    return all.size === 1 ? [...all][0] : null;
+  }
+  set ColumnWidth(v: number | null) {
+    this.app.count('Range.ColumnWidth=');
+    // [VBA-Format]: setting it on a cell sets the width of the cell's whole column.
+    for (let c = this.rect.left; c <= this.rect.right; c++) this.sheet.columnWidths.set(c, v ?? 8.38);
+  }
+  get RowHeight(): number | null {
+    this.app.count('Range.RowHeight');
+    const all = new Set<number>();
+    for (let r = this.rect.top; r <= this.rect.bottom; r++) all.add(this.sheet.rowHeights.get(r) ?? 13.5);
+    return all.size === 1 ? [...all][0] : null;
+  }
+  set RowHeight(v: number | null) {
+    this.app.count('Range.RowHeight=');
+    for (let r = this.rect.top; r <= this.rect.bottom; r++) this.sheet.rowHeights.set(r, v ?? 13.5);
+  }
+  get Validation(): EtValidation {
+    this.app.count('Range.Validation');
+    const range = this;
+    const rect = { ...this.rect };
+    const current = () => range.sheet.validations.find((v) => v.rect.top === rect.top && v.rect.left === rect.left && v.rect.bottom === rect.bottom && v.rect.right === rect.right);
+    const field = <K extends 'inputTitle' | 'inputMessage' | 'errorTitle' | 'errorMessage' | 'showInput' | 'showError'>(key: K, name: string) => ({
+      get: () => (range.app.count(`Validation.${name}`), current()?.[key]),
+      set: (v: EtDoubleValidation[K]) => {
+        range.app.count(`Validation.${name}=`);
+        const dv = current();
+        // [VBA-Format]: the properties exist once a rule was added (run-time error otherwise).
+        if (!dv) throw new EtError('单元格没有数据有效性规则');
+        dv[key] = v;
+      },
+    });
+    const it = field('inputTitle', 'InputTitle');
+    const im = field('inputMessage', 'InputMessage');
+    const et = field('errorTitle', 'ErrorTitle');
+    const em = field('errorMessage', 'ErrorMessage');
+    const si = field('showInput', 'ShowInput');
+    const se = field('showError', 'ShowError');
+    return {
+      Add(type, alertStyle, operator, formula1, formula2) {
+        range.app.count('Validation.Add');
+        // [VBA-Format]: Add fails where a rule already exists (Delete first).
+        if (current()) throw new EtError('已有数据有效性规则');
+        range.sheet.validations.push({ rect, type, alertStyle, operator, formula1, formula2, inputTitle: '', inputMessage: '', errorTitle: '', errorMessage: '', showInput: true, showError: true });
+      },
+      Delete() {
+        range.app.count('Validation.Delete');
+        const dv = current();
+        if (dv) range.sheet.validations.splice(range.sheet.validations.indexOf(dv), 1);
+      },
+      get InputTitle() { return it.get() ?? ''; },
+      set InputTitle(v) { it.set(v); },
+      get InputMessage() { return im.get() ?? ''; },
+      set InputMessage(v) { im.set(v); },
+      get ErrorTitle() { return et.get() ?? ''; },
+      set ErrorTitle(v) { et.set(v); },
+      get ErrorMessage() { return em.get() ?? ''; },
+      set ErrorMessage(v) { em.set(v); },
+      get ShowInput() { return si.get() ?? true; },
+      set ShowInput(v) { si.set(v); },
+      get ShowError() { return se.get() ?? true; },
+      set ShowError(v) { se.set(v); },
+    };
   }
   get Row(): number {
     this.app.count('Range.Row');
