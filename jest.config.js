@@ -2,11 +2,7 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 const shared = {
   transform: { '^.+\\.tsx?$': tsJest },
-  moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.js',
-    // numfmt 4.0.1's "require" export points at a file it does not ship; its CommonJS build is dist/index.js.
-    '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js',
-  },
+  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.js' },
 };
 
 module.exports = {

@@ -5,9 +5,10 @@
  *   2. scripts/bench-batch.js   – the CLI on 200 files and on a 60-sheet workbook vs a bare exceljs load, memory
  *   3. scripts/bench-pane.js    – the pane's bundle size and first render
  *   4. scripts/bench-adapter.js – syncs per one-click scoring (the adapter's counter)
+ *   5. scripts/bench-wps.js     – WPS host calls per reading and per one-click scoring
  * A script that does not exist yet is skipped with a line saying so.
  *
- *   npm run bench [-- engine batch pane adapter]   (names pick which ones run; default all)
+ *   npm run bench [-- engine batch pane adapter wps]   (names pick which ones run; default all)
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -19,6 +20,7 @@ const BENCHES = [
   { name: 'batch', script: 'bench-batch.js', title: '命令行批量评分（CLI batch）' },
   { name: 'pane', script: 'bench-pane.js', title: '任务窗格（task pane）' },
   { name: 'adapter', script: 'bench-adapter.js', title: '一键评分的同步次数（adapter syncs）' },
+  { name: 'wps', script: 'bench-wps.js', title: 'WPS 加载项的调用次数（WPS host calls）' },
 ];
 
 function run(script) {

@@ -10,7 +10,7 @@ import { formatNumberText, simpleFormat, type NumfmtModule } from '../core/numbe
 
 let numfmt: NumfmtModule | undefined;
 
-function loadNumfmt(): NumfmtModule {
+export function loadNumfmt(): NumfmtModule {
   if (numfmt) return numfmt;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -6,6 +6,7 @@ import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTh
 import { createRoot } from 'react-dom/client';
 import { App, type AppProps } from '../taskpane/App';
 import type { WpsGlobal } from './etApi';
+import * as numfmt from 'numfmt';
 import { WpsWorkbookAdapter } from './wpsAdapter';
 
 declare const wps: WpsGlobal | undefined;
@@ -27,6 +28,6 @@ if (container) {
   } else {
     const action = new URLSearchParams(document.location.search).get('do');
     const initialAction = action === 'score' || action === 'report' || action === 'undo' ? (action as AppProps['initialAction']) : undefined;
-    root.render(<App adapter={new WpsWorkbookAdapter(wps.EtApplication(), wps)} initialAction={initialAction} />);
+    root.render(<App adapter={new WpsWorkbookAdapter(wps.EtApplication(), wps, () => numfmt)} initialAction={initialAction} />);
   }
 }

@@ -9,7 +9,6 @@
 import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { toA1, toRangeA1 } from '../core/grid';
 import { formatNumberText, type NumfmtModule } from '../core/numberText';
-import * as numfmt from 'numfmt';
 import { XL_NONE, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN, type EtApplication, type EtBlock, type EtRange, type EtScalar, type EtWorkbook, type EtWorksheet } from './etApi';
 
 export const BACKUP_SHEET = '_jixiao_backup';
@@ -47,6 +46,8 @@ export interface EtSnapshot {
   settingsJson: string | null;
   /** Degradations worth telling the user (Chinese). */
   messages: string[];
+  /** The host's sheet objects by name, so writes need not walk the collection again. */
+  sheetObjects: Map<string, EtWorksheet>;
 }
 
 export function workbookOf(app: EtApplication): EtWorkbook {
@@ -78,8 +79,13 @@ function toRaw(v: EtScalar): RawValue {
   return v;
 }
 
-let numfmtModule: NumfmtModule | undefined;
-const loadNumfmt = (): NumfmtModule => (numfmtModule ??= numfmt);
+/**
+ * How numfmt is loaded is the host page's business (a static import in the WPS bundle; Node's module
+ * paths in tests and benches), so it is passed in; without it only the simple formats core renders
+ * itself are shown as Excel would, and anything else as General.
+ */
+export type NumfmtLoader = () => NumfmtModule;
+const GENERAL_ONLY: NumfmtLoader = () => ({ format: (_p: string, v: unknown) => String(v), isDateFormat: () => false });
 
 /** The 0-based rectangle of a range: four calls. */
 export function rectOfRange(r: EtRange): Rect {
@@ -89,7 +95,7 @@ export function rectOfRange(r: EtRange): Rect {
 }
 
 /** One sheet's used range (capped) as a Grid. */
-export function readSheetGrid(sheet: EtWorksheet, name: string, messages: string[]): { grid: Grid; rect: Rect } {
+export function readSheetGrid(sheet: EtWorksheet, name: string, messages: string[], loadNumfmt: NumfmtLoader = GENERAL_ONLY): { grid: Grid; rect: Rect } {
   const used = rectOfRange(sheet.UsedRange);
   const rect = { top: used.top, left: used.left, bottom: Math.min(used.bottom, used.top + MAX_ROWS - 1), right: Math.min(used.right, used.left + MAX_COLUMNS - 1) };
   if (rect.bottom < used.bottom || rect.right < used.right) {
@@ -178,7 +184,7 @@ function columnA(sheet: EtWorksheet): string[] {
 }
 
 /** Reads the workbook: sheet list, visible sheets as Grids, the backup and the saved profile. */
-export function readEtWorkbook(app: EtApplication, options: { skipGrids?: boolean } = {}): EtSnapshot {
+export function readEtWorkbook(app: EtApplication, options: { skipGrids?: boolean; numfmt?: NumfmtLoader } = {}): EtSnapshot {
   const wb = workbookOf(app);
   const messages: string[] = [];
   const listed = listSheets(wb);
@@ -190,12 +196,13 @@ export function readEtWorkbook(app: EtApplication, options: { skipGrids?: boolea
     if (info.name === BACKUP_SHEET) backupRows = columnA(sheet);
     else if (info.name === SETTINGS_SHEET) settingsJson = columnA(sheet)[0] || null;
     else if (info.visibility === 'Visible' && !options.skipGrids) {
-      const { grid, rect } = readSheetGrid(sheet, info.name, messages);
+      const { grid, rect } = readSheetGrid(sheet, info.name, messages, options.numfmt);
       grids.push(grid);
       regions.set(info.name, rect);
     }
   }
-  return { grids, sheets: listed.map((l) => l.info), readOnly: !!wb.ReadOnly, structureProtected: !!wb.ProtectStructure, regions, backupRows, settingsJson, messages };
+  const sheetObjects = new Map(listed.map((l) => [l.info.name, l.sheet]));
+  return { grids, sheets: listed.map((l) => l.info), readOnly: !!wb.ReadOnly, structureProtected: !!wb.ProtectStructure, regions, backupRows, settingsJson, messages, sheetObjects };
 }
 
 /** A fill as #RRGGBB, null for none: Pattern first, since a cell without fill reads Color white [VBA-Interior]. */

@@ -21,7 +21,7 @@ import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/r
 import { DEFAULT_TEMPLATE_NAME, TEMPLATE_TITLES, defaultTemplateYear, templateAddresses, templateSpec, uniqueSheetName, type TemplateLayout } from '../core/template';
 import { applySheetSpecEt } from './applySheetSpecEt';
 import { XL_NONE, type EtApplication, type EtWorkbook, type EtWorksheet, type WpsGlobal } from './etApi';
-import { BACKUP_SHEET, SETTINGS_SHEET, bgrOf, fillOf, readComments, readEtWorkbook, workbookOf, type EtSnapshot } from './readEt';
+import { BACKUP_SHEET, SETTINGS_SHEET, bgrOf, fillOf, readComments, readEtWorkbook, workbookOf, type EtSnapshot, type NumfmtLoader } from './readEt';
 import { deleteHelperSheet, findSheet, writeHelperSheet } from './wpsWorkbook';
 
 /** A refusal or failure, in Chinese, for the pane's notice (never a stack trace). */
@@ -44,13 +44,8 @@ export interface WpsUndoOutcome extends UndoOutcome {
 }
 
 /** The host state core asks for: grids, fills read lazily cell by cell (a synchronous host), comments. */
-function workbookState(app: EtApplication, snap: EtSnapshot): WorkbookState {
-  const wb = workbookOf(app);
-  const sheets = new Map<string, EtWorksheet | null>();
-  const sheetOf = (name: string) => {
-    if (!sheets.has(name)) sheets.set(name, findSheet(wb, name));
-    return sheets.get(name)!;
-  };
+function workbookState(snap: EtSnapshot): WorkbookState {
+  const sheetOf = (name: string) => snap.sheetObjects.get(name) ?? null;
   const fills = new Map<string, string | null>();
   const notes = [];
   for (const g of snap.grids) {
@@ -93,15 +88,10 @@ function applyCellState(ws: EtWorksheet, address: string, next: CellState, curre
   }
 }
 
-function applyChanges(wb: EtWorkbook, changes: { sheet: string; address: string; next: CellState; note: string | null }[]): void {
-  const sheets = new Map<string, EtWorksheet>();
+function applyChanges(sheets: Map<string, EtWorksheet>, changes: { sheet: string; address: string; next: CellState; note: string | null }[]): void {
   for (const c of changes) {
-    let ws = sheets.get(c.sheet);
-    if (!ws) {
-      ws = findSheet(wb, c.sheet) ?? undefined;
-      if (!ws) throw new WpsAdapterError('SHEET_MISSING', `找不到工作表“${c.sheet}”，未写入。`);
-      sheets.set(c.sheet, ws);
-    }
+    const ws = sheets.get(c.sheet);
+    if (!ws) throw new WpsAdapterError('SHEET_MISSING', `找不到工作表“${c.sheet}”，未写入。`);
     applyCellState(ws, c.address, c.next, c.note);
   }
 }
@@ -126,15 +116,19 @@ function toUserError(e: unknown, doing: string): WpsAdapterError {
 export class WpsWorkbookAdapter implements WorkbookAdapter {
   lastMessages: string[] = [];
 
-  /** `app`: WPS 表格's Application (wps.EtApplication() in an add-in page). */
+  /**
+   * `app`: WPS 表格's Application (wps.EtApplication() in an add-in page); `wps`: the page's wps global,
+   * for events; `numfmt`: the number-format renderer's loader (see readEt.ts).
+   */
   constructor(
     private readonly app: EtApplication,
     private readonly wps?: Pick<WpsGlobal, 'ApiEvent'>,
+    private readonly numfmt?: NumfmtLoader,
   ) {}
 
   private read(doing: string, options: { skipGrids?: boolean } = {}): EtSnapshot {
     try {
-      const snap = readEtWorkbook(this.app, options);
+      const snap = readEtWorkbook(this.app, { ...options, numfmt: this.numfmt });
       this.lastMessages = snap.messages;
       return snap;
     } catch (e) {
@@ -160,18 +154,18 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
   async score(profile?: RuleProfile, options: { select?: boolean } = {}): Promise<WpsScoreOutcome> {
     const snap = this.read('一键评分');
     const wb = workbookOf(this.app);
-    const decided = planScoring(workbookState(this.app, snap), profile ?? this.profileOf(snap), newBackupId());
+    const decided = planScoring(workbookState(snap), profile ?? this.profileOf(snap), newBackupId());
     const { result, plan, changes } = decided;
     if (changes.length && decided.backup) {
       const backupExisted = snap.backupRows !== null;
       assertWritable(wb, snap, [...new Set(changes.map((c) => c.sheet))], !backupExisted);
       // Backup first: if a cell write fails below, undo (or the recovery here) can restore.
-      this.writeBackup(wb, decided.backup);
+      this.writeBackup(wb, snap, decided.backup);
       try {
-        applyChanges(wb, changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.after, note: c.current.note ?? null })));
+        applyChanges(snap.sheetObjects, changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.after, note: c.current.note ?? null })));
       } catch (e) {
         const cause = toUserError(e, '写入评分结果');
-        throw new WpsAdapterError(cause.code, `${cause.userMessage}${this.recover(wb, changes, snap.backupRows)}`);
+        throw new WpsAdapterError(cause.code, `${cause.userMessage}${this.recover(wb, snap, changes)}`);
       }
     }
     if (options.select) this.selectOutcome(result);
@@ -179,16 +173,16 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
   }
 
   /** Puts every changed field and the old backup back; says how that went. */
-  private recover(wb: EtWorkbook, changes: CellChange[], previousRows: string[] | null): string {
+  private recover(wb: EtWorkbook, snap: EtSnapshot, changes: CellChange[]): string {
     try {
       const notes = new Map<string, string | null>();
       for (const c of changes) {
-        const ws = findSheet(wb, c.sheet);
+        const ws = snap.sheetObjects.get(c.sheet);
         notes.set(cellKey(c.sheet, c.address), ws ? (ws.Range(c.address).Comment?.Text() ?? null) : null);
       }
-      applyChanges(wb, changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.before, note: notes.get(cellKey(c.sheet, c.address)) ?? null })));
-      const previous = parseBackup(previousRows);
-      if (previous) this.writeBackup(wb, previous);
+      applyChanges(snap.sheetObjects, changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.before, note: notes.get(cellKey(c.sheet, c.address)) ?? null })));
+      const previous = parseBackup(snap.backupRows);
+      if (previous) this.writeBackup(wb, snap, previous);
       else deleteHelperSheet(wb, BACKUP_SHEET);
       return '工作簿已恢复到评分前的状态。';
     } catch {
@@ -196,21 +190,21 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     }
   }
 
-  private writeBackup(wb: EtWorkbook, backup: Backup): void {
-    writeHelperSheet(wb, BACKUP_SHEET, backupRows(backup));
+  private writeBackup(wb: EtWorkbook, snap: EtSnapshot, backup: Backup): void {
+    writeHelperSheet(wb, BACKUP_SHEET, backupRows(backup), snap.sheetObjects.get(BACKUP_SHEET) ?? null);
   }
 
   async undo(scope?: UndoScope): Promise<WpsUndoOutcome> {
     const snap = this.read('撤销评分');
     const wb = workbookOf(this.app);
-    const undo = planUndo(workbookState(this.app, snap), scope);
+    const undo = planUndo(workbookState(snap), scope);
     const none = { restored: 0, syncs: 0, skipped: undo.unplaced.length, unplaced: undo.unplaced, kept: 0, message: undo.message };
     if (!undo.found) return none;
     if (undo.changes.length) assertWritable(wb, snap, [...new Set(undo.changes.map((c) => c.sheet))], false);
     try {
-      applyChanges(wb, undo.changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.after, note: c.current.note ?? null })));
-      if (undo.remaining) this.writeBackup(wb, undo.remaining);
-      else deleteHelperSheet(wb, BACKUP_SHEET);
+      applyChanges(snap.sheetObjects, undo.changes.map((c) => ({ sheet: c.sheet, address: c.address, next: c.after, note: c.current.note ?? null })));
+      if (undo.remaining) this.writeBackup(wb, snap, undo.remaining);
+      else deleteHelperSheet(wb, BACKUP_SHEET, snap.sheetObjects.get(BACKUP_SHEET) ?? null);
     } catch (e) {
       throw toUserError(e, '撤销评分');
     }
@@ -305,7 +299,8 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
   async saveProfile(profile: RuleProfile): Promise<void> {
     const checked = parseProfile(profile);
     try {
-      writeHelperSheet(workbookOf(this.app), SETTINGS_SHEET, [JSON.stringify(checked)]);
+      const snap = this.read('保存评分规则', { skipGrids: true });
+      writeHelperSheet(workbookOf(this.app), SETTINGS_SHEET, [JSON.stringify(checked)], snap.sheetObjects.get(SETTINGS_SHEET) ?? null);
     } catch (e) {
       throw toUserError(e, '保存评分规则');
     }

@@ -26,8 +26,8 @@ export function hasBackupSheet(app: EtApplication): boolean {
  * Writes text rows into column A of a very hidden helper sheet (created after the last sheet when
  * missing), clearing rows a longer earlier content left. One Value2 write for the block [VBA-Value].
  */
-export function writeHelperSheet(wb: EtWorkbook, name: string, rows: string[]): void {
-  let sheet = findSheet(wb, name);
+export function writeHelperSheet(wb: EtWorkbook, name: string, rows: string[], known?: EtWorksheet | null): void {
+  let sheet = known === undefined ? findSheet(wb, name) : known;
   if (!sheet) {
     const sheets = wb.Worksheets;
     sheet = sheets.Add(null, sheets.Item(sheets.Count));
@@ -41,8 +41,8 @@ export function writeHelperSheet(wb: EtWorkbook, name: string, rows: string[]): 
 }
 
 /** Removes a helper sheet: made merely hidden first, then deleted. */
-export function deleteHelperSheet(wb: EtWorkbook, name: string): void {
-  const sheet = findSheet(wb, name);
+export function deleteHelperSheet(wb: EtWorkbook, name: string, known?: EtWorksheet | null): void {
+  const sheet = known === undefined ? findSheet(wb, name) : known;
   if (!sheet) return;
   sheet.Visible = XL_SHEET_HIDDEN;
   sheet.Delete();

@@ -3,6 +3,7 @@
  * ribbon.xml names, each button opens the task pane on its action, icons resolve to files in the
  * folder, 撤销评分 is enabled exactly while a backup exists; the packages hold what WPS expects.
  */
+import { loadNumfmt } from '../../src/cli/numberFormat';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
@@ -89,9 +90,9 @@ describe('the built WPS add-in', () => {
     expect(invalidated).toBe(3);
 
     // What the pane does with ?do=score: the adapter scores; the ribbon then offers 撤销评分.
-    await new WpsWorkbookAdapter(app).score(NATIONAL_PROFILE);
+    await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE);
     expect(ribbon.OnGetEnabled({ Id: 'btnUndo' })).toBe(true);
-    await new WpsWorkbookAdapter(app).undo();
+    await new WpsWorkbookAdapter(app, undefined, loadNumfmt).undo();
     expect(ribbon.OnGetEnabled({ Id: 'btnUndo' })).toBe(false);
   });
 

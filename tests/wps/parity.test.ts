@@ -4,6 +4,7 @@
  * scored in WPS undoes through the Office adapter and the reverse (same very hidden backup sheet,
  * notes as legacy comments).
  */
+import { loadNumfmt } from '../../src/cli/numberFormat';
 import * as path from 'path';
 import { readWorkbookFile } from '../../src/cli/readWorkbook';
 import { toA1, type Grid } from '../../src/core/grid';
@@ -86,17 +87,17 @@ describe.each(FIXTURES)('%s through WPS and Office', (file) => {
       expect(before.wps.cells).toEqual(before.office.cells);
 
       const office = await new OfficeWorkbookAdapter().score(profile);
-      const wps = await new WpsWorkbookAdapter(app).score(profile);
+      const wps = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(profile);
       expect(wps.changed).toBe(office.changed);
       expect(JSON.stringify(wps.result)).toBe(JSON.stringify(office.result));
       expect(wpsView(app).cells).toEqual(officeView(fake).cells);
       expect(wpsView(app).sheets).toEqual(officeView(fake).sheets);
 
       // A second scoring changes nothing in either host.
-      expect((await new WpsWorkbookAdapter(app).score(profile)).changed).toBe(0);
+      expect((await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(profile)).changed).toBe(0);
 
       await new OfficeWorkbookAdapter().undo();
-      const undone = await new WpsWorkbookAdapter(app).undo();
+      const undone = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).undo();
       expect(undone.unplaced).toEqual([]);
       expect(wpsView(app)).toEqual(before.wps);
       expect(officeView(fake)).toEqual(before.office);
@@ -131,7 +132,7 @@ describe('across hosts', () => {
     const grids = await load(FIXTURES[0]);
     const app = etAppFromGrids(structuredClone(grids));
     const original = wpsView(app).cells;
-    await new WpsWorkbookAdapter(app).score(NATIONAL_PROFILE);
+    await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE);
     const fake = officeFromWps(app);
     installFakeOffice(globalThis, fake);
     const undone = await new OfficeWorkbookAdapter().undo();
@@ -143,7 +144,7 @@ describe('across hosts', () => {
   it('a profile saved in WPS is the profile Excel scores with, and the reverse', async () => {
     const grids = await load(FIXTURES[0]);
     const app = etAppFromGrids(structuredClone(grids));
-    const wps = new WpsWorkbookAdapter(app);
+    const wps = new WpsWorkbookAdapter(app, undefined, loadNumfmt);
     await wps.saveProfile(parseProfile({ includeExecutionInTotal: false, decimals: 1 }));
     expect(app.workbook.sheet('_jixiao_settings').visible).toBe(2);
     const loaded = await wps.loadProfile();

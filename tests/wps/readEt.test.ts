@@ -2,6 +2,7 @@
  * The WPS reader gives the engine the same Grids as the CLI's exceljs reader, for the seed and every
  * layout fixture, and the same scoring result; with a bounded number of host calls.
  */
+import { loadNumfmt } from '../../src/cli/numberFormat';
 import * as path from 'path';
 import { readWorkbookFile } from '../../src/cli/readWorkbook';
 import { evaluateWorkbook } from '../../src/core/engine';
@@ -27,7 +28,7 @@ describe('WPS reader against the CLI reader', () => {
     it(`${file}: same cells, merges and result`, async () => {
       const { grids } = await readWorkbookFile(path.join(__dirname, '../fixtures', file));
       const app = etAppFromGrids(grids);
-      const snap = readEtWorkbook(app);
+      const snap = readEtWorkbook(app, { numfmt: loadNumfmt });
       const visible = grids.filter((g) => !g.hidden);
       expect(snap.grids.map((g) => g.name)).toEqual(visible.map((g) => g.name));
       snap.grids.forEach((g, i) => {
@@ -44,7 +45,7 @@ describe('WPS reader against the CLI reader', () => {
   it('reads whole blocks: host calls for the seed stay in the low hundreds', async () => {
     const { grids } = await readWorkbookFile(path.join(__dirname, '../fixtures', FIXTURES[0]));
     const app = etAppFromGrids(grids);
-    readEtWorkbook(app);
+    readEtWorkbook(app, { numfmt: loadNumfmt });
     const perCellValueReads = app.log.filter((x) => x === 'Range.Value2').length;
     // One Value2 read per sheet (plus none per cell): the block is read at once.
     expect(perCellValueReads).toBe(grids.filter((g) => !g.hidden).length);
@@ -62,7 +63,7 @@ describe('WPS reader against the CLI reader', () => {
     const settings = app.workbook.addSheet('_jixiao_settings');
     settings.visible = 2;
     settings.at('A1').value = '{"decimals":0}';
-    const snap = readEtWorkbook(app);
+    const snap = readEtWorkbook(app, { numfmt: loadNumfmt });
     expect(snap.grids.map((g) => g.name)).toEqual(['表']);
     expect(snap.sheets.map((s) => s.visibility)).toEqual(['Visible', 'Hidden', 'VeryHidden', 'VeryHidden']);
     expect(snap.backupRows).toEqual(['jx|{"version":1}']);

@@ -2,6 +2,7 @@
  * Whole sheets the add-in adds — the report draft (生成报告) and the blank template (插入空白模板) — come
  * out the same through the WPS applier as through the Office one: names, values, merges, validations.
  */
+import { loadNumfmt } from '../../src/cli/numberFormat';
 import * as path from 'path';
 import { readWorkbookFile } from '../../src/cli/readWorkbook';
 import { toA1 } from '../../src/core/grid';
@@ -41,7 +42,7 @@ test('生成报告: the same report sheet in WPS and in Excel', async () => {
   installFakeOffice(globalThis, fake);
   const app = etAppFromGrids(structuredClone(grids));
   const office = await new OfficeWorkbookAdapter().generateReport(NATIONAL_PROFILE);
-  const wps = await new WpsWorkbookAdapter(app).generateReport(NATIONAL_PROFILE);
+  const wps = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).generateReport(NATIONAL_PROFILE);
   expect(wps.sheets).toEqual(office.sheets);
   const w = wpsSheet(app, wps.sheets[0]);
   const o = officeSheet(fake, office.sheets[0]);
@@ -51,7 +52,7 @@ test('生成报告: the same report sheet in WPS and in Excel', async () => {
   // The new sheet is the active one, as in Excel.
   expect(app.workbook.sheets[app.workbook.active].name).toBe(wps.sheets[0]);
   // A second run replaces the unedited draft instead of adding another sheet.
-  const again = await new WpsWorkbookAdapter(app).generateReport(NATIONAL_PROFILE);
+  const again = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).generateReport(NATIONAL_PROFILE);
   expect(again.sheets).toEqual(wps.sheets);
   expect(app.workbook.sheets.filter((s) => s.name.startsWith(wps.sheets[0])).length).toBe(1);
 });
@@ -61,7 +62,7 @@ test('插入空白模板: the same blank form (values, merges, drop-downs) in WP
   installFakeOffice(globalThis, fake);
   const app = etAppFromGrids([{ name: 'Sheet1', cells: [], merges: [] }]);
   const office = await new OfficeWorkbookAdapter().insertTemplate('national');
-  const wps = await new WpsWorkbookAdapter(app).insertTemplate('national');
+  const wps = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).insertTemplate('national');
   expect(wps.sheet).toBe(office.sheet);
   const w = wpsSheet(app, wps.sheet);
   const o = officeSheet(fake, office.sheet);
@@ -70,5 +71,5 @@ test('插入空白模板: the same blank form (values, merges, drop-downs) in WP
   expect(w.validations).toBe(o.validations);
   expect(w.validations).toBeGreaterThan(0);
   // A second template gets its own name.
-  expect((await new WpsWorkbookAdapter(app).insertTemplate('national')).sheet).not.toBe(wps.sheet);
+  expect((await new WpsWorkbookAdapter(app, undefined, loadNumfmt).insertTemplate('national')).sheet).not.toBe(wps.sheet);
 });
