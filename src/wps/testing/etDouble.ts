@@ -5,6 +5,8 @@
  * counts as one call (`app.calls`): WPS runs them synchronously across the process boundary, one at a
  * time, so the count is the cost measure the bench reports.
  */
+/* eslint-disable @typescript-eslint/no-this-alias -- host collections and sub-objects are object literals
+   whose accessors must reach the sheet or range that made them (as the host's proxies do). */
 import type { Grid } from '../../core/grid';
 import { fromA1, toA1 } from '../../core/grid';
 import {
