@@ -12,7 +12,7 @@ import { NATIONAL_PROFILE, parseProfile } from '../../src/core/profile';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { fakeWorkbookFromGrids, installFakeOffice, uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
 import { fillOf } from '../../src/wps/readEt';
-import { etAppFromGrids, type EtDoubleApp } from '../../src/wps/testing/etDouble';
+import { etAppFromGrids, hexToBgr, type EtDoubleApp } from '../../src/wps/testing/etDouble';
 import { WpsWorkbookAdapter } from '../../src/wps/wpsAdapter';
 
 const FIXTURES = ['xincheng-12345-2023.xlsx', 'core-offset-c5.xlsx', 'core-sichuan.xlsx', 'core-stacked.xlsx', 'core-transfer.xlsx', 'core-yunnan.xlsx'];
@@ -141,12 +141,51 @@ describe('across hosts', () => {
     expect(fake.sheets.map((s) => s.name)).not.toContain('_jixiao_backup');
   });
 
-  it('a profile saved in WPS is the profile Excel scores with, and the reverse', async () => {
+  /** The Office double's workbook as a WPS double (the reverse of officeFromWps). */
+  function wpsFromOffice(fake: FakeWorkbook): EtDoubleApp {
+    const app = etAppFromGrids([]);
+    const vis = { Visible: -1, Hidden: 0, VeryHidden: 2 } as const;
+    for (const s of fake.sheets) {
+      const sheet = app.workbook.addSheet(s.name);
+      sheet.visible = vis[s.visibility];
+      sheet.merges = s.merges.map((m) => ({ ...m }));
+      const keys = new Set([...s.cells.keys(), ...fake.notes.filter((n) => n.sheetId === s.id).map((n) => `${n.row},${n.col}`)]);
+      for (const k of keys) {
+        const [r, c] = k.split(',').map(Number);
+        const cell = fake.cell(s.name, toA1(r, c));
+        sheet.cells.set(k, {
+          value: cell.value,
+          ...(cell.formula ? { formula: `=${cell.formula.replace(/^=/, '')}` } : {}),
+          ...(cell.numberFormat && cell.numberFormat !== 'General' ? { numberFormat: cell.numberFormat } : {}),
+          ...(cell.fill ? { color: hexToBgr(cell.fill) } : {}),
+          ...(cell.note !== null ? { comment: cell.note } : {}),
+        });
+      }
+    }
+    return app;
+  }
+
+  it('scored in Excel, undone in WPS: the original comes back', async () => {
+    const grids = await load(FIXTURES[0]);
+    const fake = fakeWorkbookFromGrids(structuredClone(grids), { supportedSets: SETS });
+    installFakeOffice(globalThis, fake);
+    const original = officeView(fake).cells;
+    await new OfficeWorkbookAdapter().score(NATIONAL_PROFILE);
+    const app = wpsFromOffice(fake);
+    const undone = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).undo();
+    expect(undone.restored).toBeGreaterThan(0);
+    expect(undone.unplaced).toEqual([]);
+    expect(wpsView(app).cells).toEqual(original);
+    expect(app.workbook.sheets.map((s) => s.name)).not.toContain('_jixiao_backup');
+  });
+
+  it('a profile saved in WPS lives in the very hidden _jixiao_settings sheet (A1 JSON) and is read back', async () => {
     const grids = await load(FIXTURES[0]);
     const app = etAppFromGrids(structuredClone(grids));
     const wps = new WpsWorkbookAdapter(app, undefined, loadNumfmt);
     await wps.saveProfile(parseProfile({ includeExecutionInTotal: false, decimals: 1 }));
     expect(app.workbook.sheet('_jixiao_settings').visible).toBe(2);
+    expect(JSON.parse(String(app.workbook.sheet('_jixiao_settings').at('A1').value))).toMatchObject({ includeExecutionInTotal: false, decimals: 1 });
     const loaded = await wps.loadProfile();
     expect(loaded.includeExecutionInTotal).toBe(false);
     expect(loaded.decimals).toBe(1);
