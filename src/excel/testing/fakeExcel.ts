@@ -48,6 +48,7 @@
  */
 import type { Cell, CellInput, Grid, Merge, RawValue } from '../../core/grid';
 import { columnLetters, fromA1, gridFromArrays, toA1 } from '../../core/grid';
+import * as structural from './structuralEdits';
 
 export type Scalar = string | number | boolean | null;
 
@@ -469,6 +470,32 @@ export class FakeWorkbook {
 
   injectFailure(f: InjectedFailure): void {
     this.failures.push(f);
+  }
+
+  // ── the user's structural edits, as Excel makes them (structuralEdits.ts; 1-based Excel rows) ──
+
+  /** Inserts `count` empty rows before Excel row `row`; everything below moves down. */
+  insertRows(sheet: string, row: number, count: number): void {
+    structural.insertRows(this, sheet, row, count);
+  }
+
+  /** Deletes Excel rows `row` … `row + count - 1`; everything below moves up. */
+  deleteRows(sheet: string, row: number, count: number): void {
+    structural.deleteRows(this, sheet, row, count);
+  }
+
+  /** Sorts Excel rows firstRow … lastRow: `order` lists the old row numbers in their new order. */
+  sortRows(sheet: string, firstRow: number, lastRow: number, order: number[]): void {
+    structural.sortRows(this, sheet, firstRow, lastRow, order);
+  }
+
+  renameSheet(oldName: string, newName: string): void {
+    structural.renameSheet(this, oldName, newName);
+  }
+
+  /** Moves the sheet to 0-based position `index`. */
+  moveSheet(name: string, index: number): void {
+    structural.moveSheet(this, name, index);
   }
 
   /** The workbook as Grids, read straight from the model (for comparisons in tests). */
