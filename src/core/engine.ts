@@ -7,6 +7,7 @@ import { fromA1, type Grid } from './grid';
 import { backupOfGrids, type Backup, type CellState } from './backup';
 import { cellKey, placeBackup, valueStateAt, withOriginals } from './backupPlacement';
 import { applyStatuses } from './issueStatus';
+import { attachSubjects } from './issueSubject';
 import { NATIONAL_PROFILE, type RuleProfile } from './profile';
 import type { TableResult, WorkbookResult } from './result';
 import { planTableWrites } from './planner';
@@ -43,7 +44,11 @@ export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PR
   const tables: TableResult[] = [];
   for (const grid of grids) {
     if (grid.hidden) continue;
-    for (const t of detectTables(grid)) tables.push(evaluateTable(t, profile));
+    for (const t of detectTables(grid)) {
+      const table = evaluateTable(t, profile);
+      attachSubjects(t, table);
+      tables.push(table);
+    }
   }
   if (!tables.length) {
     const searched = grids.filter((g) => !g.hidden).map((g) => g.name);
