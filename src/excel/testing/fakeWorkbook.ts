@@ -2,7 +2,8 @@
  * The Excel double's model: the workbook, its sheets and cells, notes, and what the proxies and the
  * structural edits change. No proxies here (see the *Proxies.ts files); Office.js semantics are in fakeExcel.ts.
  */
-import { Cell, Grid, Merge, RawValue, columnLetters, fromA1 } from '../../core/grid';
+import { Cell, Grid, MAX_COL, MAX_ROW, Merge, RawValue, columnLetters, fromA1 } from '../../core/grid';
+import { rectOf } from '../../core/address';
 import * as structural from './structuralEdits';
 
 export type Scalar = string | number | boolean | null;
@@ -185,34 +186,15 @@ export function rectA1(r: Rect): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-export const MAX_ROW = 1048575;
-export const MAX_COL = 16383;
+export { MAX_ROW, MAX_COL };
 
-/** Parses "A1", "A1:B2", "$A$1", "A:C", "3:5", with an optional sheet prefix (ignored here). */
+/** A range address as Office.js takes it (sheet prefix ignored here); a malformed one fails as Office's InvalidArgument. */
 export function parseRect(address: string): Rect {
-  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const [a, b = a] = bare.split(':');
-  const colOnly = /^\$?([A-Za-z]{1,3})$/;
-  const rowOnly = /^\$?(\d+)$/;
-  if (colOnly.test(a) && colOnly.test(b)) {
-    const l = fromA1(`${a.replace('$', '')}1`).col;
-    const r = fromA1(`${b.replace('$', '')}1`).col;
-    return { top: 0, bottom: MAX_ROW, left: Math.min(l, r), right: Math.max(l, r) };
-  }
-  if (rowOnly.test(a) && rowOnly.test(b)) {
-    const t = Number(a.replace('$', '')) - 1;
-    const u = Number(b.replace('$', '')) - 1;
-    return { top: Math.min(t, u), bottom: Math.max(t, u), left: 0, right: MAX_COL };
-  }
-  let p: { row: number; col: number };
-  let q: { row: number; col: number };
   try {
-    p = fromA1(a);
-    q = fromA1(b);
+    return rectOf(address);
   } catch {
     throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing: ${address}`);
   }
-  return { top: Math.min(p.row, q.row), bottom: Math.max(p.row, q.row), left: Math.min(p.col, q.col), right: Math.max(p.col, q.col) };
 }
 
 export function intersect(a: Rect, b: Rect): Rect | null {
