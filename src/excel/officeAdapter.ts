@@ -12,7 +12,7 @@ import { cellKey } from '../core/address';
 import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
 import { queueCellState, queueChanges, workbookState } from './queueChanges';
 import { queueBackupClear, queueBackupWrite } from './backupSheet';
-import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
+import { annotationKind, readSnapshot, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
 import { draftReport } from '../core/report/draft';
@@ -50,7 +50,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   async analyze(profile?: RuleProfile): Promise<WorkbookResult> {
     const p = profile ?? (await this.loadProfile());
     return this.run('读取工作簿', async (session) => {
-      const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       this.lastMessages = snap.messages;
       return evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
     });
@@ -63,7 +63,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     try {
       return await this.run('一键评分', async (session) => {
         const { context } = session;
-        const snap = await readWorkbook(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
+        const snap = await readSnapshot(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
         this.lastMessages = snap.messages;
         // Core decides everything (originals behind our earlier output, writes, marks, stale marks, the
         // new backup, statuses); this only translates its change list into one batch.
@@ -107,7 +107,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   private async recover(p: { changes: CellChange[]; previousRows: string[] | null; backupExisted: boolean }): Promise<void> {
     await this.run('恢复', async (session) => {
       const { context } = session;
-      const snap = await readWorkbook(session, { skipGrids: true, annotations: annotationKind(), backup: true });
+      const snap = await readSnapshot(session, { skipGrids: true, annotations: annotationKind(), backup: true });
       const sheets = new Map<string, Excel.Worksheet>();
       for (const c of p.changes) {
         const note = snap.annotations?.get(cellKey(c.sheet, c.address))?.content ?? null;
@@ -126,7 +126,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const { context } = session;
       // Grids and fills come along (same 2 syncs): core places entries by what the cells hold and
       // leaves what the user changed since.
-      const snap = await readWorkbook(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
+      const snap = await readSnapshot(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
       const undo = planUndo(workbookState(snap, parseBackup(snap.backupRows)), scope);
       const none = { restored: 0, syncs: session.syncs, skipped: undo.unplaced.length, unplaced: undo.unplaced, kept: 0, message: undo.message };
       if (!undo.found) return none;
@@ -147,7 +147,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   async generateReport(profile?: RuleProfile): Promise<{ sheet?: string; message: string; sheets: string[] }> {
     const p = profile ?? (await this.loadProfile());
     return this.run('生成报告', async (session) => {
-      const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
       if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
       const names = reportSheetNames(result.tables);

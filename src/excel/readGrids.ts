@@ -93,8 +93,8 @@ interface PendingSheet {
   fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
-/** Reads the workbook in two syncs (see the module comment). */
-export async function readWorkbook(session: Session, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+/** Reads the workbook into a snapshot (Grids and what scoring and undo need) in two syncs; see the module comment. */
+export async function readSnapshot(session: Session, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const { context } = session;
   const wb = context.workbook;
   const kind = options.annotations ?? null;

@@ -22,7 +22,7 @@
  */
 import type { Merge } from '../../core/grid';
 import { columnLetters } from '../../core/grid';
-import type { FakeAnnotation, FakeSheet, FakeValidation } from './fakeExcel';
+import type { FakeAnnotation, FakeSheet, FakeValidation } from './fakeWorkbook';
 
 /** Old 0-based row → new 0-based row, or null when the row is gone. */
 type RowMap = (row: number) => number | null;
