@@ -64,6 +64,8 @@ export interface IndicatorBlock {
   headerRow: number;
   cols: Partial<Record<IndicatorRole, number>>;
   rows: IndicatorRow[];
+  /** The group label left of the header carrying a weight ("绩效指标（90分）", "年度绩效目标(80分)"), at its merge's top-left. */
+  group?: { label: string; weight: number; row: number; col: number } | null;
 }
 
 export interface TotalRow {
@@ -469,7 +471,7 @@ function buildTable(
     readFundsLabels(grid, funds, fundsEnd, width, unitAbove);
   }
 
-  const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [] };
+  const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [], group: weightedGroupLabel(grid, headerRow, indCols) };
   const total = indicatorRows(grid, indicators, limit, width, chars);
 
   const headerRows = [headerRow, ...(funds ? [funds.headerRow] : [])];
@@ -513,7 +515,9 @@ function buildTable(
     grid,
     layout: classifyLayout(signals),
     kind,
-    executionOnRow: indicators.rows.some((row) => isExecutionIndicator(row.name)),
+    // Only when the funds block has no 分值 of its own (RULES.md: "the funds block then has no 分值").
+    executionOnRow:
+      (!funds || (funds.cols.weight === undefined && funds.headerWeight === null)) && indicators.rows.some((row) => isExecutionIndicator(row.name)),
     top,
     left,
     bottom: total ? total.row : lastIndicator,
@@ -530,6 +534,20 @@ function buildTable(
     indicators,
     total,
   };
+}
+
+/** A weight declared by the group label left of the indicator header (nested over the 一级 weights). */
+function weightedGroupLabel(grid: Grid, headerRow: number, cols: Partial<Record<IndicatorRole, number>>): IndicatorBlock['group'] {
+  const first = Math.min(...(Object.values(cols) as number[]));
+  for (let c = first - 1; c >= 0; c--) {
+    const label = cellText(resolvedCell(grid, headerRow, c));
+    if (!label) continue;
+    const weight = declaredWeight(label);
+    if (weight === null) return null;
+    const m = mergeAt(grid, headerRow, c);
+    return { label, weight, row: m ? m.top : headerRow, col: m ? m.left : c };
+  }
+  return null;
 }
 
 function firstNonEmptyRow(grid: Grid, from: number, to: number): number | null {

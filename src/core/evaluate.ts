@@ -116,6 +116,17 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', g.label, s, profile.weights[category]));
     }
   }
+  // A weight nested over the 一级 groups ("年度绩效目标(80分)" over 产出(60分) + 效益(40分)): checked against
+  // their declared weights when every group declares one, else against the rows' weights.
+  const outer = t.indicators.group;
+  if (outer) {
+    const declared = [...groups.values()].map((g) => g.declared);
+    const parts = declared.length && declared.every((w) => w !== null) ? (declared as number[]) : indicators.filter((i) => i.weight !== null).map((i) => i.weight as number);
+    if (parts.length && !sameAt(outer.weight, sum(parts), 6)) {
+      const cell = at(outer.row, outer.col);
+      issues.add('LEVEL1_WEIGHT', 'warning', cell, messages.level1Weight(cell, bareLevelLabel(outer.label), outer.weight, parts.map(num).join('+'), sum(parts)));
+    }
+  }
   if (funds.weight !== null && withExecution(t, profile) && !sameAt(funds.weight, profile.weights.execution, 6)) {
     const cell = t.funds && t.funds.cols.weight !== undefined && funds.row ? at(funds.row - 1, t.funds.cols.weight) : null;
     issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', '预算执行率', funds.weight, profile.weights.execution));
