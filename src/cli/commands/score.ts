@@ -10,7 +10,7 @@ import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
 import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileFile } from '../profileFile';
-import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type ReadOptions } from '../readWorkbook';
 import { writeScoredCopy } from '../scoredCopy';
 import { formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
@@ -22,6 +22,10 @@ export interface ScoreOptions {
   out?: string;
   outDir?: string;
   summary?: string;
+  /** --max-size in MB. */
+  maxSize?: string;
+  /** --timeout in seconds. */
+  timeout?: string;
 }
 
 export function registerScore(program: Command, ctx: CliContext): void {
@@ -34,6 +38,8 @@ export function registerScore(program: Command, ctx: CliContext): void {
     .option('--out <OUT.xlsx>', '另存一份写入评分结果的副本（仅限一个输入文件；原文件不会被修改）')
     .option('--out-dir <DIR>', '把每个文件的评分副本写入该文件夹（文件名不变；原文件不会被修改）')
     .option('--summary <SUMMARY.xlsx>', '生成汇总表（每张自评表一行，另附问题清单）')
+    .option('--max-size <MB>', `单个文件的大小上限（MB，默认 ${DEFAULT_MAX_BYTES / 1048576}），超过的文件不读取`)
+    .option('--timeout <秒>', `读取单个文件的时限（秒，默认 ${DEFAULT_TIMEOUT_MS / 1000}），超时的文件放弃并说明`)
     .addHelpText(
       'after',
       '\n退出状态 (exit status)：0 全部文件已评分；2 某个文件中未找到自评表；1 文件无法读取或参数有误。\n' +
@@ -104,7 +110,21 @@ function withTableNotFound(result: WorkbookResult): WorkbookResult {
   return { ...result, issues: [...result.issues, issue] };
 }
 
+/** --max-size and --timeout as reader options; a value that is not a positive number is a usage error. */
+export function readOptions(opts: { maxSize?: string; timeout?: string }): ReadOptions {
+  const positive = (v: string, flag: string, unit: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} 需要一个正数（${unit}），当前为“${v}”（${flag} takes a positive number）`);
+    return n;
+  };
+  const out: ReadOptions = {};
+  if (opts.maxSize !== undefined) out.maxBytes = positive(opts.maxSize, '--max-size', 'MB') * 1048576;
+  if (opts.timeout !== undefined) out.timeoutMs = positive(opts.timeout, '--timeout', '秒') * 1000;
+  return out;
+}
+
 export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliContext): Promise<void> {
+  const reading = readOptions(opts);
   const profile: RuleProfile = opts.config !== undefined ? loadProfileFile(path.resolve(ctx.io.cwd, opts.config), opts.config) : NATIONAL_PROFILE;
   const outputs = planOutputs(files, opts, ctx.io.cwd);
   const summaryPath = opts.summary !== undefined ? path.resolve(ctx.io.cwd, opts.summary) : null;
@@ -137,7 +157,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     let result: WorkbookResult;
     let loaded: Awaited<ReturnType<typeof readWorkbookFile>>;
     try {
-      loaded = await readWorkbookFile(path.resolve(ctx.io.cwd, file), file);
+      loaded = await readWorkbookFile(path.resolve(ctx.io.cwd, file), file, reading);
     } catch (e) {
       const message = e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`;
       progress.fail(message);
@@ -162,7 +182,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     let saved = '';
     if (out && result.tables.length > 0) {
       try {
-        await writeScoredCopy({ workbook: loaded.workbook, result, grids: loaded.grids, profile }, out);
+        await writeScoredCopy({ workbook: await loaded.open(), result, grids: loaded.grids, profile }, out);
         saved = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shownPath(ctx.io.cwd, out)}\n`;
       } catch (e) {
         progress.fail(`无法写入评分副本 ${shownPath(ctx.io.cwd, out)}：${oneLine(e)}`);

@@ -1,0 +1,133 @@
+/**
+ * A 财政局's inbox as it really arrives, through the compiled CLI: good files beside special files
+ * (a FIFO, a symlink to /dev/zero, a device, a directory), a file with U+FFFE in its texts, a number
+ * at 1e308. Every bad file gets one stderr line and the batch goes on to a summary; the size cap and
+ * the per-file timeout say what happened.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ExcelJS from 'exceljs';
+import type { WorkbookResult } from '../../src/core/result';
+import { jixiao, loadSeed, requireBuiltCli, writeSeedVariant, type Run } from './helpers';
+
+jest.setTimeout(180_000);
+
+let tmp: string;
+let batch: Run;
+let json: WorkbookResult[];
+let inputs: string[];
+
+const GOOD = ['报送/01-城管局.xlsx', '报送/02-特殊字符.xlsx', '报送/03-极大数.xlsx'];
+/** Bad entry → what its one stderr line must say. */
+const BAD: Record<string, RegExp> = {
+  '报送/20-管道.xlsx': /命名管道（FIFO）/,
+  '报送/21-零设备.xlsx': /设备文件/,
+  '报送/22-文件夹.xlsx': /文件夹/,
+};
+const DEVICE = '/dev/null';
+
+beforeAll(async () => {
+  requireBuiltCli();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-inbox-'));
+  fs.mkdirSync(path.join(tmp, '报送'));
+  const at = (rel: string) => path.join(tmp, rel);
+  await writeSeedVariant(at(GOOD[0]), { project: '城市道路清扫保洁经费', budget: 120, executed: 108, graded: true });
+
+  // U+FFFE, a C0 control and a lone surrogate, as a file carries them (OOXML's _xHHHH_ escapes).
+  const odd = await loadSeed();
+  odd.worksheets[0].getCell('C3').value = '热线_xFFFE_服务_x0001_中心_xD800_运行经费';
+  await odd.xlsx.writeFile(at(GOOD[1]));
+
+  const big = await loadSeed();
+  big.worksheets[0].getCell('E6').value = 1e308;
+  big.worksheets[0].getCell('F15').value = '2.5E-1';
+  await big.xlsx.writeFile(at(GOOD[2]));
+
+  const mkfifo = spawnSync('mkfifo', [at('报送/20-管道.xlsx')]);
+  if (mkfifo.status !== 0) throw new Error(`mkfifo failed: ${mkfifo.stderr}`);
+  fs.symlinkSync('/dev/zero', at('报送/21-零设备.xlsx'));
+  fs.mkdirSync(at('报送/22-文件夹.xlsx'));
+
+  inputs = [...fs.readdirSync(at('报送')).sort().map((f) => `报送/${f}`), DEVICE];
+  batch = await jixiao(['score', ...inputs, '--summary', '汇总.xlsx', '--out-dir', '已评分'], tmp);
+  json = JSON.parse((await jixiao(['score', ...inputs, '--json'], tmp)).stdout) as WorkbookResult[];
+});
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('special files in a batch', () => {
+  it('has the inputs the test means to have', () => {
+    expect(inputs).toEqual([...GOOD, ...Object.keys(BAD), DEVICE].sort((a, b) => (a === DEVICE ? 1 : b === DEVICE ? -1 : a < b ? -1 : 1)));
+  });
+
+  it('gives each special file exactly one stderr line saying what it is, and nothing else', () => {
+    expect(batch.stderr).not.toMatch(/\n\s+at |Error:|TypeError/);
+    const lines = batch.stderr.trimEnd().split('\n');
+    for (const [file, what] of Object.entries({ ...BAD, [DEVICE]: /设备文件/ })) {
+      const mine = lines.filter((l) => l.includes(file));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatch(what);
+    }
+    expect(lines).toHaveLength(Object.keys(BAD).length + 1);
+    expect(batch.status).toBe(1);
+  });
+
+  it('scores the good files and writes their copies and the summary', async () => {
+    for (const g of GOOD) expect(fs.existsSync(path.join(tmp, '已评分', path.basename(g)))).toBe(true);
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.readFile(path.join(tmp, '汇总.xlsx'));
+    const files = summary.getWorksheet('汇总')!.getColumn(1).values.slice(2);
+    expect(files).toEqual(inputs);
+  });
+
+  it('reads U+FFFE and controls from the file and writes none of them into the copy or the summary', async () => {
+    const r = json.find((x) => x.file === GOOD[1])!;
+    expect(r.tables[0].project.name).toBe('热线\uFFFE服务\u0001中心\uD800运行经费');
+    for (const out of [path.join(tmp, '已评分', path.basename(GOOD[1])), path.join(tmp, '汇总.xlsx')]) {
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.readFile(out); // exceljs's XML parser refuses ill-formed parts
+      const texts: string[] = [];
+      back.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value)))));
+      expect(texts.some((t) => t.includes('\uFFFE') || t.includes('\u0001'))).toBe(false);
+    }
+  });
+
+  it('reads 1e308 as a number too large to compute with, and 2.5E-1 as a number', () => {
+    const t = json.find((x) => x.file === GOOD[2])!.tables[0];
+    const e6 = t.issues.find((i) => i.cell === 'E6')!;
+    expect(e6.message).toMatch(/是数字 1E\+308，但超出可准确计算的范围/);
+    expect(t.issues.every((i) => !/不是数字/.test(i.message))).toBe(true);
+    expect(t.indicators.find((i) => i.row === 15)!.actual).toBe('2.5E-1');
+  });
+});
+
+describe('size cap and timeout', () => {
+  it('refuses a file over --max-size with one line naming both sizes', async () => {
+    const r = await jixiao(['score', GOOD[0], '--max-size', '0.005'], tmp);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^无法读取 报送\/01-城管局\.xlsx：文件大小 0\.0\d+ MB，超过上限 0\.005 MB/)]);
+  });
+
+  it('gives up on a file that takes longer than --timeout, saying where it stopped', async () => {
+    const wb = await loadSeed();
+    const ws = wb.addWorksheet('明细');
+    for (let r = 1; r <= 30000; r++) ws.addRow([r, `第${r}笔`, r * 1.5, '项目支出']);
+    const slow = path.join(tmp, 'slow.xlsx');
+    await wb.xlsx.writeFile(slow);
+    const r = await jixiao(['score', 'slow.xlsx', 'slow.xlsx', '--timeout', '0.001'], tmp);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/读取超过 0 秒仍未完成，已放弃（停在工作表“.+”）；如确需处理，请用 --timeout 调高时限/);
+  });
+
+  it('refuses a --max-size or --timeout that is not a positive number', async () => {
+    const r = await jixiao(['score', GOOD[0], '--timeout', '0'], tmp);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--timeout 需要一个正数/);
+  });
+});
