@@ -15,6 +15,7 @@ const dir = path.join(__dirname, 'tables');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 export function loadCorpus(): { file: string; fixture: CorpusFixture }[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- fixtures are plain modules found at run time
   return files.map((file) => ({ file, fixture: (require(path.join(dir, file)) as { fixture: CorpusFixture }).fixture }));
 }
 
