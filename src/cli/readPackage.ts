@@ -535,6 +535,8 @@ export interface PackageRead {
   partial: PartialSheet[];
   /** Sheets listed by the workbook (worksheets only: chart sheets hold no cells). */
   sheetCount: number;
+  /** The package holds a VBA project (an .xlsm, whatever its name). */
+  macros: boolean;
 }
 
 export async function readPackageGrids(zip: ZipPackage, limits: ReadLimits): Promise<PackageRead> {
@@ -599,5 +601,5 @@ export async function readPackageGrids(zip: ZipPackage, limits: ReadLimits): Pro
       }
     }
   }
-  return { grids, partial, sheetCount: sheets.length };
+  return { grids, partial, sheetCount: sheets.length, macros: rels.some((r) => /\/vbaProject$/.test(r.type)) };
 }

@@ -10,6 +10,7 @@ import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { formatNumber } from './numberFormat';
 import { DEFAULT_LIMITS, ReadTimeoutError, readPackageGrids, type PackageRead, type PartialSheet, type ReadLimits } from './readPackage';
 import { ZipPackage } from './zipPackage';
+import { legacyToXlsx, readLegacyWorkbook, type LegacyRead } from './readLegacy';
 
 const MS_PER_DAY = 86400000;
 /** Serial of 1970-01-01 in the 1900 date system. */
@@ -207,6 +208,8 @@ export interface LoadedWorkbook {
   partial: PartialSheet[];
   /** The file's size in bytes. */
   size: number;
+  /** xlsx; xlsm (a VBA project inside); legacy (.xls/.et, whose copy can only be an .xlsx). */
+  format: 'xlsx' | 'xlsm' | 'legacy';
   /** Loads the whole workbook into exceljs (only a scored copy needs it). */
   open(): Promise<ExcelJS.Workbook>;
 }
@@ -253,11 +256,19 @@ export async function readWorkbookFile(file: string, label: string = file, optio
     const head = Buffer.alloc(Math.min(512, size));
     fs.readSync(fd, head, 0, head.length, 0);
     if (head.subarray(0, 8).equals(OLE_SIGNATURE)) {
+      // A compound file: an encrypted .xlsx, or a legacy .xls/.et (at most 65,536 rows: read whole).
       const whole = fs.readFileSync(fd);
       if (whole.includes(ENCRYPTED_MARKER)) {
         throw fail('ENCRYPTED', '文件设有打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx（password-protected workbook）');
       }
-      throw fail('XLS', '不是 .xlsx 文件（可能是旧版 .xls，请在 Excel 中另存为 .xlsx）（legacy .xls format）');
+      let legacy: LegacyRead;
+      try {
+        legacy = readLegacyWorkbook(whole);
+      } catch (e) {
+        throw fail('XLS', `是旧版 Excel/WPS 文件（.xls/.et），但无法读取（${oneLine(e)}），请在 Excel 或 WPS 中另存为 .xlsx（unreadable legacy workbook）`);
+      }
+      if (legacy.grids.length === 0) throw fail('XLS', '是旧版 Excel/WPS 文件（.xls/.et），但其中没有工作表（no worksheets in legacy workbook）');
+      return { grids: legacy.grids, partial: [], size, format: 'legacy', open: () => loadBytesWithExcelJS(legacyToXlsx(legacy.workbook), fail) };
     }
     if (head.subarray(0, 4).equals(EMPTY_ZIP_SIGNATURE)) {
       throw fail('CORRUPT', '文件已损坏（压缩包为空），请重新从 Excel 保存（corrupt .xlsx）');
@@ -275,7 +286,7 @@ export async function readWorkbookFile(file: string, label: string = file, optio
       throw fail('CORRUPT', `文件已损坏或不完整，无法作为 .xlsx 打开，请重新从 Excel 保存（corrupt or truncated .xlsx: ${oneLine(e)}）`);
     }
     if (read.sheetCount === 0) throw fail('CORRUPT', '文件中没有工作表，可能不是 Excel 工作簿或已损坏（no worksheets）');
-    return { grids: read.grids, partial: read.partial, size, open: () => loadWithExcelJS(file, fail) };
+    return { grids: read.grids, partial: read.partial, size, format: read.macros ? 'xlsm' : 'xlsx', open: () => loadBytesWithExcelJS(fs.readFileSync(file), fail) };
   } finally {
     fs.closeSync(fd);
   }
@@ -293,10 +304,10 @@ function notRegular(stat: fs.Stats, fail: (reason: ReadFailure, what: string) =>
 }
 
 /** The whole workbook in exceljs, for writing a scored copy. */
-async function loadWithExcelJS(file: string, fail: (reason: ReadFailure, what: string) => WorkbookReadError): Promise<ExcelJS.Workbook> {
+async function loadBytesWithExcelJS(bytes: Buffer, fail: (reason: ReadFailure, what: string) => WorkbookReadError): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(fs.readFileSync(file) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw fail('CORRUPT', `文件已损坏或不完整，无法作为 .xlsx 打开，请重新从 Excel 保存（corrupt or truncated .xlsx: ${oneLine(e)}）`);
   }

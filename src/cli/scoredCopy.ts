@@ -5,18 +5,28 @@ import { cellText, xmlSafe } from '../core/xmlText';
 import { applyPlan, type ApplySummary } from './applyPlan';
 import { addExtraSheets, type ScoredCopyInput } from './extraSheets';
 import { writeFileAtomic } from './writeFileAtomic';
+import { keepWhatExcelJSDrops } from './copyFidelity';
 
 /**
  * Applies the plan to the (already loaded) workbook and writes it to `output` through a temporary
  * file, so a failed write never leaves half a workbook behind.
  */
-export async function writeScoredCopy(input: ScoredCopyInput, output: string): Promise<ApplySummary> {
+export async function writeScoredCopy(input: ScoredCopyInput, output: string, original?: Buffer): Promise<CopyOutcome> {
   const plan = planWrites(input.result, input.grids, input.profile);
   const summary = applyPlan(input.workbook, plan);
   await addExtraSheets(input);
   makeTextsWritable(input.workbook);
-  await writeFileAtomic(output, (await input.workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  return summary;
+  const written = Buffer.from((await input.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  // A macro-enabled name keeps the macros; an .xlsx cannot hold them (Excel refuses the file).
+  const fidelity = original ? await keepWhatExcelJSDrops(original, written, { macros: /\.xl[st]m$/i.test(output) }) : { bytes: written, restored: [], lost: [] };
+  await writeFileAtomic(output, fidelity.bytes);
+  return { ...summary, restored: fidelity.restored, lost: fidelity.lost };
+}
+
+/** What writing the copy did: the plan's counts, the parts copied back from the original, the kinds of part the copy lacks. */
+export interface CopyOutcome extends ApplySummary {
+  restored: string[];
+  lost: string[];
 }
 
 /**

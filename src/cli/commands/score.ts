@@ -10,7 +10,7 @@ import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
 import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileFile } from '../profileFile';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type ReadOptions } from '../readWorkbook';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
 import { writeScoredCopy } from '../scoredCopy';
 import { formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
@@ -84,7 +84,8 @@ export function planOutputs(files: string[], opts: ScoreOptions, cwd: string): (
     const inputs = new Set(files.map((f) => path.resolve(cwd, f)));
     return files.map((f) => {
       const base = path.basename(f);
-      const ext = path.extname(base) || '.xlsx';
+      // A legacy workbook's copy is an .xlsx (what exceljs writes).
+      const ext = /^\.(xls|et)$/i.test(path.extname(base)) ? '.xlsx' : path.extname(base) || '.xlsx';
       const stem = path.basename(base, path.extname(base));
       let out = path.join(dir, `${stem}${ext}`);
       // Two inputs with one name (a/x.xlsx, b/x.xlsx) must not overwrite each other.
@@ -121,6 +122,43 @@ export function readOptions(opts: { maxSize?: string; timeout?: string }): ReadO
   if (opts.maxSize !== undefined) out.maxBytes = positive(opts.maxSize, '--max-size', 'MB') * 1048576;
   if (opts.timeout !== undefined) out.timeoutMs = positive(opts.timeout, '--timeout', '秒') * 1000;
   return out;
+}
+
+/**
+ * The scored copy of one file, and what it says: a legacy file's copy is an .xlsx; macros and external
+ * links are kept; kinds of part the copy cannot keep are named on stderr. A workbook read only in part
+ * (a huge data sheet) gets no copy: the copy is made by loading the whole workbook, which it does not fit.
+ */
+async function writeCopy(
+  file: string,
+  input: string,
+  planned: string,
+  loaded: LoadedWorkbook,
+  scored: { result: WorkbookResult; profile: RuleProfile },
+  ctx: CliContext,
+  progress: Progress,
+): Promise<string> {
+  const big = loaded.partial[0];
+  if (big) {
+    progress.fail(
+      `未生成 ${file} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），整本载入会耗尽内存；评分结果和汇总不受影响（copy not written: workbook too large）`,
+    );
+    return '';
+  }
+  let out = planned;
+  if (loaded.format === 'legacy' && !/\.xlsx$/i.test(out)) out = `${out.slice(0, out.length - path.extname(out).length)}.xlsx`;
+  const shown = shownPath(ctx.io.cwd, out);
+  try {
+    const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, loaded.format === 'legacy' ? undefined : fs.readFileSync(input));
+    if (copy.lost.length > 0) progress.errorLine(`评分副本 ${shown} 未能保留原文件中的：${copy.lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
+    let line = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shown}\n`;
+    if (loaded.format === 'legacy') line += '  （原文件是旧版 .xls/.et，副本存为 .xlsx 格式；数值、公式、数字格式和合并单元格已保留，字体、边框、列宽未能保留）\n';
+    if (copy.restored.length > 0) line += `  （副本保留了原文件的${copy.restored.join('、')}）\n`;
+    return line;
+  } catch (e) {
+    progress.fail(`无法写入评分副本 ${shown}：${oneLine(e)}`);
+    return '';
+  }
 }
 
 export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliContext): Promise<void> {
@@ -180,14 +218,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     }
     const out = outputs[i];
     let saved = '';
-    if (out && result.tables.length > 0) {
-      try {
-        await writeScoredCopy({ workbook: await loaded.open(), result, grids: loaded.grids, profile }, out);
-        saved = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shownPath(ctx.io.cwd, out)}\n`;
-      } catch (e) {
-        progress.fail(`无法写入评分副本 ${shownPath(ctx.io.cwd, out)}：${oneLine(e)}`);
-      }
-    }
+    if (out && result.tables.length > 0) saved = await writeCopy(file, path.resolve(ctx.io.cwd, file), out, loaded, { result, profile }, ctx, progress);
     keep(result);
     if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: profile.decimals }) + saved);
   }
