@@ -10,7 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import type { WorkbookResult } from '../../src/core/result';
-import { jixiao, loadSeed, requireBuiltCli, writeSeedVariant, type Run } from './helpers';
+import { SEED, jixiao, loadSeed, requireBuiltCli, writeSeedVariant, type Run } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { writeBigWorkbook } = require('../../scripts/bigWorkbook.js') as { writeBigWorkbook: (file: string, rows: number, cols: number) => Promise<void> };
 
 jest.setTimeout(180_000);
 
@@ -19,7 +22,9 @@ let batch: Run;
 let json: WorkbookResult[];
 let inputs: string[];
 
-const GOOD = ['报送/01-城管局.xlsx', '报送/02-特殊字符.xlsx', '报送/03-极大数.xlsx'];
+const GOOD = ['报送/01-城管局.xlsx', '报送/02-特殊字符.xlsx', '报送/03-极大数.xlsx', '报送/04-二十万行明细.xlsx', '报送/05-百万行明细.xlsx', '报送/06-旧版.xls'];
+/** Workbooks read only in part: scored, but no copy (one line each saying why). */
+const BIG = { '报送/04-二十万行明细.xlsx': 200_000, '报送/05-百万行明细.xlsx': 1_048_576 };
 /** Bad entry → what its one stderr line must say. */
 const BAD: Record<string, RegExp> = {
   '报送/20-管道.xlsx': /命名管道（FIFO）/,
@@ -45,6 +50,11 @@ beforeAll(async () => {
   big.worksheets[0].getCell('F15').value = '2.5E-1';
   await big.xlsx.writeFile(at(GOOD[2]));
 
+  for (const [file, rows] of Object.entries(BIG)) await writeBigWorkbook(at(file), rows, 16);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const X = require('@e965/xlsx') as typeof import('@e965/xlsx');
+  fs.writeFileSync(at(GOOD[5]), X.write(X.read(fs.readFileSync(SEED), { type: 'buffer', cellNF: true }), { type: 'buffer', bookType: 'biff8' }) as Buffer);
+
   const mkfifo = spawnSync('mkfifo', [at('报送/20-管道.xlsx')]);
   if (mkfifo.status !== 0) throw new Error(`mkfifo failed: ${mkfifo.stderr}`);
   fs.symlinkSync('/dev/zero', at('报送/21-零设备.xlsx'));
@@ -67,17 +77,18 @@ describe('special files in a batch', () => {
   it('gives each special file exactly one stderr line saying what it is, and nothing else', () => {
     expect(batch.stderr).not.toMatch(/\n\s+at |Error:|TypeError/);
     const lines = batch.stderr.trimEnd().split('\n');
-    for (const [file, what] of Object.entries({ ...BAD, [DEVICE]: /设备文件/ })) {
+    const big = Object.fromEntries(Object.keys(BIG).map((f) => [f, /^未生成 .* 的评分副本：工作表“资金明细”过大（评分只读取了其前 [\d,]+ 行）/]));
+    for (const [file, what] of Object.entries({ ...BAD, [DEVICE]: /设备文件/, ...big })) {
       const mine = lines.filter((l) => l.includes(file));
       expect(mine).toHaveLength(1);
       expect(mine[0]).toMatch(what);
     }
-    expect(lines).toHaveLength(Object.keys(BAD).length + 1);
+    expect(lines).toHaveLength(Object.keys(BAD).length + 1 + Object.keys(BIG).length);
     expect(batch.status).toBe(1);
   });
 
   it('scores the good files and writes their copies and the summary', async () => {
-    for (const g of GOOD) expect(fs.existsSync(path.join(tmp, '已评分', path.basename(g)))).toBe(true);
+    for (const g of GOOD.filter((f) => !(f in BIG))) expect(fs.existsSync(path.join(tmp, '已评分', path.basename(g).replace(/\.xls$/, '.xlsx')))).toBe(true);
     const summary = new ExcelJS.Workbook();
     await summary.xlsx.readFile(path.join(tmp, '汇总.xlsx'));
     const files = summary.getWorksheet('汇总')!.getColumn(1).values.slice(2);
@@ -102,6 +113,23 @@ describe('special files in a batch', () => {
     expect(e6.message).toMatch(/是数字 1E\+308，但超出可准确计算的范围/);
     expect(t.issues.every((i) => !/不是数字/.test(i.message))).toBe(true);
     expect(t.indicators.find((i) => i.row === 15)!.actual).toBe('2.5E-1');
+  });
+});
+
+describe('big data sheets beside the table', () => {
+  it('scores the table of a workbook with a 200,000-row and with a 1,048,576 × 16 data sheet', () => {
+    const seed = json.find((x) => x.file === GOOD[0])!;
+    for (const file of Object.keys(BIG)) {
+      const r = json.find((x) => x.file === file)!;
+      expect(r.tables.map((t) => t.sheet)).toEqual(['自评表']);
+      expect(r.tables[0].funds.budget).toBe(64.95);
+      expect(r.tables[0].indicators.length).toBe(seed.tables[0].indicators.length);
+      expect(r.tables[0].totals.statedScore).toBe(96);
+    }
+  });
+
+  it('reads the legacy .xls in the same batch', () => {
+    expect(json.find((x) => x.file === GOOD[5])!.tables[0].project.name).toBe('12345 市民热线服务中心运行经费');
   });
 });
 
