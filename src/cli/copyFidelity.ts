@@ -93,6 +93,25 @@ async function copyPart(from: JSZip, to: JSZip, part: string): Promise<void> {
   if (f) to.file(part, await f.async('nodebuffer'));
 }
 
+/** Kinds of part the original has and the copy lacks, as "图表 2 个". */
+export function missingKinds(srcNames: string[], outNames: string[], macros: boolean): string[] {
+  const lost: string[] = [];
+  const have = new Set(outNames.map((n) => n.toLowerCase()));
+  for (const [re, label] of PART_KINDS) {
+    const had = srcNames.filter((n) => re.test(n));
+    const missing = had.filter((n) => !have.has(n.toLowerCase()));
+    if (missing.length > 0 && label === '宏（VBA 工程）' && !macros) {
+      lost.push('宏（VBA 工程；副本为 .xlsx，不能含宏，请将副本另存为 .xlsm 或保留原文件中的宏）');
+      continue;
+    }
+    const kept = outNames.filter((n) => re.test(n)).length;
+    // exceljs renames media files; count kinds, not names, where it keeps the kind.
+    const count = label === '图片' || label === '表格（列表）' ? Math.max(0, had.length - kept) : missing.length;
+    if (count > 0) lost.push(`${label} ${count} 个`);
+  }
+  return lost;
+}
+
 /** Puts the VBA project and external links of `original` back into the exceljs-written `written`. */
 export async function keepWhatExcelJSDrops(original: Buffer, written: Buffer, options: { macros: boolean }): Promise<FidelityOutcome> {
   const src = await JSZip.loadAsync(original);
@@ -167,21 +186,8 @@ export async function keepWhatExcelJSDrops(original: Buffer, written: Buffer, op
     out.file(WORKBOOK, outWorkbook);
   }
 
-  const lost: string[] = [];
   const names = (zip: JSZip) => Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  const outNames = new Set(names(out).map((n) => n.toLowerCase()));
-  for (const [re, label] of PART_KINDS) {
-    const had = names(src).filter((n) => re.test(n));
-    const missing = had.filter((n) => !outNames.has(n.toLowerCase()));
-    if (missing.length > 0 && label === '宏（VBA 工程）' && !options.macros) {
-      lost.push('宏（VBA 工程；副本为 .xlsx，不能含宏，请将副本另存为 .xlsm 或保留原文件中的宏）');
-      continue;
-    }
-    const kept = names(out).filter((n) => re.test(n)).length;
-    // exceljs renames media files; count kinds, not names, where it keeps the kind.
-    const count = label === '图片' || label === '表格（列表）' ? Math.max(0, had.length - kept) : missing.length;
-    if (count > 0) lost.push(`${label} ${count} 个`);
-  }
+  const lost = missingKinds(names(src), names(out), options.macros);
   const bytes = restored.length > 0 ? await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : written;
   return { bytes, restored, lost };
 }

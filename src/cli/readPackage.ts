@@ -33,6 +33,8 @@ export const DEFAULT_LIMITS: Omit<ReadLimits, 'deadline'> = {
 /** A sheet read only in part, and why: for the caller to say so. */
 export interface PartialSheet {
   sheet: string;
+  /** The sheet's part in the package ("xl/worksheets/sheet2.xml"). */
+  part: string;
   /** Rows read (1-based last row). */
   rowsRead: number;
   reason: 'no-table-words' | 'cell-limit';
@@ -59,23 +61,23 @@ const PART_MAX = 64 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Workbook, relationships, styles
 
-interface SheetEntry {
+export interface SheetEntry {
   name: string;
   part: string;
   hidden: boolean;
 }
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   target: string;
 }
 
-function relsPartOf(part: string): string {
+export function relsPartOf(part: string): string {
   return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
 }
 
-function readRels(zip: ZipPackage, part: string): Relationship[] {
+export function readRels(zip: ZipPackage, part: string): Relationship[] {
   const xml = zip.readText(relsPartOf(part), PART_MAX);
   if (!xml) return [];
   const base = path.posix.dirname(part);
@@ -539,15 +541,14 @@ export interface PackageRead {
   macros: boolean;
 }
 
-export async function readPackageGrids(zip: ZipPackage, limits: ReadLimits): Promise<PackageRead> {
+/** The workbook part, its relationships and its worksheets in order (chart sheets left out). */
+export function packageSheets(zip: ZipPackage): { workbookPart: string; workbookXml: string; rels: Relationship[]; sheets: SheetEntry[] } {
   const rootRels = readRels(zip, '');
   const workbookPart = rootRels.find((r) => REL.officeDocument.test(r.type))?.target ?? 'xl/workbook.xml';
   const workbookXml = zip.readText(workbookPart, PART_MAX);
   if (workbookXml === undefined) throw new ZipFormatError('压缩包中没有工作簿部件（no workbook part）');
   const rels = readRels(zip, workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));
-  const pr = [...startTags(workbookXml, 'workbookPr')][0];
-  const date1904 = pr !== undefined && /^(1|true)$/i.test(attr(pr, 'date1904') ?? '');
 
   const sheets: SheetEntry[] = [];
   const sheetsStart = workbookXml.indexOf('<sheets');
@@ -561,6 +562,13 @@ export async function readPackageGrids(zip: ZipPackage, limits: ReadLimits): Pro
       sheets.push({ name: attr(tag, 'name') ?? '', part: rel.target, hidden: state === 'hidden' || state === 'veryHidden' });
     }
   }
+  return { workbookPart, workbookXml, rels, sheets };
+}
+
+export async function readPackageGrids(zip: ZipPackage, limits: ReadLimits): Promise<PackageRead> {
+  const { workbookXml, rels, sheets } = packageSheets(zip);
+  const pr = [...startTags(workbookXml, 'workbookPr')][0];
+  const date1904 = pr !== undefined && /^(1|true)$/i.test(attr(pr, 'date1904') ?? '');
 
   const formats = readStyles(zip, rels.find((r) => REL.styles.test(r.type))?.target);
   const strings = new SharedStrings(zip, rels.find((r) => REL.sharedStrings.test(r.type))?.target);
@@ -574,7 +582,7 @@ export async function readPackageGrids(zip: ZipPackage, limits: ReadLimits): Pro
     await scanSheet(zip, sheet.part, scan, limits);
     scan.clearMergedCells();
     scans.push(scan);
-    if (scan.partial) partial.push({ sheet: sheet.name, rowsRead: scan.row + 1, reason: scan.partial });
+    if (scan.partial) partial.push({ sheet: sheet.name, part: sheet.part, rowsRead: scan.row + 1, reason: scan.partial });
     const grid: Grid = { name: sheet.name, cells: scan.cells, merges: scan.merges };
     if (sheet.hidden) grid.hidden = true;
     grids.push(grid);

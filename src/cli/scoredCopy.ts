@@ -12,15 +12,21 @@ import { keepWhatExcelJSDrops } from './copyFidelity';
  * file, so a failed write never leaves half a workbook behind.
  */
 export async function writeScoredCopy(input: ScoredCopyInput, output: string, original?: Buffer): Promise<CopyOutcome> {
-  const plan = planWrites(input.result, input.grids, input.profile);
-  const summary = applyPlan(input.workbook, plan);
-  await addExtraSheets(input);
-  makeTextsWritable(input.workbook);
+  const summary = await scoreIntoWorkbook(input);
   const written = Buffer.from((await input.workbook.xlsx.writeBuffer()) as ArrayBuffer);
   // A macro-enabled name keeps the macros; an .xlsx cannot hold them (Excel refuses the file).
   const fidelity = original ? await keepWhatExcelJSDrops(original, written, { macros: /\.xl[st]m$/i.test(output) }) : { bytes: written, restored: [], lost: [] };
   await writeFileAtomic(output, fidelity.bytes);
   return { ...summary, restored: fidelity.restored, lost: fidelity.lost };
+}
+
+/** The scoring written into the loaded workbook: the plan applied, the extra sheets added, every text writable. */
+export async function scoreIntoWorkbook(input: ScoredCopyInput): Promise<ApplySummary> {
+  const plan = planWrites(input.result, input.grids, input.profile);
+  const summary = applyPlan(input.workbook, plan);
+  await addExtraSheets(input);
+  makeTextsWritable(input.workbook);
+  return summary;
 }
 
 /** What writing the copy did: the plan's counts, the parts copied back from the original, the kinds of part the copy lacks. */

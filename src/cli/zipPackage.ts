@@ -13,6 +13,7 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
+  crc: number;
 }
 
 /** The archive is not a zip this reader can read (the caller turns it into a one-line message). */
@@ -82,6 +83,7 @@ export class ZipPackage {
     for (let i = 0; i < count; i++) {
       if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('压缩包目录损坏（central directory corrupt）');
       const method = dir.readUInt16LE(p + 10);
+      const crc = dir.readUInt32LE(p + 16);
       let compressedSize = dir.readUInt32LE(p + 20);
       let size = dir.readUInt32LE(p + 24);
       const nameLength = dir.readUInt16LE(p + 28);
@@ -109,7 +111,7 @@ export class ZipPackage {
         }
         x += 4 + len;
       }
-      this.entries.set(normalise(name), { name, method, compressedSize, size, localHeaderOffset });
+      this.entries.set(normalise(name), { name, method, compressedSize, size, localHeaderOffset, crc });
       p = extraEnd + commentLength;
     }
   }
@@ -137,6 +139,16 @@ export class ZipPackage {
   rawBytes(e: ZipEntry): Buffer {
     const { start, end } = this.dataRange(e);
     return readAt(this.fd, start, end - start);
+  }
+
+  /** The raw (compressed) bytes of a part in chunks, for copying a big part without holding it. */
+  *rawChunks(e: ZipEntry): Generator<Buffer> {
+    const { start, end } = this.dataRange(e);
+    for (let p = start; p < end; p += CHUNK) yield readAt(this.fd, p, Math.min(CHUNK, end - p));
+  }
+
+  entriesInOrder(): ZipEntry[] {
+    return [...this.entries.values()].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   }
 
   /** A whole part as bytes; refuses parts over `maxBytes` uncompressed (a zip bomb stops here). */

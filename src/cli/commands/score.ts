@@ -11,7 +11,8 @@ import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileFile } from '../profileFile';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
-import { writeScoredCopy } from '../scoredCopy';
+import { scoreIntoWorkbook, writeScoredCopy } from '../scoredCopy';
+import { graftObstacle, writeGraftedCopy } from '../graftCopy';
 import { formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
 import { Progress } from '../progress';
@@ -31,8 +32,8 @@ export interface ScoreOptions {
 export function registerScore(program: Command, ctx: CliContext): void {
   program
     .command('score')
-    .description('检测、校验并评分 .xlsx 中的绩效自评表（可一次处理多个文件）')
-    .argument('<files...>', '要评分的 .xlsx 文件（FILE…）')
+    .description('检测、校验并评分 .xlsx/.xlsm（以及旧版 .xls、WPS .et）中的绩效自评表（可一次处理多个文件）')
+    .argument('<files...>', '要评分的文件（.xlsx、.xlsm、.xls、.et）（FILE…）')
     .option('--json', '以 JSON 输出评分结果（一个文件输出对象，多个文件输出数组），标准输出中不含其他内容')
     .option('--config <rules.json>', '评分规则文件（JSON），未写的项采用全国默认规则')
     .option('--out <OUT.xlsx>', '另存一份写入评分结果的副本（仅限一个输入文件；原文件不会被修改）')
@@ -140,10 +141,25 @@ async function writeCopy(
 ): Promise<string> {
   const big = loaded.partial[0];
   if (big) {
-    progress.fail(
-      `未生成 ${file} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），整本载入会耗尽内存；评分结果和汇总不受影响（copy not written: workbook too large）`,
-    );
-    return '';
+    // Too big to load whole: the big sheets are grafted back into the copy byte for byte.
+    const shownOut = shownPath(ctx.io.cwd, planned);
+    const obstacle = graftObstacle(input, loaded.partial);
+    if (obstacle) {
+      progress.fail(
+        `未生成 ${file} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），且${obstacle}，无法原样保留；评分结果和汇总不受影响（copy not written: workbook too large）`,
+      );
+      return '';
+    }
+    try {
+      const { lost } = await writeGraftedCopy(input, loaded.partial, planned, async (workbook) => {
+        await scoreIntoWorkbook({ workbook, result: scored.result, grids: loaded.grids, profile: scored.profile });
+      });
+      if (lost.length > 0) progress.errorLine(`评分副本 ${shownOut} 未能保留原文件中的：${lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
+    } catch (e) {
+      progress.fail(`无法写入评分副本 ${shownOut}：${oneLine(e)}`);
+      return '';
+    }
+    return `  已另存评分副本（含评分结果和绩效自评报告工作表；工作表“${big.sheet}”等大表原样保留）：${shownOut}\n`;
   }
   let out = planned;
   if (loaded.format === 'legacy' && !/\.xlsx$/i.test(out)) out = `${out.slice(0, out.length - path.extname(out).length)}.xlsx`;
