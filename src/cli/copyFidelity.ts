@@ -35,6 +35,11 @@ const PART_KINDS: [RegExp, string][] = [
   [/^xl\/tables\/[^/]+\.xml$/i, '表格（列表）'],
 ];
 
+/** Whether a package holds any part exceljs may drop (read from its central directory only). */
+export function mayLoseParts(partNames: string[]): boolean {
+  return partNames.some((n) => PART_KINDS.some(([re]) => re.test(n)));
+}
+
 export interface FidelityOutcome {
   bytes: Buffer;
   /** What was copied back from the original ("宏（VBA 工程）", "外部链接 1 个"). */

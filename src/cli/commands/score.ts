@@ -13,6 +13,8 @@ import { loadProfileFile } from '../profileFile';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
 import { scoreIntoWorkbook, writeScoredCopy } from '../scoredCopy';
 import { graftObstacle, writeGraftedCopy } from '../graftCopy';
+import { mayLoseParts } from '../copyFidelity';
+import { ZipPackage } from '../zipPackage';
 import { formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
 import { Progress } from '../progress';
@@ -165,7 +167,9 @@ async function writeCopy(
   if (loaded.format === 'legacy' && !/\.xlsx$/i.test(out)) out = `${out.slice(0, out.length - path.extname(out).length)}.xlsx`;
   const shown = shownPath(ctx.io.cwd, out);
   try {
-    const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, loaded.format === 'legacy' ? undefined : fs.readFileSync(input));
+    // The original is re-read for parts exceljs drops only when its directory lists any (most files: none).
+    const original = loaded.format !== 'legacy' && mayLoseParts(ZipPackage.namesOf(input)) ? fs.readFileSync(input) : undefined;
+    const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, original);
     if (copy.lost.length > 0) progress.errorLine(`评分副本 ${shown} 未能保留原文件中的：${copy.lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
     let line = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shown}\n`;
     if (loaded.format === 'legacy') line += '  （原文件是旧版 .xls/.et，副本存为 .xlsx 格式；数值、公式、数字格式和合并单元格已保留，字体、边框、列宽未能保留）\n';
