@@ -145,7 +145,7 @@ async function writeCopy(
   if (big) {
     // Too big to load whole: the big sheets are grafted back into the copy byte for byte.
     const shownOut = shownPath(ctx.io.cwd, planned);
-    const obstacle = graftObstacle(input, loaded.partial);
+    const obstacle = graftObstacle(input, loaded.partial, scored.result.tables.map((t) => t.sheet));
     if (obstacle) {
       progress.fail(
         `未生成 ${file} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），且${obstacle}，无法原样保留；评分结果和汇总不受影响（copy not written: workbook too large）`,
