@@ -11,12 +11,13 @@ import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileFile } from '../profileFile';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
-import { scoreIntoWorkbook, writeScoredCopy } from '../scoredCopy';
-import { graftObstacle, writeGraftedCopy } from '../graftCopy';
 import { mayLoseParts } from '../copyFidelity';
 import { ZipPackage } from '../zipPackage';
 import { formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
+
+/** The copy writers (and exceljs with them), loaded only when a copy is asked for. */
+const copyWriters = async () => ({ ...(await import('../scoredCopy')), ...(await import('../graftCopy')) });
 import { Progress } from '../progress';
 
 export interface ScoreOptions {
@@ -141,6 +142,7 @@ async function writeCopy(
   ctx: CliContext,
   progress: Progress,
 ): Promise<string> {
+  const { graftObstacle, scoreIntoWorkbook, writeGraftedCopy, writeScoredCopy } = await copyWriters();
   const big = loaded.partial[0];
   if (big) {
     // Too big to load whole: the big sheets are grafted back into the copy byte for byte.
