@@ -5,7 +5,7 @@
  * as [1]Sheet1!A1 would point nowhere). Both are copied back from the original package here; every
  * other kind of part the copy lacks is named, for one stderr line.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 
 const REL_VBA = 'http://schemas.microsoft.com/office/2006/relationships/vbaProject';
 const REL_EXTERNAL_LINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink';
@@ -34,6 +34,11 @@ const PART_KINDS: [RegExp, string][] = [
   [/^xl\/media\/[^/]+$/i, '图片'],
   [/^xl\/tables\/[^/]+\.xml$/i, '表格（列表）'],
 ];
+
+/** Whether a package holds any part exceljs may drop (read from its central directory only). */
+export function mayLoseParts(partNames: string[]): boolean {
+  return partNames.some((n) => PART_KINDS.some(([re]) => re.test(n)));
+}
 
 export interface FidelityOutcome {
   bytes: Buffer;
@@ -114,8 +119,10 @@ export function missingKinds(srcNames: string[], outNames: string[], macros: boo
 
 /** Puts the VBA project and external links of `original` back into the exceljs-written `written`. */
 export async function keepWhatExcelJSDrops(original: Buffer, written: Buffer, options: { macros: boolean }): Promise<FidelityOutcome> {
-  const src = await JSZip.loadAsync(original);
-  const out = await JSZip.loadAsync(written);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Zip = require('jszip') as typeof JSZip;
+  const src = await Zip.loadAsync(original);
+  const out = await Zip.loadAsync(written);
   const restored: string[] = [];
   const srcRels = rels((await src.file(WORKBOOK_RELS)?.async('string')) ?? '');
   let outRels = (await out.file(WORKBOOK_RELS)?.async('string')) ?? '';

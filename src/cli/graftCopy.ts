@@ -20,8 +20,13 @@ const PART_MAX = 64 * 1024 * 1024;
 const CT_SST = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const REL_SST = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
 
-/** Why a big sheet cannot be grafted (its own parts would need renumbering), or null. */
-export function graftObstacle(file: string, partial: PartialSheet[]): string | null {
+/**
+ * Why a big sheet cannot be grafted, or null: a table on it (the scoring writes there, and the graft
+ * puts the original back), or parts of its own (drawings, comments: their numbering would change).
+ */
+export function graftObstacle(file: string, partial: PartialSheet[], tableSheets: string[]): string | null {
+  const scored = partial.find((p) => tableSheets.includes(p.sheet));
+  if (scored) return `工作表“${scored.sheet}”上有自评表，评分要写入其中`;
   const fd = fs.openSync(file, 'r');
   try {
     const zip = ZipPackage.open(fd, fs.fstatSync(fd).size);

@@ -182,7 +182,8 @@ async function forEachItem(zip: ZipPackage, part: string, limits: ReadLimits, vi
     for (;;) {
       const i = buf.indexOf('<si', p);
       if (i < 0) {
-        p = buf.length;
+        // Keep a tail that may be the start of the next item's tag ("<s" at the chunk's end).
+        p = Math.max(p, buf.length - 3);
         break;
       }
       const gt = buf.indexOf('>', i);
@@ -200,8 +201,7 @@ async function forEachItem(zip: ZipPackage, part: string, limits: ReadLimits, vi
       visit(itemText(buf.slice(gt + 1, end)), index++);
       p = end + 5;
     }
-    carry = p >= buf.length ? '' : buf.slice(p);
-    if (p < buf.length && carry.length > 0 && buf.indexOf('<si', p) < 0) carry = buf.slice(Math.max(p, buf.length - 8));
+    carry = buf.slice(p);
   }
 }
 

@@ -5,12 +5,19 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { formatNumber } from './numberFormat';
 import { DEFAULT_LIMITS, ReadTimeoutError, readPackageGrids, type PackageRead, type PartialSheet, type ReadLimits } from './readPackage';
 import { ZipPackage } from './zipPackage';
 import { legacyToXlsx, readLegacyWorkbook, type LegacyRead } from './readLegacy';
+
+/**
+ * exceljs, loaded on first use: plain scoring reads packages itself, and loading exceljs costs a
+ * third of a second per run, a third of a small batch's time.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 
 const MS_PER_DAY = 86400000;
 /** Serial of 1970-01-01 in the 1900 date system. */
@@ -32,7 +39,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid {
     let out: (Cell | undefined)[] | undefined;
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
       // Non-master cells of a merge repeat the master's value in exceljs; Office.js leaves them empty.
-      if (c.type === ExcelJS.ValueType.Merge) return;
+      if (c.type === excel().ValueType.Merge) return;
       const cell = toGridCell(c, date1904);
       if (!cell) return;
       if (!out) out = cells[rowNumber - 1] = [];
@@ -105,7 +112,7 @@ function unpack(value: ExcelJS.CellValue): { raw: Scalar; formula?: string } {
 function toGridCell(c: ExcelJS.Cell, date1904: boolean): Cell | undefined {
   const { raw } = unpack(c.value);
   let formula: string | undefined;
-  if (c.type === ExcelJS.ValueType.Formula) {
+  if (c.type === excel().ValueType.Formula) {
     // cell.formula translates shared formulas to this cell's own references.
     const f = c.formula;
     if (f) formula = f.startsWith('=') ? f.slice(1) : f;
@@ -305,7 +312,7 @@ function notRegular(stat: fs.Stats, fail: (reason: ReadFailure, what: string) =>
 
 /** The whole workbook in exceljs, for writing a scored copy. */
 async function loadBytesWithExcelJS(bytes: Buffer, fail: (reason: ReadFailure, what: string) => WorkbookReadError): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {

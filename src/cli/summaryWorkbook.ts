@@ -3,7 +3,7 @@
  * one row per table, a second sheet listing every issue. Built from results only, so a 200-file batch
  * holds nothing but these rows in memory.
  */
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { RuleProfile } from '../core/profile';
 import type { Issue, Severity, WorkbookResult } from '../core/result';
 import { writeFileAtomic } from './writeFileAtomic';
@@ -116,7 +116,9 @@ function excelString(s: string): string {
 
 /** Builds the summary workbook: 汇总 (one row per table, or per file without one) and 问题清单. */
 export function buildSummaryWorkbook(results: SummaryEntry[], profile: RuleProfile): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here: the per-file summaryEntry must not pull exceljs into plain scoring.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const wb = new (require('exceljs') as typeof ExcelJS).Workbook();
   wb.creator = '绩效自评助手';
   const summary = wb.addWorksheet('汇总');
   const issues = wb.addWorksheet('问题清单');

@@ -121,6 +121,16 @@ export class ZipPackage {
     return this.entries.get(normalise(name));
   }
 
+  /** The part names of a zip file (its central directory only). */
+  static namesOf(file: string): string[] {
+    const fd = fs.openSync(file, 'r');
+    try {
+      return ZipPackage.open(fd, fs.fstatSync(fd).size).names();
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
   names(): string[] {
     return [...this.entries.values()].map((e) => e.name);
   }

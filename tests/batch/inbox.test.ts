@@ -148,6 +148,10 @@ describe('big data sheets beside the table', () => {
       const back = await readWorkbookFile(copy);
       expect(back.grids.map((g) => g.name)).toEqual(['自评表', '资金明细', '绩效自评报告']);
       expect(back.grids[0].cells[20][7]).toMatchObject({ value: 110 }); // H21: the computed total written
+      // The data sheet's texts come from a shared-string table far bigger than one chunk: every
+      // string kept lines up with its index (row r holds 支付第(r-1)笔).
+      const data = back.grids[1].cells;
+      for (const r of [1, 2, 1234, 4999]) expect(data[r][2]).toMatchObject({ value: `支付第${r}笔日常运转支出` });
     }
   });
 

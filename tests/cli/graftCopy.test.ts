@@ -13,7 +13,7 @@ import { evaluateWorkbook } from '../../src/core/engine';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
 import { readWorkbookFile } from '../../src/cli/readWorkbook';
 import { scoreIntoWorkbook, writeScoredCopy } from '../../src/cli/scoredCopy';
-import { writeGraftedCopy } from '../../src/cli/graftCopy';
+import { graftObstacle, writeGraftedCopy } from '../../src/cli/graftCopy';
 import { snapshotCells } from '../../src/cli/applyPlan';
 import { requireBuiltCli } from '../batch/helpers';
 
@@ -86,4 +86,18 @@ it('keeps the big sheet byte for byte and writes the table and report sheets as 
   expect(data.rowCount).toBe(ROWS);
   expect(data.getCell(`C${ROWS}`).value).toBe(`支付第${ROWS - 1}笔日常运转支出`);
   expect(data.getRow(ROWS).values).toEqual(b.getWorksheet('资金明细')!.getRow(ROWS).values);
+});
+
+it('refuses to graft a big sheet that holds the table, or one with parts of its own, saying which', async () => {
+  const seed = path.join(__dirname, '..', 'fixtures', 'xincheng-12345-2023.xlsx');
+  const loaded = await readWorkbookFile(seed, 'seed.xlsx', { limits: { cellsPerSheet: 20 } });
+  expect(loaded.partial).toEqual([expect.objectContaining({ sheet: '自评表', reason: 'cell-limit' })]);
+  expect(graftObstacle(seed, loaded.partial, ['自评表'])).toBe('工作表“自评表”上有自评表，评分要写入其中');
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(seed);
+  wb.worksheets[0].getCell('K1').note = '批注';
+  const noted = path.join(tmp, 'noted.xlsx');
+  await wb.xlsx.writeFile(noted);
+  expect(graftObstacle(noted, [{ sheet: '自评表', part: 'xl/worksheets/sheet1.xml', rowsRead: 1, reason: 'cell-limit' }], [])).toMatch(/自评表.*关联部件/);
 });

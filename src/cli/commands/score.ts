@@ -11,10 +11,13 @@ import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileFile } from '../profileFile';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
-import { scoreIntoWorkbook, writeScoredCopy } from '../scoredCopy';
-import { graftObstacle, writeGraftedCopy } from '../graftCopy';
+import { mayLoseParts } from '../copyFidelity';
+import { ZipPackage } from '../zipPackage';
 import { formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
+
+/** The copy writers (and exceljs with them), loaded only when a copy is asked for. */
+const copyWriters = async () => ({ ...(await import('../scoredCopy')), ...(await import('../graftCopy')) });
 import { Progress } from '../progress';
 
 export interface ScoreOptions {
@@ -139,11 +142,12 @@ async function writeCopy(
   ctx: CliContext,
   progress: Progress,
 ): Promise<string> {
+  const { graftObstacle, scoreIntoWorkbook, writeGraftedCopy, writeScoredCopy } = await copyWriters();
   const big = loaded.partial[0];
   if (big) {
     // Too big to load whole: the big sheets are grafted back into the copy byte for byte.
     const shownOut = shownPath(ctx.io.cwd, planned);
-    const obstacle = graftObstacle(input, loaded.partial);
+    const obstacle = graftObstacle(input, loaded.partial, scored.result.tables.map((t) => t.sheet));
     if (obstacle) {
       progress.fail(
         `未生成 ${file} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），且${obstacle}，无法原样保留；评分结果和汇总不受影响（copy not written: workbook too large）`,
@@ -165,7 +169,9 @@ async function writeCopy(
   if (loaded.format === 'legacy' && !/\.xlsx$/i.test(out)) out = `${out.slice(0, out.length - path.extname(out).length)}.xlsx`;
   const shown = shownPath(ctx.io.cwd, out);
   try {
-    const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, loaded.format === 'legacy' ? undefined : fs.readFileSync(input));
+    // The original is re-read for parts exceljs drops only when its directory lists any (most files: none).
+    const original = loaded.format !== 'legacy' && mayLoseParts(ZipPackage.namesOf(input)) ? fs.readFileSync(input) : undefined;
+    const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, original);
     if (copy.lost.length > 0) progress.errorLine(`评分副本 ${shown} 未能保留原文件中的：${copy.lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
     let line = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shown}\n`;
     if (loaded.format === 'legacy') line += '  （原文件是旧版 .xls/.et，副本存为 .xlsx 格式；数值、公式、数字格式和合并单元格已保留，字体、边框、列宽未能保留）\n';
