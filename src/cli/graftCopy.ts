@@ -46,7 +46,13 @@ function withTemp<T>(run: (dir: string) => Promise<T>): Promise<T> {
  * Loads `file` into exceljs with the big sheets stubbed, lets `edit` score it, and writes the grafted
  * copy to `output` (through a temporary file: never half a copy).
  */
-export async function writeGraftedCopy(file: string, partial: PartialSheet[], output: string, edit: (wb: ExcelJS.Workbook) => Promise<void>): Promise<{ lost: string[] }> {
+export async function writeGraftedCopy(
+  file: string,
+  partial: PartialSheet[],
+  output: string,
+  edit: (wb: ExcelJS.Workbook) => Promise<void>,
+  stringsUsed?: Set<number>,
+): Promise<{ lost: string[] }> {
   return withTemp(async (dir) => {
     const fd = fs.openSync(file, 'r');
     try {
@@ -55,8 +61,12 @@ export async function writeGraftedCopy(file: string, partial: PartialSheet[], ou
       // 1. The package without the big sheets' cells, for exceljs.
       const lite = path.join(dir, 'lite.xlsx');
       const w = new ZipWriter(lite);
+      const sst = packageSheets(src).rels.find((r) => /\/sharedStrings$/.test(r.type))?.target.toLowerCase();
       for (const e of src.entriesInOrder()) {
-        if (big.has(e.name.replace(/^\/+/, '').toLowerCase())) w.add(e.name, STUB);
+        const key = e.name.replace(/^\/+/, '').toLowerCase();
+        if (big.has(key)) w.add(e.name, STUB);
+        // exceljs would hold every string of a million-string table; the sheets it loads need few.
+        else if (key === sst && stringsUsed) await w.addStream(e.name, (push) => keptItems(src, e.name, stringsUsed, push), 1);
         else w.copy(src, e);
       }
       w.close();
@@ -143,6 +153,52 @@ function compose(src: ZipPackage, out: ZipPackage, partial: PartialSheet[], targ
     w.abort();
     throw e;
   }
+}
+
+const EMPTY_ITEM = '<si><t></t></si>';
+
+/** The shared-string part with every item not in `keep` emptied (indices unchanged), streamed. */
+async function keptItems(zip: ZipPackage, part: string, keep: Set<number>, push: (text: string) => Promise<void>): Promise<void> {
+  let carry = '';
+  let index = 0;
+  for await (const chunk of zip.textChunks(part)) {
+    const buf = carry + chunk;
+    let p = 0;
+    let out = '';
+    for (;;) {
+      const i = buf.indexOf('<si', p);
+      if (i < 0) {
+        const keepFrom = Math.max(p, buf.length - 3);
+        out += buf.slice(p, keepFrom);
+        p = keepFrom;
+        break;
+      }
+      const gt = buf.indexOf('>', i);
+      if (gt < 0) {
+        out += buf.slice(p, i);
+        p = i;
+        break;
+      }
+      out += buf.slice(p, i);
+      if (buf.charCodeAt(gt - 1) === 0x2f) {
+        out += EMPTY_ITEM;
+        index++;
+        p = gt + 1;
+        continue;
+      }
+      const end = buf.indexOf('</si>', gt);
+      if (end < 0) {
+        p = i;
+        break;
+      }
+      out += keep.has(index) ? buf.slice(i, end + 5) : EMPTY_ITEM;
+      index++;
+      p = end + 5;
+    }
+    carry = buf.slice(p);
+    await push(out);
+  }
+  await push(carry);
 }
 
 // ---------------------------------------------------------------------------------------------

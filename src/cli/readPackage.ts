@@ -224,6 +224,8 @@ class SheetScan {
   row = -1;
   col = -1;
   partial: PartialSheet['reason'] | null = null;
+  /** Shared-string indices this sheet's cells use (a copy of a part-read workbook keeps only these). */
+  readonly stringsUsed = new Set<number>();
   private readonly sharedFormulas = new Map<string, { formula: string; row: number; col: number }>();
 
   constructor(
@@ -282,6 +284,7 @@ class SheetScan {
       case 's': {
         const index = v === undefined ? NaN : Number(v);
         if (!Number.isInteger(index) || index < 0) break;
+        this.stringsUsed.add(index);
         if (this.strings.tableWord(index)) this.lastWordRow = row;
         const str = this.strings.text(index);
         if (str === undefined) pendingIndex = index;
@@ -539,6 +542,8 @@ export interface PackageRead {
   sheetCount: number;
   /** The package holds a VBA project (an .xlsm, whatever its name). */
   macros: boolean;
+  /** Shared-string indices used by the sheets read whole. */
+  stringsUsed: Set<number>;
 }
 
 /** The workbook part, its relationships and its worksheets in order (chart sheets left out). */
@@ -609,5 +614,7 @@ export async function readPackageGrids(zip: ZipPackage, limits: ReadLimits): Pro
       }
     }
   }
-  return { grids, partial, sheetCount: sheets.length, macros: rels.some((r) => /\/vbaProject$/.test(r.type)) };
+  const stringsUsed = new Set<number>();
+  for (const s of scans) if (!s.partial) for (const i of s.stringsUsed) stringsUsed.add(i);
+  return { grids, partial, sheetCount: sheets.length, macros: rels.some((r) => /\/vbaProject$/.test(r.type)), stringsUsed };
 }

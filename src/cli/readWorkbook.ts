@@ -213,6 +213,8 @@ export interface LoadedWorkbook {
   grids: Grid[];
   /** Sheets read only in part (a data sheet beside the table), for the copy's decision. */
   partial: PartialSheet[];
+  /** Shared-string indices the sheets read whole use (what a grafted copy's exceljs load needs). */
+  stringsUsed?: Set<number>;
   /** The file's size in bytes. */
   size: number;
   /** xlsx; xlsm (a VBA project inside); legacy (.xls/.et, whose copy can only be an .xlsx). */
@@ -293,7 +295,7 @@ export async function readWorkbookFile(file: string, label: string = file, optio
       throw fail('CORRUPT', `文件已损坏或不完整，无法作为 .xlsx 打开，请重新从 Excel 保存（corrupt or truncated .xlsx: ${oneLine(e)}）`);
     }
     if (read.sheetCount === 0) throw fail('CORRUPT', '文件中没有工作表，可能不是 Excel 工作簿或已损坏（no worksheets）');
-    return { grids: read.grids, partial: read.partial, size, format: read.macros ? 'xlsm' : 'xlsx', open: () => loadBytesWithExcelJS(fs.readFileSync(file), fail) };
+    return { grids: read.grids, partial: read.partial, stringsUsed: read.stringsUsed, size, format: read.macros ? 'xlsm' : 'xlsx', open: () => loadBytesWithExcelJS(fs.readFileSync(file), fail) };
   } finally {
     fs.closeSync(fd);
   }

@@ -55,9 +55,18 @@ it('keeps the big sheet byte for byte and writes the table and report sheets as 
   expect(loaded.partial.map((p) => p.sheet)).toEqual(['资金明细']);
   const result = { file, ...evaluateWorkbook(loaded.grids, NATIONAL_PROFILE) };
   const grafted = path.join(tmp, 'grafted.xlsx');
-  await writeGraftedCopy(file, loaded.partial, grafted, async (workbook) => {
-    await scoreIntoWorkbook({ workbook, result, grids: loaded.grids, profile: NATIONAL_PROFILE });
-  });
+  // With the shared strings the table sheet uses (as the CLI passes them): exceljs gets the rest emptied.
+  expect(loaded.stringsUsed!.size).toBeGreaterThan(0);
+  expect(loaded.stringsUsed!.size).toBeLessThan(100);
+  await writeGraftedCopy(
+    file,
+    loaded.partial,
+    grafted,
+    async (workbook) => {
+      await scoreIntoWorkbook({ workbook, result, grids: loaded.grids, profile: NATIONAL_PROFILE });
+    },
+    loaded.stringsUsed,
+  );
   const ordinary = path.join(tmp, 'ordinary.xlsx');
   await writeScoredCopy({ workbook: await loaded.open(), result, grids: loaded.grids, profile: NATIONAL_PROFILE }, ordinary);
 

@@ -155,9 +155,15 @@ async function writeCopy(
       return '';
     }
     try {
-      const { lost } = await writeGraftedCopy(input, loaded.partial, planned, async (workbook) => {
-        await scoreIntoWorkbook({ workbook, result: scored.result, grids: loaded.grids, profile: scored.profile });
-      });
+      const { lost } = await writeGraftedCopy(
+        input,
+        loaded.partial,
+        planned,
+        async (workbook) => {
+          await scoreIntoWorkbook({ workbook, result: scored.result, grids: loaded.grids, profile: scored.profile });
+        },
+        loaded.stringsUsed,
+      );
       if (lost.length > 0) progress.errorLine(`评分副本 ${shownOut} 未能保留原文件中的：${lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
     } catch (e) {
       progress.fail(`无法写入评分副本 ${shownOut}：${oneLine(e)}`);
