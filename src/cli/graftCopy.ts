@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { packageSheets, relsPartOf, type PartialSheet } from './readPackage';
+import { packageSheets, relsPartOf, scanItems, type PartialSheet } from './readPackage';
 import { ZipPackage, type ZipEntry } from './zipPackage';
 import { ZipWriter } from './zipWriter';
 import { missingKinds } from './copyFidelity';
@@ -159,46 +159,20 @@ const EMPTY_ITEM = '<si><t></t></si>';
 
 /** The shared-string part with every item not in `keep` emptied (indices unchanged), streamed. */
 async function keptItems(zip: ZipPackage, part: string, keep: Set<number>, push: (text: string) => Promise<void>): Promise<void> {
-  let carry = '';
-  let index = 0;
-  for await (const chunk of zip.textChunks(part)) {
-    const buf = carry + chunk;
-    let p = 0;
-    let out = '';
-    for (;;) {
-      const i = buf.indexOf('<si', p);
-      if (i < 0) {
-        const keepFrom = Math.max(p, buf.length - 3);
-        out += buf.slice(p, keepFrom);
-        p = keepFrom;
-        break;
-      }
-      const gt = buf.indexOf('>', i);
-      if (gt < 0) {
-        out += buf.slice(p, i);
-        p = i;
-        break;
-      }
-      out += buf.slice(p, i);
-      if (buf.charCodeAt(gt - 1) === 0x2f) {
-        out += EMPTY_ITEM;
-        index++;
-        p = gt + 1;
-        continue;
-      }
-      const end = buf.indexOf('</si>', gt);
-      if (end < 0) {
-        p = i;
-        break;
-      }
-      out += keep.has(index) ? buf.slice(i, end + 5) : EMPTY_ITEM;
-      index++;
-      p = end + 5;
-    }
-    carry = buf.slice(p);
-    await push(out);
-  }
-  await push(carry);
+  let out = '';
+  await scanItems(zip, part, {
+    item: (raw, _inner, index) => {
+      out += keep.has(index) ? raw : EMPTY_ITEM;
+    },
+    between: (text) => {
+      out += text;
+    },
+    chunk: async () => {
+      await push(out);
+      out = '';
+    },
+  });
+  await push(out);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -173,36 +173,58 @@ class SharedStrings {
 }
 
 async function forEachItem(zip: ZipPackage, part: string, limits: ReadLimits, visit: (text: string, index: number) => void): Promise<void> {
+  await scanItems(zip, part, {
+    item: (_raw, inner, index) => visit(inner === null ? '' : itemText(inner), index),
+    chunk: async () => {
+      if (Date.now() > limits.deadline) throw new ReadTimeoutError('shared strings');
+    },
+  });
+}
+
+/**
+ * Streams the <si> items of a shared-string part: `item` gets each item whole (raw), its inner XML
+ * (null for <si/>) and its index; `between` the text around them; `chunk` runs after each chunk.
+ */
+export async function scanItems(
+  zip: ZipPackage,
+  part: string,
+  on: { item: (raw: string, inner: string | null, index: number) => void; between?: (text: string) => void; chunk?: () => Promise<void> },
+): Promise<void> {
   let carry = '';
   let index = 0;
+  const between = (text: string) => {
+    if (text && on.between) on.between(text);
+  };
   for await (const chunk of zip.textChunks(part)) {
-    if (Date.now() > limits.deadline) throw new ReadTimeoutError('shared strings');
     const buf = carry + chunk;
     let p = 0;
     for (;;) {
       const i = buf.indexOf('<si', p);
       if (i < 0) {
         // Keep a tail that may be the start of the next item's tag ("<s" at the chunk's end).
-        p = Math.max(p, buf.length - 3);
+        const tail = Math.max(p, buf.length - 3);
+        between(buf.slice(p, tail));
+        p = tail;
         break;
       }
       const gt = buf.indexOf('>', i);
       if (gt < 0) break;
+      between(buf.slice(p, i));
+      p = i;
       if (buf.charCodeAt(gt - 1) === 0x2f) {
-        visit('', index++);
+        on.item(buf.slice(i, gt + 1), null, index++);
         p = gt + 1;
         continue;
       }
       const end = buf.indexOf('</si>', gt);
-      if (end < 0) {
-        p = i;
-        break;
-      }
-      visit(itemText(buf.slice(gt + 1, end)), index++);
+      if (end < 0) break;
+      on.item(buf.slice(i, end + 5), buf.slice(gt + 1, end), index++);
       p = end + 5;
     }
     carry = buf.slice(p);
+    if (on.chunk) await on.chunk();
   }
+  between(carry);
 }
 
 // ---------------------------------------------------------------------------------------------
