@@ -68,5 +68,4 @@ export const fixture: CorpusFixture = {
   ],
   expected: [], // a whole-department table: no project table in the file
   notFoundMentions: ['部门整体支出绩效自评表'],
-  knownGap: 'TABLE_NOT_FOUND only says no project header row was found; it does not recognise the 部门整体 form (部门预算执行情况, 指标权重/是否核心指标) nor name it.',
 };

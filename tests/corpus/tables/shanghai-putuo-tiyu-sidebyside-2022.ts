@@ -65,7 +65,6 @@ export const fixture: CorpusFixture = {
       'total. The copy is cut off after page 2\'s indicator names: their 指标值, 实际完成值, 分值, 得分 and the 总分 ' +
       'values are not in the copy and are left empty; only page 2\'s funds block is asserted.',
   },
-  knownGap: 'Two tables side by side (A1:I18 and L1:T18) are read as one table: the second is not found on its own.',
   classes: ['side-by-side', 'amounts-yuan', 'national'],
   sheets: [{ name: '项目自评', rows: sheet.rows, merges: sheet.merges }],
   expected: [
