@@ -61,7 +61,7 @@ describe('dist/ (npm run build)', () => {
   whenBuilt('dist/assets holds the app icon and the three sizes of every button icon', () => {
     const icons = fs.readdirSync(path.join(dist, 'assets'));
     const expected = [
-      ...[16, 32, 64, 80, 128].map((s) => `icon-${s}.png`),
+      ...[16, 32, 64, 80].map((s) => `icon-${s}.png`),
       ...['score', 'report', 'undo', 'pane'].flatMap((n) => [16, 32, 80].map((s) => `${n}-${s}.png`)),
     ];
     expect(icons).toEqual(expect.arrayContaining(expected));
