@@ -12,11 +12,10 @@ import type { TableResult, WorkbookResult } from '../../src/core/result';
 import type { CorpusFixture, ExpectedTable } from './corpusFixture';
 
 const dir = path.join(__dirname, 'tables');
-// The folder holds no file until the first fixture lands (git keeps no empty folder).
-const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort() : [];
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 export function loadCorpus(): { file: string; fixture: CorpusFixture }[] {
-  // Fixtures are found at run time, so they cannot be static imports.
+  // Fixtures are found by file name at run time, so they are required rather than imported.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return files.map((file) => ({ file, fixture: (require(path.join(dir, file)) as { fixture: CorpusFixture }).fixture }));
 }
