@@ -3,7 +3,8 @@
  * Nothing here decides what a score is; it only moves Grids in and the engine's write plan out.
  */
 import { evaluateWorkbook, planWrites } from '../core/engine';
-import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../core/profile';
+import { parseProfile, type RuleProfile } from '../core/profile';
+import { LEGACY_PROFILE_SETTING, loadSavedProfile, removeLegacyProfile, writeProfileSheet } from './profileSheet';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
 import { planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
@@ -18,7 +19,8 @@ import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/r
 import { applySheetSpec } from './applySheetSpec';
 import { insertTemplateInContext } from './insertTemplate';
 
-export const PROFILE_SETTING = 'jixiao.profile';
+/** The document-settings key earlier versions saved the profile under (read once, then moved). */
+export const PROFILE_SETTING = LEGACY_PROFILE_SETTING;
 
 export interface ScoreOptions {
   /** Select the grade (or total) cell of the first table in the same batch: the ribbon's "see the result". */
@@ -60,6 +62,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   /** Syncs of the last operation, and its degradation messages. */
   lastSyncs = 0;
   lastMessages: string[] = [];
+  /** Where the last loaded profile came from, and why a saved one could not be used (Chinese). */
+  profileSource: 'sheet' | 'documentSettings' | 'none' = 'none';
+  profileWarning: string | null = null;
 
   constructor(private readonly readOptions: Partial<ReadOptions> = {}) {}
 
@@ -232,30 +237,30 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     });
   }
 
+  /**
+   * The profile saved in the workbook (sheet `_jixiao_settings`, A1), moving one an earlier version left in
+   * document settings into the sheet. Never fails: an unreadable or damaged profile means the national rules,
+   * and `profileWarning` says why.
+   */
   async loadProfile(): Promise<RuleProfile> {
-    const settings = documentSettings();
-    if (!settings) return parseProfile(undefined);
-    const raw = settings.get(PROFILE_SETTING);
+    this.profileWarning = null;
     try {
-      return parseProfile(typeof raw === 'string' ? JSON.parse(raw) : raw);
+      const loaded = await this.run('读取评分规则', (session) => loadSavedProfile(session));
+      this.profileSource = loaded.from;
+      if (loaded.saved.status === 'ok') return loaded.saved.profile;
+      if (loaded.saved.status === 'invalid') this.profileWarning = loaded.saved.message;
     } catch {
-      // A damaged or outdated saved profile must not block scoring: fall back to the national rules.
-      return parseProfile(undefined, NATIONAL_PROFILE);
+      // No workbook to read (or a host too old): the national rules, as before.
     }
+    return parseProfile(undefined);
   }
 
+  /** Saves the profile into the very hidden sheet `_jixiao_settings` (every front end reads it there). */
   async saveProfile(profile: RuleProfile): Promise<void> {
-    const settings = documentSettings();
-    if (!settings) throw new AdapterError('API_UNAVAILABLE', '保存评分规则失败：当前环境不支持文档设置。');
     const checked = parseProfile(profile);
-    settings.set(PROFILE_SETTING, checked);
-    await new Promise<void>((resolve, reject) =>
-      settings.saveAsync((r: Office.AsyncResult<void>) =>
-        r.status === Office.AsyncResultStatus.Failed
-          ? reject(new AdapterError('API_ERROR', '保存评分规则失败：工作簿可能是只读的。规则在本次会话中仍然有效；请另存为可编辑的副本后再保存。'))
-          : resolve(),
-      ),
-    );
+    await this.run('保存评分规则', (session) => writeProfileSheet(session, checked));
+    this.profileSource = 'sheet';
+    await removeLegacyProfile();
   }
 
   async activeSheet(): Promise<string> {
@@ -337,14 +342,6 @@ export function selectionTarget(result: WorkbookResult, plan?: WritePlan): { she
   const planned = plan?.writes.find((w) => w.sheet === t.sheet && w.role === 'grade')?.address;
   const address = t.totals.gradeCell ?? planned ?? t.totals.scoreCell;
   return address ? { sheet: t.sheet, address } : null;
-}
-
-function documentSettings(): Office.Settings | null {
-  try {
-    return typeof Office !== 'undefined' ? (Office.context?.document?.settings ?? null) : null;
-  } catch {
-    return null;
-  }
 }
 
 export type { WritePlan };

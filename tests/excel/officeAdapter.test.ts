@@ -5,7 +5,7 @@
 import { NOTE_PREFIX, SEVERITY_FILL } from '../../src/core/writePlan';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
 import { parseBackup } from '../../src/excel/backup';
-import { OfficeWorkbookAdapter, PROFILE_SETTING } from '../../src/excel/officeAdapter';
+import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { BACKUP_SHEET } from '../../src/excel/readGrids';
 import { AdapterError } from '../../src/excel/session';
 import { uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
@@ -274,17 +274,7 @@ describe('sync budget', () => {
 });
 
 describe('profile, selection and sheet events', () => {
-  test('the profile is saved in and loaded from the document settings', async () => {
-    const wb = await seedWorkbook();
-    const adapter = new OfficeWorkbookAdapter();
-    expect(await adapter.loadProfile()).toEqual(NATIONAL_PROFILE);
-    await adapter.saveProfile({ ...NATIONAL_PROFILE, includeExecutionInTotal: false });
-    expect(wb.settings[PROFILE_SETTING]).toMatchObject({ includeExecutionInTotal: false });
-    expect(wb.officeCalls.settingsSaves).toBe(1);
-    expect((await adapter.loadProfile()).includeExecutionInTotal).toBe(false);
-    wb.settings[PROFILE_SETTING] = { decimals: 'two' };
-    expect(await adapter.loadProfile()).toEqual(NATIONAL_PROFILE);
-  });
+  // The saved profile (sheet _jixiao_settings, migration from document settings): tests/excel/profileSheet.test.ts.
 
   test('selectCell, activeSheet and onSheetActivated', async () => {
     const wb = await seedWorkbook({ extraSheets: 1 });
