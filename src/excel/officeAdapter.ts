@@ -4,7 +4,8 @@
  */
 import { evaluateWorkbook, planWrites } from '../core/engine';
 import { parseProfile, type RuleProfile } from '../core/profile';
-import { LEGACY_PROFILE_SETTING, loadSavedProfile, removeLegacyProfile, writeProfileSheet } from './profileSheet';
+import { LEGACY_PROFILE_SETTING, legacyProfile, loadSavedProfile, removeLegacyProfile, writeProfileSheet } from './profileSheet';
+import { parseSavedProfile } from '../core/savedProfile';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
 import { planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
@@ -13,6 +14,7 @@ import { matchesState, mergeBackup, newBackupId, parseBackup, queueBackupClear, 
 import { cellAt, fromA1, type Grid } from '../core/grid';
 import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
+import { whileVisible } from './paneVisibility';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
 import { draftReport } from '../core/report/draft';
 import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
@@ -69,16 +71,14 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   constructor(private readonly readOptions: Partial<ReadOptions> = {}) {}
 
   async analyze(profile?: RuleProfile): Promise<WorkbookResult> {
-    const p = profile ?? (await this.loadProfile());
     return this.run('读取工作簿', async (session) => {
       const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
       this.lastMessages = snap.messages;
-      return evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), p);
+      return evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), profile ?? this.rulesOf(snap));
     });
   }
 
   async score(profile?: RuleProfile, options: ScoreOptions = {}): Promise<OfficeScoreOutcome> {
-    const p = profile ?? (await this.loadProfile());
     const id = newBackupId();
     let pending: { changes: CellChange[]; previousRows: string[] | null; backupExisted: boolean } | null = null;
     try {
@@ -86,6 +86,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         const { context } = session;
         const snap = await readWorkbook(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
         this.lastMessages = snap.messages;
+        const p = profile ?? this.rulesOf(snap);
         const previous = parseBackup(snap.backupRows);
         // The engine sees the user's data (our earlier output read as what it replaced); changes are
         // computed against what the cells hold now.
@@ -183,9 +184,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
    * one is kept and a new sheet is made beside it.
    */
   async generateReport(profile?: RuleProfile): Promise<{ sheet?: string; message: string; sheets: string[] }> {
-    const p = profile ?? (await this.loadProfile());
     return this.run('生成报告', async (session) => {
       const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const p = profile ?? this.rulesOf(snap);
       const result = evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), p);
       if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
       const names = reportSheetNames(result.tables);
@@ -209,8 +210,8 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   /** The report as a .docx (the docx library is loaded only when asked, to keep the pane small). */
   async reportDocx(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }> {
-    const p = profile ?? (await this.loadProfile());
-    const result = await this.analyze(p);
+    const result = await this.analyze(profile);
+    const p = profile ?? this.lastRules;
     const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
     if (!table) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
     const [{ Packer }, { buildReportDocument }] = await Promise.all([import(/* webpackChunkName: "report-docx" */ 'docx'), import(/* webpackChunkName: "report-docx" */ '../cli/report/docx')]);
@@ -235,6 +236,17 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       ws.getRange(address).select();
       await session.sync();
     });
+  }
+
+  /** The rules the last read used when none was given: the saved profile read with the grids. */
+  private lastRules: RuleProfile = parseProfile(undefined);
+
+  /** The workbook's saved profile from a snapshot (else one left in document settings, else national). */
+  private rulesOf(snap: WorkbookSnapshot): RuleProfile {
+    const saved = snap.savedProfile !== undefined ? parseSavedProfile(snap.savedProfile) : (legacyProfile() ?? { status: 'none' as const });
+    this.profileWarning = saved.status === 'invalid' ? saved.message : null;
+    this.lastRules = saved.status === 'ok' ? saved.profile : parseProfile(undefined);
+    return this.lastRules;
   }
 
   /**
@@ -274,10 +286,12 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   async onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {
     // WorksheetCollection.onActivated is ExcelApi 1.7: older hosts simply do not follow the active sheet.
     if (!supports('ExcelApi', '1.7')) return () => undefined;
-    const handler = async (args: Excel.WorksheetActivatedEventArgs) => {
+    // Quiet when hidden: in the shared runtime the closed pane stays loaded; a switch of sheets then only
+    // matters once the pane shows again (the latest one, once), and a burst of switches reads once.
+    const deliver = whileVisible<string>(async (worksheetId) => {
       try {
         const name = await Excel.run(async (context) => {
-          const ws = context.workbook.worksheets.getItem(args.worksheetId).load('name');
+          const ws = context.workbook.worksheets.getItem(worksheetId).load('name');
           await context.sync();
           return ws.name;
         });
@@ -285,13 +299,15 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       } catch {
         // A sheet deleted right after activation: nothing to report.
       }
-    };
+    });
+    const handler = async (args: Excel.WorksheetActivatedEventArgs) => deliver.fire(args.worksheetId);
     const registration = await this.run('监听工作表切换', async (session) => {
       const r = session.context.workbook.worksheets.onActivated.add(handler);
       await session.sync();
       return r;
     });
     return () => {
+      deliver.dispose();
       void Excel.run(registration.context, async (context) => {
         registration.remove();
         await context.sync();
@@ -301,11 +317,14 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   private async run<T>(doing: string, body: (session: Session) => Promise<T>): Promise<T> {
     let session: Session | undefined;
+    const batch = async (context: Excel.RequestContext) => {
+      session = new Session(context);
+      return body(session);
+    };
     try {
-      return await Excel.run(async (context) => {
-        session = new Session(context);
-        return body(session);
-      });
+      // In cell edit mode a batch fails at once unless it asks to wait for the edit to end (Microsoft Learn,
+      // "Excel.RunOptions interface", delayForCellEdit, ExcelApi 1.11); older hosts get CELL_EDIT_MODE's message.
+      return await (supports('ExcelApi', '1.11') ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch));
     } catch (e) {
       throw toAdapterError(e, doing);
     } finally {
