@@ -1,10 +1,10 @@
 /**
  * Reads the workbook into the engine's Grids in two context.sync() calls, whatever the number of sheets:
  *   sync 1: the sheet list (name, visibility, protection), workbook read-only/structure protection,
- *           whether the backup sheet exists, the notes (or comments) collection;
+ *           whether the backup and settings sheets exist, the notes (or comments) collection;
  *   sync 2: per visible sheet, a capped candidate region of the used range (values, text, formulas,
  *           number formats; merged areas with ExcelApi 1.13; fills with ExcelApi 1.9 when asked),
- *           note locations, and the backup sheet's content.
+ *           note locations, the backup sheet's content and the saved profile (_jixiao_settings!A1).
  * Regions are capped so that one response stays well under Excel on the web's 5 MB limit; what was cut
  * is reported in `messages` rather than failing.
  */
@@ -12,6 +12,7 @@ import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { toRangeA1 } from '../core/grid';
 import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from './address';
 import type { Session } from './session';
+import { SETTINGS_CELL, SETTINGS_SHEET } from '../core/savedProfile';
 import { assertBaseline, supports } from './session';
 
 export const BACKUP_SHEET = '_jixiao_backup';
@@ -68,6 +69,8 @@ export interface WorkbookSnapshot {
   /** Raw rows of the backup sheet's first column; null when there is no backup sheet. */
   backupRows: string[] | null;
   backupExists: boolean;
+  /** A1 of the `_jixiao_settings` sheet (the saved profile's JSON); undefined when there is no such sheet. */
+  savedProfile: unknown;
   /** Degradations worth telling the user (Chinese). */
   messages: string[];
 }
@@ -106,6 +109,9 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   if (canStructure) wb.protection.load('protected');
   const backupSheet = wb.worksheets.getItemOrNullObject(BACKUP_SHEET);
   backupSheet.load('name');
+  // The saved rule profile rides along (CONTRACT.md: _jixiao_settings!A1), so no operation needs a sync of its own.
+  const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  settingsSheet.load('name');
   const annotationItems = kind ? (kind === 'notes' ? wb.notes : wb.comments).load('items/content') : null;
   await session.sync();
 
@@ -136,6 +142,8 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   // eslint-disable-next-line office-addins/call-sync-before-read
   const backupExists = !backupSheet.isNullObject;
   const backupRange = backupExists && options.backup ? backupSheet.getUsedRangeOrNullObject(true).load('values') : null;
+  // eslint-disable-next-line office-addins/call-sync-before-read
+  const settingsCell = settingsSheet.isNullObject ? null : settingsSheet.getRange(SETTINGS_CELL).load('values');
   await session.sync();
 
   const grids: Grid[] = [];
@@ -185,6 +193,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
     annotationKind: kind,
     backupRows,
     backupExists,
+    savedProfile: settingsCell ? (settingsCell.values[0]?.[0] ?? null) : undefined,
     messages,
   };
 }

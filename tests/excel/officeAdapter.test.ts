@@ -5,13 +5,17 @@
 import { NOTE_PREFIX, SEVERITY_FILL } from '../../src/core/writePlan';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
 import { parseBackup } from '../../src/excel/backup';
-import { OfficeWorkbookAdapter, PROFILE_SETTING } from '../../src/excel/officeAdapter';
+import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { BACKUP_SHEET } from '../../src/excel/readGrids';
 import { AdapterError } from '../../src/excel/session';
+import { resetPaneVisibility } from '../../src/excel/paneVisibility';
 import { uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
 import { seedWorkbook, stateOf } from './helpers';
 
-afterEach(() => uninstallFakeOffice(globalThis));
+afterEach(() => {
+  uninstallFakeOffice(globalThis);
+  resetPaneVisibility();
+});
 
 function backupOf(wb: FakeWorkbook) {
   const s = wb.sheet(BACKUP_SHEET);
@@ -191,13 +195,26 @@ describe('refusals and failures leave the workbook as it was', () => {
     expect(wb.writes).toEqual([]);
   });
 
-  test('cell edit mode: a message saying how to leave it', async () => {
-    const wb = await seedWorkbook();
+  test('cell edit mode on a host before ExcelApi 1.11: a message saying how to leave it', async () => {
+    const wb = await seedWorkbook({ supportedSets: { ExcelApi: '1.10', SharedRuntime: '1.1' } });
     wb.cellEditMode = true;
     const err = await new OfficeWorkbookAdapter().score().catch((e) => e);
     expect(err).toMatchObject({ code: 'CELL_EDIT_MODE' });
     expect(err.userMessage).toMatch(/按 Enter 或 Esc/);
     expect(wb.writes).toEqual([]);
+  });
+
+  test('cell edit mode on ExcelApi 1.11+: the scoring waits for the edit to end (delayForCellEdit), then writes', async () => {
+    const wb = await seedWorkbook();
+    wb.cellEditMode = true;
+    const scoring = new OfficeWorkbookAdapter().score();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wb.writes).toEqual([]);
+    expect(wb.delayedSyncs).toBe(1);
+    wb.cellEditMode = false;
+    const out = await scoring;
+    expect(out.changed).toBeGreaterThan(0);
+    expect(wb.cell('自评表', 'H16').value).toBe(10);
   });
 
   test.each([5, 12, 30])('an API error after %i operations of the write batch: restored automatically', async (afterOps) => {
@@ -274,17 +291,7 @@ describe('sync budget', () => {
 });
 
 describe('profile, selection and sheet events', () => {
-  test('the profile is saved in and loaded from the document settings', async () => {
-    const wb = await seedWorkbook();
-    const adapter = new OfficeWorkbookAdapter();
-    expect(await adapter.loadProfile()).toEqual(NATIONAL_PROFILE);
-    await adapter.saveProfile({ ...NATIONAL_PROFILE, includeExecutionInTotal: false });
-    expect(wb.settings[PROFILE_SETTING]).toMatchObject({ includeExecutionInTotal: false });
-    expect(wb.officeCalls.settingsSaves).toBe(1);
-    expect((await adapter.loadProfile()).includeExecutionInTotal).toBe(false);
-    wb.settings[PROFILE_SETTING] = { decimals: 'two' };
-    expect(await adapter.loadProfile()).toEqual(NATIONAL_PROFILE);
-  });
+  // The saved profile (sheet _jixiao_settings, migration from document settings): tests/excel/profileSheet.test.ts.
 
   test('selectCell, activeSheet and onSheetActivated', async () => {
     const wb = await seedWorkbook({ extraSheets: 1 });
@@ -294,13 +301,15 @@ describe('profile, selection and sheet events', () => {
     expect(await adapter.activeSheet()).toBe('附表1');
     const seen: string[] = [];
     const off = await adapter.onSheetActivated((s) => seen.push(s));
+    // Deliveries are debounced (src/excel/paneVisibility): wait past the quiet period.
+    const settle = () => new Promise((r) => setTimeout(r, 400));
     wb.userActivates('自评表');
-    await new Promise((r) => setTimeout(r, 0));
+    await settle();
     expect(seen).toEqual(['自评表']);
     off();
-    await new Promise((r) => setTimeout(r, 0));
+    await settle();
     wb.userActivates('附表1');
-    await new Promise((r) => setTimeout(r, 0));
+    await settle();
     expect(seen).toEqual(['自评表']);
   });
 });
