@@ -344,6 +344,8 @@ export class FakeWorkbook {
 
   syncCount = 0;
   bytesRead = 0;
+  /** The largest response of one sync (bytes), to compare with the 5 MB limit. */
+  largestSyncRead = 0;
   bytesWritten = 0;
   /** Every cell-level write applied, for "zero writes" assertions. */
   writes: WriteRecord[] = [];
@@ -371,6 +373,7 @@ export class FakeWorkbook {
   resetCounters(): void {
     this.syncCount = 0;
     this.bytesRead = 0;
+    this.largestSyncRead = 0;
     this.bytesWritten = 0;
     this.writes = [];
   }
@@ -644,6 +647,7 @@ class FakeRequestContext {
       throw new FakeOfficeError(failure.code, failure.message ?? `Injected failure ${failure.code}`);
     }
     wb.bytesRead += this.responseBytes;
+    wb.largestSyncRead = Math.max(wb.largestSyncRead, this.responseBytes);
     if (this.responseBytes > wb.payloadLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     return passThrough;
   }
