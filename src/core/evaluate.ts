@@ -116,6 +116,23 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', g.label, s, profile.weights[category]));
     }
   }
+  // Weights inside 二级 labels ("数量指标（10分）"): checked against the rows under them, like a 一级 label's.
+  const level2Col = t.indicators.cols.level2;
+  const seconds = new Map<string, { label: string; declared: number; row: number; weights: number[] }>();
+  indicators.forEach((ind, i) => {
+    const declared = declaredWeight(ind.level2);
+    if (declared === null || level2Col === undefined) return;
+    const key = `${ind.level1}\u0000${ind.level2}`;
+    const g = seconds.get(key) ?? { label: ind.level2, declared, row: t.indicators.rows[i].row, weights: [] };
+    if (ind.weight !== null) g.weights.push(ind.weight);
+    seconds.set(key, g);
+  });
+  for (const g of seconds.values()) {
+    if (!g.weights.length || sameAt(g.declared, sum(g.weights), 6)) continue;
+    const m = mergeAt(grid, g.row, level2Col as number);
+    const cell = m ? at(m.top, m.left) : at(g.row, level2Col as number);
+    issues.add('LEVEL1_WEIGHT', 'warning', cell, messages.level1Weight(cell, bareLevelLabel(g.label), g.declared, g.weights.map(num).join('+'), sum(g.weights)));
+  }
   // A weight nested over the 一级 groups ("年度绩效目标(80分)" over 产出(60分) + 效益(40分)): checked against
   // their declared weights when every group declares one, else against the rows' weights.
   const outer = t.indicators.group;

@@ -129,6 +129,16 @@ describe('nested or absent 一级 weights', () => {
   });
 });
 
+describe('weights inside 二级 labels', () => {
+  it('"数量指标（30分）" over a row of 20: LEVEL1_WEIGHT on the 二级 cell', () => {
+    const t = run({ indicators: CLEAN_INDICATORS.map((x, i) => (i === 0 ? { ...x, l2: '数量指标（30分）' } : x)) });
+    const [w] = issueAt(t, 'LEVEL1_WEIGHT');
+    expect(w).toMatchObject({ cell: 'C13', severity: 'warning' });
+    expect(w.message).toContain('“数量指标”标明 30 分');
+    expect(t.grade).toBe('优');
+  });
+});
+
 describe('tables without 分值/得分 columns are found and reported, never "not found"', () => {
   const noWeights = (o: NationalOptions = {}) =>
     run({
