@@ -58,6 +58,8 @@ export interface IndicatorRow {
   /** Name with "指标1:"/"★" decorations removed. */
   name: string;
   rawName: string;
+  /** The reason written for the row, a reason merged down over several rows included ("" when none). */
+  deviation: string;
 }
 
 export interface IndicatorBlock {
@@ -161,10 +163,13 @@ const HAS_BUDGET = 2;
 const HAS_EXECUTED = 4;
 const MAY_BE_FUNDS_HEADER = HAS_BUDGET | HAS_EXECUTED;
 
+/** Any of the characters below: most cells (numbers, names) have none, and one test rules them out. */
+const HEADER_CHAR = /[级预执AＡBＢ]/;
+
 function charsOf(text: unknown): number {
   // Not a string (malformed input): let the full match see it, as it always did.
   if (typeof text !== 'string') return HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED;
-  if (text === '') return 0;
+  if (text === '' || !HEADER_CHAR.test(text)) return 0;
   // Column markers (A)/(B) name budget and execution whatever the words (full-width letters fold to A/B).
   return (
     (text.includes('级') ? HAS_LEVEL : 0) |
@@ -329,15 +334,19 @@ const TABLE_START_ROLES: ReadonlySet<IndicatorRole> = new Set<IndicatorRole>(['l
 function headerSegments(grid: Grid, row: number, width: number): { cols: Partial<Record<IndicatorRole, number>>; left: number; right: number }[] {
   const segs: { cols: Partial<Record<IndicatorRole, number>>; left: number; right: number }[] = [];
   let cur: (typeof segs)[number] | null = null;
+  let hasValues = false; // the current segment has a column right of its 一级/二级/三级指标
   for (let c = 0; c < width; c++) {
     const t = headerText(grid, row, c);
     if (!t) continue;
     const role = matchRole(INDICATOR_COLUMNS, t);
     if (!role) continue;
+    const opens = TABLE_START_ROLES.has(role);
     // 一级/二级/三级指标 come before a table's value columns: seen again, or after values, a new table starts.
-    const starts = !cur || (TABLE_START_ROLES.has(role) && (cur.cols[role] !== undefined || Object.keys(cur.cols).some((k) => !TABLE_START_ROLES.has(k as IndicatorRole))));
-    if (starts) segs.push((cur = { cols: {}, left: c, right: c }));
-    if (!cur) continue;
+    if (!cur || (opens && (cur.cols[role] !== undefined || hasValues))) {
+      segs.push((cur = { cols: {}, left: c, right: c }));
+      hasValues = false;
+    }
+    if (!opens) hasValues = true;
     if (cur.cols[role] === undefined) cur.cols[role] = c;
     const m = mergeAt(grid, row, c);
     cur.right = Math.max(cur.right, m ? m.right : c);
@@ -793,7 +802,8 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
     const rawName = cellText(resolvedCell(grid, r, nameCol));
     const name = cleanIndicatorName(rawName);
     if (!name) continue; // empty or reserved ("指标2:", "……")
-    block.rows.push({ row: r, level1, level1Cell, level2, name, rawName });
+    const deviation = cols.deviation !== undefined ? cellText(resolvedCell(grid, r, cols.deviation)) : '';
+    block.rows.push({ row: r, level1, level1Cell, level2, name, rawName, deviation });
   }
   return null;
 }
