@@ -276,12 +276,8 @@ export function detectTables(grid: Grid): DetectedTable[] {
  * What a sheet with no project table holds, for the TABLE_NOT_FOUND message: the other kinds of tables
  * its labels name (部门整体, 申报表, 监控表), or a 三级指标 header that lacks the columns a table needs.
  */
-export function describeSheet(grid: Grid, detected: DetectedTable[]): string[] {
-  const kinds = new Set<string>();
-  for (const t of detected) {
-    const k = OTHER_TABLE_KINDS.find((o) => o.kind === t.kind);
-    if (k) kinds.add(k.name);
-  }
+export function describeSheet(grid: Grid, detected: DetectedTable[]): { kinds: string[]; partialHeader: string | null } {
+  const kinds = new Set<string>(otherKindNames(detected));
   const width = colCount(grid);
   let partialHeader: string | null = null;
   for (let r = 0; r < rowCount(grid); r++) {
@@ -304,8 +300,17 @@ export function describeSheet(grid: Grid, detected: DetectedTable[]): string[] {
       }
     }
   }
-  if (kinds.size) return [...kinds].map((k) => `是${k}`);
-  return partialHeader ? [partialHeader] : [];
+  return { kinds: [...kinds], partialHeader };
+}
+
+/** The names of the other kinds of tables detected (部门整体支出绩效自评表 …), each once. */
+export function otherKindNames(detected: DetectedTable[]): string[] {
+  const names: string[] = [];
+  for (const t of detected) {
+    const k = OTHER_TABLE_KINDS.find((o) => o.kind === t.kind);
+    if (k && !names.includes(k.name)) names.push(k.name);
+  }
+  return names;
 }
 
 interface Anchor {

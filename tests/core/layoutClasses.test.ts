@@ -231,6 +231,7 @@ describe('other kinds of tables are never scored as a project', () => {
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ code: 'TABLE_NOT_FOUND', severity: 'error', cell: null });
     expect(result.issues[0].message).toContain('工作表「部门整体」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表');
+    expect(result.otherTables?.map((o) => [o.sheet, o.name])).toEqual([['部门整体', '部门整体支出绩效自评表']]);
   });
 
   it('a 绩效目标申报表 (targets only, no 实际完成值, no 得分)', () => {
@@ -259,6 +260,7 @@ describe('other kinds of tables are never scored as a project', () => {
     const result = evaluate([toGrid(dept, '部门'), toGrid(nationalTable(), '项目')]);
     expect(result.tables.map((t) => t.sheet)).toEqual(['项目']);
     expect(result.issues).toEqual([]);
+    expect(result.otherTables).toEqual([{ sheet: '部门', name: '部门整体支出绩效自评表', message: '工作表「部门」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表' }]);
   });
 
   it('a header with 三级指标 but no actuals names what is missing', () => {
