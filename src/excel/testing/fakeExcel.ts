@@ -36,7 +36,8 @@
  *          wb.sheet(name): formats, columnWidths, rowHeights, validations, freeze, pageLayout, charts, tabColor.
  *   OfficeExtension.Error (code, message, debugInfo), Office.onReady, Office.context.requirements.isSetSupported,
  *   Office.context.officeTheme, Office.context.document.settings (get/set/remove/saveAsync),
- *   Office.actions.associate, Office.addin.showAsTaskpane/hide, Office.context.ui.displayDialogAsync.
+ *   Office.actions.associate, Office.addin.showAsTaskpane/hide/onVisibilityModeChanged (paneMode),
+ *   Office.context.ui.displayDialogAsync; Excel.run(options, batch) with delayForCellEdit (ExcelApi 1.11).
  *
  * Semantics kept from Office: reading a property that was not loaded and synced throws PropertyNotLoaded;
  * *OrNullObject results expose isNullObject after the sync that resolved them (no load needed); a 2D array

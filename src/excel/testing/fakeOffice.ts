@@ -50,10 +50,14 @@ export interface FakeOffice {
 export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
   const Excel = {
     run: async <T>(first: unknown, second?: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
-      // Excel.run(batch) or Excel.run(contextOrObject, batch): the latter reuses the object's context.
+      // Excel.run(batch), Excel.run(contextOrObject, batch) (reuses the object's context) or
+      // Excel.run(options, batch) with RunOptions: delayForCellEdit is ExcelApi 1.11; older hosts ignore it.
       const batch = (second ?? first) as (context: FakeRequestContext) => Promise<T>;
       const given = second ? ((first as { context?: unknown }).context ?? first) : undefined;
       const ctx = given instanceof FakeRequestContext ? given : new FakeRequestContext(wb);
+      if (second && !(given instanceof FakeRequestContext) && (first as { delayForCellEdit?: unknown }).delayForCellEdit === true) {
+        ctx.delayForCellEdit = wb.isSetSupported('ExcelApi', '1.11');
+      }
       const out = await batch(ctx);
       if (ctx.queue.length) await ctx.sync();
       return out;
@@ -171,11 +175,21 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
       showAsTaskpane: () => {
         if (!wb.isSetSupported('SharedRuntime', '1.1')) return Promise.reject(new FakeOfficeError('ApiNotFound', 'showAsTaskpane needs SharedRuntime 1.1.'));
         wb.officeCalls.showAsTaskpane++;
+        wb.setPaneMode('Taskpane');
         return Promise.resolve();
       },
       hide: () => {
         wb.officeCalls.hide++;
+        wb.setPaneMode('Hidden');
         return Promise.resolve();
+      },
+      onVisibilityModeChanged: (handler: (message: { visibilityMode: string }) => void) => {
+        if (!wb.isSetSupported('SharedRuntime', '1.1')) return Promise.reject(new FakeOfficeError('ApiNotFound', 'onVisibilityModeChanged needs SharedRuntime 1.1.'));
+        wb.visibilityHandlers.add(handler);
+        // Resolves to the function that removes the handler.
+        return Promise.resolve(async () => {
+          wb.visibilityHandlers.delete(handler);
+        });
       },
     },
   };

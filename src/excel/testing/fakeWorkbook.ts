@@ -241,8 +241,38 @@ export class FakeWorkbook {
   settings: Record<string, unknown> = {};
   readOnly = false;
   structureProtected = false;
-  /** Every sync fails with InvalidOperationInCellEditMode while true. */
-  cellEditMode = false;
+  /**
+   * While true, every sync fails with InvalidOperationInCellEditMode, except in a batch run with
+   * Excel.run({ delayForCellEdit: true }) on ExcelApi 1.11+, which waits until the edit ends (Microsoft Learn,
+   * "Excel.RunOptions interface": delayed until the user exits cell edit mode; without the option the batch fails).
+   */
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (!on) for (const resume of this.editWaiters.splice(0)) resume();
+  }
+  private editing = false;
+  private editWaiters: (() => void)[] = [];
+  /** Syncs that waited for the user to leave cell edit mode. */
+  delayedSyncs = 0;
+  /** Resolves when the user leaves cell edit mode. */
+  cellEditEnded(): Promise<void> {
+    return this.editing ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
+  /**
+   * The task pane as Office.addin sees it (SharedRuntime 1.1): showAsTaskpane/hide change it, and every change
+   * calls the onVisibilityModeChanged handlers with { visibilityMode: "Taskpane" | "Hidden" }.
+   */
+  paneMode: 'Taskpane' | 'Hidden' = 'Hidden';
+  visibilityHandlers = new Set<(message: { visibilityMode: string }) => void>();
+  /** Shows or hides the pane as the user would (the ribbon's 打开面板, the pane's close button). */
+  setPaneMode(mode: 'Taskpane' | 'Hidden'): void {
+    if (this.paneMode === mode) return;
+    this.paneMode = mode;
+    for (const h of [...this.visibilityHandlers]) h({ visibilityMode: mode });
+  }
   supportedSets: Record<string, string>;
   payloadLimit: number;
   activeSheetId: string | null = null;
@@ -251,6 +281,8 @@ export class FakeWorkbook {
 
   syncCount = 0;
   bytesRead = 0;
+  /** The largest response of one sync (bytes), to compare with the 5 MB limit. */
+  largestSyncRead = 0;
   bytesWritten = 0;
   /** Every cell-level write applied, for "zero writes" assertions. */
   writes: WriteRecord[] = [];
@@ -278,6 +310,7 @@ export class FakeWorkbook {
   resetCounters(): void {
     this.syncCount = 0;
     this.bytesRead = 0;
+    this.largestSyncRead = 0;
     this.bytesWritten = 0;
     this.writes = [];
   }

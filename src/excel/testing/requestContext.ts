@@ -10,6 +10,8 @@ export class FakeRequestContext {
   /** Load ops record the bytes they return here during a sync. */
   responseBytes = 0;
   trackedObjects = { add: () => undefined, remove: () => undefined };
+  /** Excel.run({ delayForCellEdit: true }) on a host with ExcelApi 1.11. */
+  delayForCellEdit = false;
 
   constructor(readonly wb: FakeWorkbook) {
     this.workbook = new WorkbookProxy(this);
@@ -25,7 +27,11 @@ export class FakeRequestContext {
     const ops = this.queue;
     this.queue = [];
     this.responseBytes = 0;
-    if (wb.cellEditMode) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (wb.cellEditMode) {
+      if (!this.delayForCellEdit) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+      wb.delayedSyncs++;
+      await wb.cellEditEnded();
+    }
     const request = ops.reduce((n, o) => n + o.request, 0);
     if (request > wb.payloadLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     wb.bytesWritten += request;
@@ -47,6 +53,7 @@ export class FakeRequestContext {
       throw new FakeOfficeError(failure.code, failure.message ?? `Injected failure ${failure.code}`);
     }
     wb.bytesRead += this.responseBytes;
+    wb.largestSyncRead = Math.max(wb.largestSyncRead, this.responseBytes);
     if (this.responseBytes > wb.payloadLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     return passThrough;
   }
