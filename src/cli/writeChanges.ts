@@ -13,6 +13,7 @@ import { placeBackup } from '../core/backupPlacement';
 import type { WritePlan } from '../core/writePlan';
 import { dateToSerial, readWorkbook } from './readWorkbook';
 import { composeNote, ourPartStart, splitNote } from '../core/noteText';
+import { cellText } from '../core/xmlText';
 
 /** Thrown when a change names a sheet the workbook lacks (change list and workbook out of step). */
 export class ApplyPlanError extends Error {}
@@ -205,8 +206,10 @@ export function exceljsState(workbook: ExcelJS.Workbook, grids: Grid[], backup: 
 function nextNote(cell: ExcelJS.Cell, next: string | null): NoteValue {
   if (next === null) return composeNoteValue(cell.note, null);
   const now = noteText(cell.note);
-  if (now !== null && splitNote(now).user === splitNote(next).user) return composeNoteValue(cell.note, splitNote(next).ours);
-  return next;
+  const ours = splitNote(next).ours;
+  // Every text written is made XML-safe and cut at Excel's 32,767 (cellText), or the copy would not open.
+  if (now !== null && splitNote(now).user === splitNote(next).user) return composeNoteValue(cell.note, ours === null ? null : cellText(ours));
+  return cellText(next);
 }
 
 /** Applies one cell's changed fields, as core decided them. */
@@ -217,7 +220,7 @@ export function applyCellState(ws: ExcelJS.Worksheet, address: string, next: Cha
   }
   if ('value' in next || 'formula' in next) {
     if (next.formula) cell.value = { formula: next.formula, result: (next.value ?? undefined) as ExcelJS.CellFormulaValue['result'] } as ExcelJS.CellFormulaValue;
-    else cell.value = next.value ?? null;
+    else cell.value = typeof next.value === 'string' ? cellText(next.value) : (next.value ?? null);
   }
   if ('fill' in next) {
     setStyle(cell, { fill: next.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(next.fill) } } : undefined });
@@ -259,6 +262,21 @@ export interface ApplySummary {
   cleared: number;
 }
 
+/** What a change list did, counted the way the CLI reports it. */
+export function summarize(plan: WritePlan, changes: CellChange[], grids: Grid[]): ApplySummary {
+  const marked = new Set(plan.marks.map((m) => `${m.sheet}!${m.address}`));
+  const formulaAt = (sheet: string, address: string) => {
+    const { row, col } = fromA1(address);
+    return !!grids.find((g) => g.name === sheet)?.cells[row]?.[col]?.formula;
+  };
+  return {
+    written: changes.filter((c) => 'value' in c.after).length,
+    keptFormulas: plan.writes.filter((w) => w.keepFormula && formulaAt(w.sheet, w.address)).length,
+    marked: plan.marks.length,
+    cleared: changes.filter((c) => !marked.has(`${c.sheet}!${c.address}`) && 'note' in c.after).length,
+  };
+}
+
 /**
  * A hand-made write plan applied as core's change list (tests and tools that hold a plan, not a
  * scoring): core plans the field changes against the workbook, this applies them.
@@ -269,11 +287,5 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan, backup: B
   const state = exceljsState(workbook, grids, backup);
   const changes = planChanges(plan, state, placeBackup(backup, grids));
   applyChanges(workbook, changes);
-  const marked = new Set(plan.marks.map((m) => `${m.sheet}!${m.address}`));
-  return {
-    written: changes.filter((c) => 'value' in c.after).length,
-    keptFormulas: plan.writes.filter((w) => w.keepFormula && state.grids.find((g) => g.name === w.sheet)?.cells[fromA1(w.address).row]?.[fromA1(w.address).col]?.formula).length,
-    marked: plan.marks.length,
-    cleared: changes.filter((c) => !marked.has(`${c.sheet}!${c.address}`) && 'note' in c.after).length,
-  };
+  return summarize(plan, changes, grids);
 }

@@ -34,7 +34,8 @@ export function tableKey(t: DetectedTable): string {
 /** The tables of every searched sheet, by sheet name. */
 export function tablesBySheet(grids: Grid[]): Map<string, DetectedTable[]> {
   const out = new Map<string, DetectedTable[]>();
-  for (const g of grids) if (!g.hidden) out.set(g.name, detectTables(g));
+  // Only project tables are scored, so only they hold our output (as evaluateTables decides).
+  for (const g of grids) if (!g.hidden) out.set(g.name, detectTables(g).filter((t) => t.kind === 'project'));
   return out;
 }
 

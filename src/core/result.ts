@@ -3,6 +3,8 @@
  * Field names are fixed by shared/design/CONTRACT.md: add fields, never rename or drop.
  */
 
+import type { FundsRole, IndicatorRole } from './layouts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export type IssueCode =
@@ -43,7 +45,19 @@ export interface Issue {
    * what an earlier scoring wrote, read from its backup). Set on every issue by evaluateWorkbook.
    */
   status?: IssueStatus;
+  /** What the issue is about (field, indicator index…), so consumers never parse `cell`. Set on table issues. */
+  subject?: IssueSubject;
 }
+
+/** What an issue is about; `index` points into TableResult.indicators or funds.sources. */
+export type IssueSubject =
+  | { kind: 'project'; field: 'name' | 'department' | 'implementer' }
+  | { kind: 'funds'; field?: FundsRole }
+  | { kind: 'source'; index: number; field?: FundsRole }
+  | { kind: 'indicator'; index: number; field?: IndicatorRole }
+  | { kind: 'level1'; label: string }
+  | { kind: 'totals'; field?: 'weight' | 'score' }
+  | { kind: 'table' };
 
 export type IssueStatus = 'open' | 'corrected';
 
@@ -79,6 +93,13 @@ export interface FundsResult {
   row?: number;
   /** Deviation cell for the funds row, where the layout has one (四川). */
   deviationCell?: string | null;
+  /**
+   * The reason already written for the execution (a 原因 column, a 说明 row, text beside the block);
+   * null when none is written. Validation and the report use it instead of asking again.
+   */
+  reason?: string | null;
+  /** The money unit the block's amounts are in, as its labels declare (万元 by default); null without a block. */
+  unit?: '元' | '千元' | '万元' | '亿元' | null;
 }
 
 export interface IndicatorResult {
@@ -96,7 +117,7 @@ export interface IndicatorResult {
   /** 1-based sheet row. */
   row: number;
   scoreCell: string | null;
-  /** Added: the deviation text and its cell, 指标性质 and 度量单位 where present. */
+  /** Added: the deviation text ("" when none is written) and its cell. */
   deviation?: string;
   deviationCell?: string | null;
   /** Whether the target was met (null when not decidable). */
@@ -156,8 +177,19 @@ export interface TableResult {
   groups?: Level1Summary[];
 }
 
+/** A table of another kind found in the workbook (部门整体, 申报表, 监控表): named, never scored. */
+export interface OtherTable {
+  sheet: string;
+  /** 部门整体支出绩效自评表 · 绩效目标申报表 · 绩效运行监控表 */
+  name: string;
+  /** "工作表「…」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表", for the pane and the CLI. */
+  message: string;
+}
+
 export interface WorkbookResult {
   file?: string;
   tables: TableResult[];
   issues: Issue[];
+  /** Added: tables of other kinds found in the workbook, when there are any. */
+  otherTables?: OtherTable[];
 }

@@ -5,6 +5,7 @@
 import type { RuleProfile } from '../core/profile';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
+import type { UndoScope } from '../core/undoPlan';
 
 export interface ScoreOutcome {
   result: WorkbookResult;
@@ -33,8 +34,11 @@ export interface WorkbookAdapter {
    * `options.select`: also select the grade/total cell, in the same batch (the ribbon's 一键评分).
    */
   score(profile?: RuleProfile, options?: { select?: boolean }): Promise<ScoreOutcome>;
-  /** Restore the cells the last scoring changed, exactly. */
-  undo(): Promise<UndoOutcome>;
+  /**
+   * Restore the cells the scoring changed, each where its thing is now (rows inserted or sorted, the sheet
+   * renamed); only `scope`'s table when given. Cells that cannot be placed are kept and named in `message`.
+   */
+  undo(scope?: UndoScope): Promise<UndoOutcome>;
   /** Activate the sheet and select the cell (A1 address). */
   selectCell(sheet: string, address: string): Promise<void>;
   /** The rule profile saved with the workbook (national defaults when none). */
