@@ -12,8 +12,9 @@ import { NATIONAL_PROFILE, parseProfile } from '../../src/core/profile';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { fakeWorkbookFromGrids, installFakeOffice, uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
 import { fillOf } from '../../src/wps/readEt';
-import { etAppFromGrids, hexToBgr, type EtDoubleApp } from '../../src/wps/testing/etDouble';
+import { etAppFromGrids, type EtDoubleApp } from '../../src/wps/testing/etDouble';
 import { WpsWorkbookAdapter } from '../../src/wps/wpsAdapter';
+import { officeFromWps, wpsFromOffice } from './convert';
 
 const FIXTURES = ['xincheng-12345-2023.xlsx', 'core-offset-c5.xlsx', 'core-sichuan.xlsx', 'core-stacked.xlsx', 'core-transfer.xlsx', 'core-yunnan.xlsx'];
 const SETS = { ExcelApi: '1.18', SharedRuntime: '1.1' };
@@ -106,28 +107,6 @@ describe.each(FIXTURES)('%s through WPS and Office', (file) => {
 });
 
 describe('across hosts', () => {
-  /** The WPS double's workbook as an Office double (values, formulas, formats, fills, comments as notes, helper sheets). */
-  function officeFromWps(app: EtDoubleApp): FakeWorkbook {
-    const fake = fakeWorkbookFromGrids([], { supportedSets: SETS });
-    const vis: Record<number, 'Visible' | 'Hidden' | 'VeryHidden'> = { [-1]: 'Visible', 0: 'Hidden', 2: 'VeryHidden' };
-    for (const s of app.workbook.sheets) {
-      const sheet = fake.addSheet(s.name, { visibility: vis[s.visible] });
-      sheet.merges = s.merges.map((m) => ({ ...m }));
-      for (const [k, c] of s.cells) {
-        const [r, col] = k.split(',').map(Number);
-        const a1 = toA1(r, col);
-        fake.setCell(s.name, a1, {
-          value: c.value === undefined ? null : (c.value as string | number | boolean | null),
-          ...(c.formula ? { formula: c.formula.replace(/^=/, '') } : {}),
-          ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
-          ...(c.color !== undefined ? { fill: fillOf(s.Range(a1)) } : {}),
-          ...(c.comment !== undefined ? { note: c.comment } : {}),
-        });
-      }
-    }
-    return fake;
-  }
-
   it('scored in WPS, undone in Excel: the original comes back', async () => {
     const grids = await load(FIXTURES[0]);
     const app = etAppFromGrids(structuredClone(grids));
@@ -140,30 +119,6 @@ describe('across hosts', () => {
     expect(officeView(fake).cells).toEqual(original);
     expect(fake.sheets.map((s) => s.name)).not.toContain('_jixiao_backup');
   });
-
-  /** The Office double's workbook as a WPS double (the reverse of officeFromWps). */
-  function wpsFromOffice(fake: FakeWorkbook): EtDoubleApp {
-    const app = etAppFromGrids([]);
-    const vis = { Visible: -1, Hidden: 0, VeryHidden: 2 } as const;
-    for (const s of fake.sheets) {
-      const sheet = app.workbook.addSheet(s.name);
-      sheet.visible = vis[s.visibility];
-      sheet.merges = s.merges.map((m) => ({ ...m }));
-      const keys = new Set([...s.cells.keys(), ...fake.notes.filter((n) => n.sheetId === s.id).map((n) => `${n.row},${n.col}`)]);
-      for (const k of keys) {
-        const [r, c] = k.split(',').map(Number);
-        const cell = fake.cell(s.name, toA1(r, c));
-        sheet.cells.set(k, {
-          value: cell.value,
-          ...(cell.formula ? { formula: `=${cell.formula.replace(/^=/, '')}` } : {}),
-          ...(cell.numberFormat && cell.numberFormat !== 'General' ? { numberFormat: cell.numberFormat } : {}),
-          ...(cell.fill ? { color: hexToBgr(cell.fill) } : {}),
-          ...(cell.note !== null ? { comment: cell.note } : {}),
-        });
-      }
-    }
-    return app;
-  }
 
   it('scored in Excel, undone in WPS: the original comes back', async () => {
     const grids = await load(FIXTURES[0]);
