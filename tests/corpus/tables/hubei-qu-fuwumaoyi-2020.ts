@@ -62,8 +62,6 @@ export const fixture: CorpusFixture = {
       ],
     },
   ],
-  knownGap:
-    'the funds block labelled 预算执行情况(万元)(20分) with 预算数(A)/执行数(B)/执行率(B/A) and the weight inside the 得分 header (得分(20分*执行率)) is not read (budget, execution, rate all empty, \'no 项目资金 part\' reported instead); the missing row weights and the nested 80-over-60+40 weights are not reported',
   expected: [
     {
       sheet: 'Sheet1',

@@ -62,8 +62,6 @@ export const fixture: CorpusFixture = {
       ],
     },
   ],
-  knownGap:
-    'a form without 分值/得分 columns (县级专项资金绩效目标自评表, 专项资金名称) is not found at all (TABLE_NOT_FOUND) instead of a table whose missing weights are reported',
   expected: [
     {
       sheet: 'Sheet1',

@@ -41,8 +41,6 @@ export const fixture: CorpusFixture = {
       merges: ['A1:D1', 'A2:D2', 'A3:D3', 'A4:D4', 'A5:D5', 'A6:D6', 'A7:D7', 'A8:D8', 'A9:D9', 'B12:D12', 'B13:D13', 'B14:D14'],
     },
   ],
-  knownGap:
-    'a 部门整体支出绩效评价自评报告 form (部门(单位)名称, 人员编制, 职能职责概述) gets the generic TABLE_NOT_FOUND message; it does not say the sheet holds a whole-department (部门整体) document',
   expected: [],
   notFoundMentions: ['Sheet1', '部门整体', '项目支出绩效自评表'],
 };
