@@ -36,8 +36,6 @@ export const fixture: CorpusFixture = {
       merges: ['A1:A7', 'B2:B5'],
     },
   ],
-  knownGap:
-    'a targets-only table (指标值 and 实施进度, no 实际完成值/分值/得分) gets the generic TABLE_NOT_FOUND message; it does not say the sheet holds a 绩效目标申报表-like targets table',
   expected: [],
   // The message must say what the sheet holds (targets only, no 实际完成值) rather than only "not found".
   notFoundMentions: ['Sheet1', '申报表', '实际完成值'],
