@@ -13,8 +13,10 @@ import type {
   FundsSource,
   IndicatorKind,
   IndicatorResult,
+  DeviationCause,
   Issue,
   IssueCode,
+  Level1Kind,
   Level1Summary,
   ScoreSource,
   Severity,
@@ -91,12 +93,13 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   const indicators = t.indicators.rows.map((row) => evaluateIndicator(t, row, profile, issues, amount));
 
   // ---- 一级 groups: declared weights and the profile's expected weights
-  const groups = new Map<string, { label: string; cell: { row: number; col: number } | null; declared: number | null; rows: IndicatorResult[] }>();
+  const groups = new Map<string, { label: string; cell: { row: number; col: number } | null; declared: number | null; rows: IndicatorResult[]; indexes: number[] }>();
   indicators.forEach((ind, i) => {
     const label = bareLevelLabel(ind.level1) || '（未分组）';
     const src = t.indicators.rows[i];
-    const g = groups.get(label) ?? { label, cell: src.level1Cell, declared: declaredWeight(ind.level1), rows: [] };
+    const g = groups.get(label) ?? { label, cell: src.level1Cell, declared: declaredWeight(ind.level1), rows: [], indexes: [] };
     g.rows.push(ind);
+    g.indexes.push(i);
     groups.set(label, g);
   });
   for (const g of groups.values()) {
@@ -169,7 +172,10 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
 
   const summaries: Level1Summary[] = [];
   if (funds.weight !== null || funds.score !== null) {
-    summaries.push({ label: '预算执行率', weight: funds.weight ?? 0, score: funds.score, statedScore: funds.statedScore, declaredWeight: funds.weight });
+    summaries.push({
+      label: '预算执行率', weight: funds.weight ?? 0, score: funds.score, statedScore: funds.statedScore, declaredWeight: funds.weight,
+      kind: 'execution', indicators: [], countedInTotal: withExec,
+    });
   }
   for (const g of groups.values()) {
     const rows = g.rows.filter((r) => r.weight !== null);
@@ -182,6 +188,9 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       score: scores.some((s) => s === null) ? null : sum(scores as number[]),
       statedScore: stated.some((s) => s === null) ? null : sum(stated as number[]),
       declaredWeight: g.declared,
+      kind: categoryOf(g.label) ?? 'other',
+      indicators: g.indexes,
+      countedInTotal: true,
     });
   }
 
@@ -225,7 +234,7 @@ function groupScores(groups: Map<string, { rows: IndicatorResult[] }>): number[]
 }
 
 /** Which of the profile's 一级 weights a label stands for. */
-function categoryOf(label: string): keyof RuleProfile['weights'] | null {
+function categoryOf(label: string): Exclude<Level1Kind, 'other'> | null {
   const t = normalizeLabel(label);
   if (t.includes('满意度')) return 'satisfaction';
   if (t.includes('产出')) return 'output';
@@ -239,6 +248,7 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
   const empty: FundsResult = {
     initialBudget: null, budget: null, executed: null, rate: null, weight: null, score: null,
     statedRate: null, statedScore: null, rateCell: null, scoreCell: null, sources: [],
+    budgetAdjusted: false, rateFromInitial: false, deviationDue: [], reason: null, countedInTotal: profile.includeExecutionInTotal,
   };
   const block = t.funds;
   const severity: Severity = profile.includeExecutionInTotal ? 'error' : 'warning';
@@ -357,22 +367,33 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
     }
   }
 
+  // An explanation is due below the profile's rate threshold and after a budget adjustment.
+  const deviationDue: DeviationCause[] = [];
+  if (rate !== null && rate < profile.deviationBelowRate) deviationDue.push('rate-below-threshold');
+  if (adjusted) deviationDue.push('budget-adjusted');
   // Deviation cell for the funds row, where the layout has one (四川).
   let deviationCell: string | null = null;
+  let reason: string | null = null;
   if (c.deviation !== undefined) {
     deviationCell = at(r, c.deviation);
     const text = cellAt(t.grid, r, c.deviation).text;
+    if (!isEmptyExplanation(text)) reason = text.trim();
     const reasons: string[] = [];
-    if (rate !== null && rate < profile.deviationBelowRate) reasons.push(`执行率 ${num(roundTo(rate * 100, 2))}% 低于 ${num(profile.deviationBelowRate * 100)}%`);
+    if (deviationDue.includes('rate-below-threshold')) reasons.push(`执行率 ${num(roundTo((rate as number) * 100, 2))}% 低于 ${num(profile.deviationBelowRate * 100)}%`);
     if (adjusted) reasons.push('预算做过调整');
     if (reasons.length && isEmptyExplanation(text)) {
       issues.add('DEVIATION_UNEXPLAINED', 'warning', deviationCell, messages.deviation(deviationCell, '预算执行率', reasons.join('，')));
     }
   }
+  // The common slip: the stated rate divides by 年初预算数 instead of the adjusted 全年预算数.
+  const rateFromInitial =
+    adjusted && statedRate !== null && executed !== null && initial !== null && initial > 0 &&
+    sameAt(statedRate, dec(executed).div(initial).toNumber(), percentDecimals(cellAt(t.grid, r, c.rate ?? -1)) + 2);
 
   return {
     initialBudget: initial, budget, executed, rate, weight, score, statedRate, statedScore,
     rateCell, scoreCell, sources, row: r + 1, deviationCell,
+    budgetAdjusted: adjusted, rateFromInitial, deviationDue, reason, countedInTotal: profile.includeExecutionInTotal,
   };
 }
 
@@ -418,6 +439,13 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     deviationCell: at(c.deviation),
     met: null,
     level1DeclaredWeight: declaredWeight(row.level1),
+    nature: c.nature !== undefined ? resolvedCell(grid, r, c.nature).text.trim() || null : null,
+    unit: c.unit !== undefined ? resolvedCell(grid, r, c.unit).text.trim() || null : null,
+    deviationDue: [],
+    deviationGiven: !isEmptyExplanation(deviationText),
+    overAchieved: false,
+    actualProblem: null,
+    completion: null,
   };
 
   // Not applicable: "/" for the name, for both values, or for the weight.
@@ -465,7 +493,10 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   const kind = target.kind === 'empty' && actual.kind === 'text' ? 'qualitative' : inferKind(target, row.level2, nature);
   // Keep what the filer stated when the engine cannot derive a score; say why when nothing can be kept.
   const keepStated = (why: string): IndicatorResult => {
-    if (stated !== null) return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated' };
+    if (stated !== null) {
+      const score = keptScore(stated, weight);
+      return { ...result, kind, score, scoreSource: 'stated', deviationDue: round(score) < weight ? ['below-weight'] : [] };
+    }
     if (scoreCell && !issues.errorsAt(rowCells)) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(scoreCell, name, why));
     return { ...result, kind };
   };
@@ -479,6 +510,8 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
 
   let out: IndicatorResult;
   let overAchieved = false;
+  // The row's actual contradicts its target: the stated score stands, the report discusses it.
+  const withProblem = (problem: IndicatorResult['actualProblem'], why: string): IndicatorResult => ({ ...keepStated(why), actualProblem: problem });
   if (kind === 'qualitative') {
     if (!requireValue(actual, c.actual, '实际完成值')) return keepStated('实际完成值为空');
     out = scoreQualitative(result, targetText, actualText, actual, weight, stated, profile, issues, scoreCell, name);
@@ -489,15 +522,17 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     if (target.kind !== 'number' || actual.kind !== 'number') {
       if (actual.kind === 'text' && target.kind === 'number') {
         issues.add('VAGUE_ACTUAL', 'warning', at(c.actual), messages.vagueText(at(c.actual) as string, name, actualText, targetText));
+        return withProblem('text-for-number', '指标值或实际完成值不是数值');
       }
       return keepStated('指标值或实际完成值不是数值');
     }
-    if (actual.comparator !== null) {
+    const boundNotValue = actual.comparator !== null;
+    if (boundNotValue) {
       issues.add('VAGUE_ACTUAL', 'warning', at(c.actual), messages.vagueBound(at(c.actual) as string, name, actualText));
     }
     if (!unitsCompatible(target.unit, actual.unit)) {
       issues.add('UNIT_MISMATCH', 'warning', at(c.actual), messages.unitMismatch(at(c.actual) as string, name, targetText, actualText));
-      return keepStated('实际完成值与指标值单位不同');
+      return withProblem('unit-mismatch', '实际完成值与指标值单位不同');
     }
     const t0 = target.number as number;
     const a0 = product(actual.number as number, unitScale(actual.unit, target.unit));
@@ -505,7 +540,8 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     const comparator = nature !== 'qualitative' && nature !== null ? nature : target.comparator;
     const strict = comparator === '>' || comparator === '<';
     const q = scoreQuantitative(kind as 'positive' | 'negative' | 'equal', t0, a0, weight, strict, profile);
-    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met };
+    const completion = (kind === 'positive' || kind === 'equal') && t0 > 0 ? dec(a0).div(t0).toNumber() : null;
+    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met, actualProblem: boundNotValue ? 'bound-not-value' : null, completion };
     if (stated !== null && !(stated > weight) && !sameAt(stated, round(q.score), decimals) && scoreCell) {
       const how = q.met
         ? '已完成目标，得满分'
@@ -523,9 +559,13 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   }
 
   // 偏差原因 is due below full marks or far above target.
+  const due: DeviationCause[] = [];
+  if (out.score !== null && round(out.score) < weight) due.push('below-weight');
+  if (overAchieved) due.push('over-achieved');
+  out = { ...out, deviationDue: due, overAchieved };
   if (c.deviation !== undefined && out.score !== null && isEmptyExplanation(deviationText)) {
     const reasons: string[] = [];
-    if (round(out.score) < weight) reasons.push(`得分 ${num(round(out.score))} 低于分值 ${num(weight)}`);
+    if (due.includes('below-weight')) reasons.push(`得分 ${num(round(out.score))} 低于分值 ${num(weight)}`);
     if (overAchieved) reasons.push('实际完成值远超年度指标值');
     if (reasons.length) {
       const cell = at(c.deviation) as string;
