@@ -2,6 +2,9 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 const shared = {
   transform: { '^.+\\.tsx?$': tsJest },
+  // Generous per-test time: these machines are shared (2 cores, often many processes), and a test that
+  // spawns the CLI or renders the pane can take several seconds under load. Speed is the bench's business.
+  testTimeout: 60_000,
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.js' },
 };
 

@@ -15,7 +15,7 @@ const dir = path.join(__dirname, 'tables');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 export function loadCorpus(): { file: string; fixture: CorpusFixture }[] {
-  // Fixtures are found by name at run time: a static import per file cannot list them.
+  // Fixtures are found by file name at run time, so they are required rather than imported.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return files.map((file) => ({ file, fixture: (require(path.join(dir, file)) as { fixture: CorpusFixture }).fixture }));
 }
