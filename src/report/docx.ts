@@ -78,6 +78,12 @@ const LINE_TWIPS = 28 * 20;
 /** Text width of the page: 210 − 28 − 26 mm. */
 const TEXT_WIDTH = mmToTwip(210 - 28 - 26);
 
+/**
+ * No automatic gap between Chinese and digits (w:autoSpaceDN off): GB/T 9704 text sets "97.9万元" tight,
+ * and Word's default would widen it on screen and in print.
+ */
+const NO_AUTOSPACE = { autoSpaceEastAsianText: false } as const;
+
 const font = (eastAsia: string) => ({ ascii: REPORT_FONTS.latin, hAnsi: REPORT_FONTS.latin, eastAsia, cs: REPORT_FONTS.latin });
 const bodyRun: IRunOptions = { font: font(REPORT_FONTS.body), size: PT.body * 2 };
 const bodySpacing = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -88,21 +94,21 @@ function runs(list: ReportRun[], base: IRunOptions): TextRun[] {
 }
 
 const bodyParagraph = (list: ReportRun[], options: { noIndent?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-  new Paragraph({ alignment: options.alignment ?? AlignmentType.JUSTIFIED, spacing: bodySpacing, indent: options.noIndent ? undefined : indent, children: runs(list, bodyRun) });
+  new Paragraph({ ...NO_AUTOSPACE, alignment: options.alignment ?? AlignmentType.JUSTIFIED, spacing: bodySpacing, indent: options.noIndent ? undefined : indent, children: runs(list, bodyRun) });
 
-const emptyLine = () => new Paragraph({ spacing: bodySpacing, children: [new TextRun({ ...bodyRun, text: '' })] });
+const emptyLine = () => new Paragraph({ ...NO_AUTOSPACE, spacing: bodySpacing, children: [new TextRun({ ...bodyRun, text: '' })] });
 
 /** The title in its lines: each line a run, broken between them only. */
 function titleParagraph(lines: ReportRun[][], options: { pageBreakBefore?: boolean } = {}): Paragraph {
   const children: TextRun[] = [];
   lines.forEach((line, i) => children.push(new TextRun({ font: font(REPORT_FONTS.title), size: PT.title * 2, text: runsText(line), ...(i ? { break: 1 } : {}) })));
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, after: 0 }, keepLines: true, pageBreakBefore: options.pageBreakBefore, children });
+  return new Paragraph({ ...NO_AUTOSPACE, alignment: AlignmentType.CENTER, spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, after: 0 }, keepLines: true, pageBreakBefore: options.pageBreakBefore, children });
 }
 
 /** The cover: title, then 评价类型, 项目名称, 被评价单位, 主管部门, the 公章 line and the date. */
 function coverChildren(draft: ReportDraft): Paragraph[] {
   const field = (label: string, value: ReportRun[]) =>
-    new Paragraph({
+    new Paragraph({ ...NO_AUTOSPACE,
       spacing: { line: 36 * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       indent: { left: mmToTwip(10) },
       children: [new TextRun({ ...bodyRun, text: label }), ...runs(value, bodyRun)],
@@ -110,7 +116,7 @@ function coverChildren(draft: ReportDraft): Paragraph[] {
   const out: Paragraph[] = [];
   for (let i = 0; i < 4; i++) out.push(emptyLine());
   out.push(titleParagraph(draft.titleLines));
-  if (draft.subtitle.length) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: runs(draft.subtitle, { ...bodyRun, font: font(REPORT_FONTS.heading2) }) }));
+  if (draft.subtitle.length) out.push(new Paragraph({ ...NO_AUTOSPACE, alignment: AlignmentType.CENTER, spacing: bodySpacing, children: runs(draft.subtitle, { ...bodyRun, font: font(REPORT_FONTS.heading2) }) }));
   for (let i = 0; i < 6; i++) out.push(emptyLine());
   out.push(field('评价类型：', [{ kind: 'text', text: `${draft.cover.evaluationType}☑` }]));
   out.push(field('项目名称：', draft.cover.project));
@@ -134,7 +140,7 @@ function cell(text: string, width: number, options: { columnSpan?: number; rowSp
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { left: 60, right: 60, top: 20, bottom: 20 },
     children: [
-      new Paragraph({
+      new Paragraph({ ...NO_AUTOSPACE,
         alignment: text.length <= 8 ? AlignmentType.CENTER : AlignmentType.LEFT,
         spacing: { line: Math.round(size * 10 * 1.25), lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
         children: [new TextRun({ font: font(REPORT_FONTS.body), size, text, bold: options.bold })],
@@ -185,8 +191,8 @@ function scoreTableOf(draft: ReportDraft): Table {
 /** An attachment's page: "附件N" in 黑体 at the top left, its title centred, then its table. */
 function attachmentPage(n: number, title: string, table: Table): (Paragraph | Table)[] {
   return [
-    new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [new TextRun({ ...bodyRun, font: font(REPORT_FONTS.heading1), text: `附件${n}` })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, before: 120, after: 240 }, children: [new TextRun({ font: font(REPORT_FONTS.title), size: PT.title * 2 - 8, text: title })] }),
+    new Paragraph({ ...NO_AUTOSPACE, pageBreakBefore: true, spacing: bodySpacing, children: [new TextRun({ ...bodyRun, font: font(REPORT_FONTS.heading1), text: `附件${n}` })] }),
+    new Paragraph({ ...NO_AUTOSPACE, alignment: AlignmentType.CENTER, spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, before: 120, after: 240 }, children: [new TextRun({ font: font(REPORT_FONTS.title), size: PT.title * 2 - 8, text: title })] }),
     table,
   ];
 }
@@ -195,7 +201,7 @@ function pageNumberFooter(alignment: 'left' | 'right'): Footer {
   const run = { font: font(REPORT_FONTS.pageNumber), size: PT.pageNumber * 2 };
   return new Footer({
     children: [
-      new Paragraph({
+      new Paragraph({ ...NO_AUTOSPACE,
         alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         // One character in from the outer edge (GB/T 9704: 单页码居右空一字，双页码居左空一字).
         indent: alignment === 'right' ? { right: PT.pageNumber * 20 } : { left: PT.pageNumber * 20 },
@@ -214,11 +220,11 @@ const PAGE = {
 export function buildReportDocument(draft: ReportDraft): Document {
   const body: (Paragraph | Table)[] = [];
   body.push(titleParagraph(draft.titleLines));
-  if (draft.subtitle.length) body.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: runs(draft.subtitle, { ...bodyRun, font: font(REPORT_FONTS.heading2) }) }));
+  if (draft.subtitle.length) body.push(new Paragraph({ ...NO_AUTOSPACE, alignment: AlignmentType.CENTER, spacing: bodySpacing, children: runs(draft.subtitle, { ...bodyRun, font: font(REPORT_FONTS.heading2) }) }));
   body.push(emptyLine());
   for (const s of draft.sections) {
     body.push(
-      new Paragraph({
+      new Paragraph({ ...NO_AUTOSPACE,
         heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
         spacing: bodySpacing,
         indent,
@@ -232,12 +238,12 @@ export function buildReportDocument(draft: ReportDraft): Document {
   const attachments = [...(draft.attachment ? ['项目支出绩效自评表'] : []), '指标评分表'];
   body.push(emptyLine());
   attachments.forEach((a, i) =>
-    body.push(new Paragraph({ spacing: bodySpacing, indent: i ? { left: 5 * PT.body * 20 } : indent, children: [new TextRun({ ...bodyRun, text: `${i ? '' : '附件：'}${i + 1}.${a}` })] })),
+    body.push(new Paragraph({ ...NO_AUTOSPACE, spacing: bodySpacing, indent: i ? { left: 5 * PT.body * 20 } : indent, children: [new TextRun({ ...bodyRun, text: `${i ? '' : '附件：'}${i + 1}.${a}` })] })),
   );
   body.push(emptyLine(), emptyLine());
   const signatureIndent = { right: 4 * PT.body * 20 };
-  body.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: signatureIndent, children: runs(draft.signature.unit, bodyRun) }));
-  body.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: signatureIndent, children: runs(draft.signature.date, bodyRun) }));
+  body.push(new Paragraph({ ...NO_AUTOSPACE, alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: signatureIndent, children: runs(draft.signature.unit, bodyRun) }));
+  body.push(new Paragraph({ ...NO_AUTOSPACE, alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: signatureIndent, children: runs(draft.signature.date, bodyRun) }));
 
   let n = 0;
   if (draft.attachment) {
@@ -248,8 +254,8 @@ export function buildReportDocument(draft: ReportDraft): Document {
 
   // The 填报问题清单: its own page, last, so it is dropped in one piece before the report is filed.
   const findings: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, after: 120 }, children: [new TextRun({ font: font(REPORT_FONTS.title), size: PT.title * 2 - 8, text: FINDINGS_TITLE })] }),
-    new Paragraph({
+    new Paragraph({ ...NO_AUTOSPACE, alignment: AlignmentType.CENTER, spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, after: 120 }, children: [new TextRun({ font: font(REPORT_FONTS.title), size: PT.title * 2 - 8, text: FINDINGS_TITLE })] }),
+    new Paragraph({ ...NO_AUTOSPACE,
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
       children: [new TextRun({ font: font(REPORT_FONTS.heading2), size: PT.small * 2 + 4, text: '（自评表复核意见，供更正自评表使用，不属于报告正文；报送前请删除本页）' })],

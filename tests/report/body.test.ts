@@ -5,7 +5,7 @@
 import { parseProfile } from '../../src/core/profile';
 import { draftReport } from '../../src/core/report/draft';
 import { CORRECT_FIRST, draftToPlainText, runsText, type ReportDraft } from '../../src/core/report/model';
-import { toGrid, sichuanTable, only, evaluate } from '../core/helpers';
+import { toGrid, sichuanTable, nationalTable, patchIndicators, only, evaluate } from '../core/helpers';
 import { FIXTURES, load, type ReportFixture } from './fixtures';
 
 const byId = (id: string) => FIXTURES.find((f) => f.id === id) as ReportFixture;
@@ -130,6 +130,18 @@ describe('facts each golden must contain', () => {
     const { text } = await drafted('national-offset');
     expect(text).toContain('“工单办理时限”（时效指标）年度指标值为≤5个工作日，实际完成值为4个工作日，控制在年度指标值以内');
     expect(text).toContain('预算执行率未达到规定要求，资金未全部支出。【请补充：预算执行率未达要求的原因及拟采取的改进措施】');
+  });
+});
+
+describe('over-achievement and a partly achieved qualitative row, on engine results', () => {
+  test('a target far exceeded: how far, the question whether it was set too low, and the problem stated', () => {
+    const inds = patchIndicators({ 0: { actual: '60万件' } });
+    const table = only(evaluate(toGrid(nationalTable({ indicators: inds }))));
+    expect(table.indicators[0].overAchieved).toBe(true);
+    const text = draftToPlainText(draftReport(table, parseProfile({})));
+    expect(text).toContain('“热线来电受理量”（数量指标）年度指标值为≥30万件，实际完成值为60万件，已完成年度目标，得20分（分值20分）。实际完成值为年度指标值的200%，超出年度指标值较多。【请补充：超额完成的原因，以及年初指标值是否设置偏低】');
+    expect(text).toContain('部分绩效目标设置偏低：“热线来电受理量”的实际完成值远超年度指标值。');
+    expect(text).toContain('合理确定“热线来电受理量”等指标的年度指标值。');
   });
 });
 

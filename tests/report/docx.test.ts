@@ -136,7 +136,11 @@ test('the 填报问题清单 is last, on its own page, with every finding', () =
   for (const f of seed.draft.findings) expect(body).not.toContain(f.text);
 });
 
-test('no space between Chinese and digits anywhere in the text', () => {
+test('no space between Chinese and digits anywhere in the text, nor an automatic gap (autoSpaceDN off)', () => {
+  // Every paragraph with text (docx's own empty continuation cells aside).
+  const withText = (seed.xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []).filter((p) => p.includes('<w:t'));
+  expect(withText.length).toBeGreaterThan(100);
+  for (const p of withText) expect(p).toMatch(/<w:autoSpaceDN w:val="(false|0)"\/>/);
   for (const p of seed.paragraphs.filter((x) => !seed.draft.findings.some((f) => f.text === x))) expect(p).not.toMatch(/[\u4e00-\u9fff] +\d|\d +[\u4e00-\u9fff]/);
 });
 

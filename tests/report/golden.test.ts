@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { draftReport } from '../../src/core/report/draft';
-import { draftToPlainText, findingsToPlainText } from '../../src/core/report/model';
+import { draftToPlainText, findingsToPlainText, scoreTableToPlainText } from '../../src/core/report/model';
 import { FIXTURES, load } from './fixtures';
 import { expectTraceable } from './helpers';
 
@@ -16,7 +16,7 @@ describe.each(FIXTURES.map((f) => [f.id, f] as const))('golden draft: %s', (id, 
   test('matches the reviewed golden and traces every figure', async () => {
     const { table, profile, grid } = await load(fx);
     const draft = draftReport(table, profile, { outline: fx.outline, grid });
-    const text = `${draftToPlainText(draft)}\n---\n${findingsToPlainText(draft)}`;
+    const text = `${draftToPlainText(draft)}\n---\n${scoreTableToPlainText(draft)}\n---\n${findingsToPlainText(draft)}`;
     const file = path.join(dir, `${id}.txt`);
     if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, text);
     expect(text).toBe(fs.readFileSync(file, 'utf8'));

@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
 import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
-import { draftToPlainText, findingsToPlainText } from '../../core/report/model';
+import { draftToPlainText, findingsToPlainText, scoreTableToPlainText } from '../../core/report/model';
 import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
 import { loadProfileFile } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
@@ -86,7 +86,7 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   }
 
   if (opts.docx === undefined) {
-    ctx.io.out(drafts.map((d) => `${draftToPlainText(d.draft)}\n${findingsToPlainText(d.draft)}`).join('\n'));
+    ctx.io.out(drafts.map((d) => `${draftToPlainText(d.draft)}\n${scoreTableToPlainText(d.draft)}\n${findingsToPlainText(d.draft)}`).join('\n'));
     return;
   }
   const paths = docxPaths(path.resolve(ctx.io.cwd, opts.docx), drafts.map((d) => d.table));

@@ -7,8 +7,8 @@ import { displayWidth, typeset } from './format';
 import type { AttachedTable } from './model';
 
 /** Narrowest and widest column, in half-width characters. */
-const MIN_WIDTH = 6;
-const MAX_WIDTH = 28;
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 20;
 
 export function attachedTable(grid: Grid, range: string): AttachedTable {
   const [a, b] = range.split(':');

@@ -299,10 +299,17 @@ class Content {
     } else {
       out.push(para(this.subject(), t('自评总分和评价等级：'), correctFirst(), t('。')));
     }
+    // Scores the table states for rows whose actual does not answer the target stand in the total: say so.
+    const open = this.table.indicators.map((ind, i) => (ind.actualProblem && ind.scoreSource === 'stated' && w.has(`indicators[${i}].score`) ? i : -1)).filter((i) => i >= 0);
+    if (open.length) {
+      const names: ReportRun[] = [];
+      open.forEach((i, k) => names.push(t(k ? '、' : ''), t('“'), w.quote(`indicators[${i}].name`), t('”')));
+      out.push(para(t('其中'), names, t('的得分沿用自评表所填，完成情况待核实（见下文指标分析）。')));
+    }
     if (!this.f.countedInTotal && w.has('funds.score')) {
       out.push(para(t('按本地评分口径，预算执行率得分（'), w.num('funds.score', 'score'), t('分）单独列示，不计入总分。')));
     }
-    out.push(para(t('各项指标的分值和得分见附表“指标评分表”。')));
+    out.push(para(t('各项指标的分值和得分见“指标评分表”。')));
     return out;
   }
 
@@ -506,10 +513,8 @@ class Content {
     return out;
   }
 
+  /** The execution score's place in the total is said where the total is (整体评价) and in the execution item. */
   otherMatters(): ReportParagraph[] {
-    if (!this.f.countedInTotal && this.w.has('funds.weight')) {
-      return [para(t('按本地评分口径，预算执行率（分值'), this.w.num('funds.weight', 'score'), t('分）单独评分，不计入自评总分。'))];
-    }
     return [para(t('无。'))];
   }
 

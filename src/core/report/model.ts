@@ -148,6 +148,12 @@ export function draftToPlainText(draft: ReportDraft): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The 指标评分表 as plain text: one row per line, cells separated by tabs. */
+export function scoreTableToPlainText(draft: ReportDraft): string {
+  const rows = [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ...draft.scoreTable.map((r) => [r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score])];
+  return `指标评分表\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
+}
+
 /** The 填报问题清单 as plain text: one numbered line per finding. */
 export function findingsToPlainText(draft: ReportDraft): string {
   const lines = [`${FINDINGS_TITLE}（${draft.sheet}）`];

@@ -217,7 +217,7 @@ export function reportSheetSpec(draft: ReportDraft, table: TableResult, name: st
   const headerStyle = { bold: true, border: true, horizontal: 'center' as const, vertical: 'middle' as const, wrap: true, fill: HEADING_FILL, fontName: BODY_FONT, fontSize: 10 };
   const bodyStyle = { border: true, wrap: true, vertical: 'middle' as const, fontName: BODY_FONT, fontSize: 10 };
   blank();
-  line('附表：指标评分表', { bold: true, fontName: HEADING_FONT, fontSize: 12 }, 20);
+  line('指标评分表', { bold: true, fontName: HEADING_FONT, fontSize: 12 }, 20);
   const tableRow = (values: Record<string, string>, style: typeof bodyStyle | typeof headerStyle) => {
     row++;
     let tallest = 1;
