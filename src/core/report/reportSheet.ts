@@ -224,7 +224,8 @@ export function reportSheetSpec(draft: ReportDraft, table: TableResult, name: st
     for (const c of SCORE_COLUMNS) {
       const text = values[c.key] ?? '';
       // Text as shown ("100%", "≥95%"): formatted as text so no host turns it into a number.
-      cells.push({ address: `${c.from}${row}`, value: text, ...style, numberFormat: '@' });
+      // An empty cell gets no value (hosts differ on an empty string: exceljs keeps "", Office reads null).
+      cells.push({ address: `${c.from}${row}`, ...(text ? { value: text } : {}), ...style, numberFormat: '@' });
       if (c.to !== c.from) merges.push({ range: `${c.from}${row}:${c.to}${row}`, ...style });
       const span = c.to.charCodeAt(0) - c.from.charCodeAt(0) + 1;
       tallest = Math.max(tallest, Math.ceil(displayWidth(text) / Math.max(1, span * COLUMN_WIDTH - 1)));
