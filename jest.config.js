@@ -2,13 +2,14 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 const shared = {
   transform: { '^.+\\.tsx?$': tsJest },
-  // Generous per-test time: these machines are shared (2 cores, often many processes), and a test that
-  // spawns the CLI or renders the pane can take several seconds under load. Speed is the bench's business.
-  testTimeout: 60_000,
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.js' },
 };
 
 module.exports = {
+  // Generous per-test time: these machines are shared (2 cores, often many processes), and a test that
+  // spawns the CLI or renders the pane can take several seconds under load. Speed is the bench's business.
+  // Top level on purpose: Jest ignores testTimeout inside a project's config (jestjs/jest#9696).
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,

@@ -18,6 +18,9 @@ export const messages = {
   missing: (cell: string, what: string, why: string) => `${cell} 的${what}为空。${why}`,
   fundsMissing: (cell: string) =>
     `${cell} 附近未找到“项目资金（万元）”部分（年初预算数、全年预算数、全年执行数）。请按自评表格式补充资金情况，才能计算预算执行率。`,
+  weightsMissing: (cell: string) =>
+    `${cell} 所在的指标表头没有“分值”（权重）列，各指标的分值缺失，无法计算得分、总分和等级。请在表头加“分值”列并填写各指标分值（原则上预算执行率 10、产出 50、效益 30、满意度 10，合计 100）。`,
+  otherTableKind: (sheet: string, kind: string) => `工作表「${sheet}」是${kind}；本工具评的是项目支出绩效自评表`,
   budgetZero: (cell: string) => `${cell} 的全年预算数为 0，无法计算执行率（B÷A）。请填写调整后的全年预算数。`,
   overBudget: (cell: string, executed: number, budget: number) =>
     `${cell} 的全年执行数 ${num(executed)} 万元大于全年预算数 ${num(budget)} 万元，执行率超过 100%（得分按 100% 计）。请核对执行数，或说明超支原因。`,

@@ -73,6 +73,13 @@ export interface FundsResult {
   /** Deviation cell for the funds row, where the layout has one (四川). */
   deviationCell?: string | null;
   /**
+   * The reason already written for the execution (a 原因 column, a 说明 row, text beside the block);
+   * null when none is written. Validation and the report use it instead of asking again.
+   */
+  reason?: string | null;
+  /** The money unit the block's amounts are in, as its labels declare (万元 by default); null without a block. */
+  unit?: '元' | '千元' | '万元' | '亿元' | null;
+  /**
    * Report facts, decided here so no front end or report re-derives them (issue 12 item 5).
    * The full-year budget differs from 年初预算数 (a fact the table suggests; the report asks to verify it).
    */
@@ -81,8 +88,6 @@ export interface FundsResult {
   rateFromInitial: boolean;
   /** Why the profile asks the filer to explain the funds row; empty when nothing is due. */
   deviationDue: DeviationCause[];
-  /** The filer's own explanation for the funds (a 原因 cell beside the funds block), as written; null when none. */
-  reason: string | null;
   /** Whether the execution score counts in 总分 under the profile. */
   countedInTotal: boolean;
 }
@@ -108,7 +113,7 @@ export interface IndicatorResult {
   /** 1-based sheet row. */
   row: number;
   scoreCell: string | null;
-  /** Added: the deviation text and its cell, 指标性质 and 度量单位 where present. */
+  /** Added: the deviation text ("" when none is written) and its cell. */
   deviation?: string;
   deviationCell?: string | null;
   /** Whether the target was met (null when not decidable). */

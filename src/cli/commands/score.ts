@@ -155,7 +155,9 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
       continue;
     }
     if (result.tables.length === 0) {
-      progress.errorLine(`${file}：未找到绩效自评表（no self-evaluation table found）`);
+      // The engine's message says what the file holds instead (a 部门整体 table, a 申报表…).
+      const why = result.issues.find((x) => x.code === 'TABLE_NOT_FOUND')?.message;
+      progress.errorLine(`${file}：未找到绩效自评表（no self-evaluation table found）${why ? `：${oneLine(why)}` : ''}`);
       ctx.worsen(EXIT_NO_TABLE);
     }
     const out = outputs[i];
