@@ -10,7 +10,9 @@ export const messages = {
   notANumber: (cell: string, what: string, text: string, problem?: string) =>
     problem === 'chinese_numeral'
       ? `${cell} 的${what}“${text}”用汉字写数字，无法可靠换算。请改为阿拉伯数字（如“十二人”改为“12 人”）。`
-      : problem === 'error_value'
+      : problem === 'out_of_range'
+        ? `${cell} 的${what}是数字 ${text}，但超出可准确计算的范围（绝对值不超过 9,007,199,254,740,991），无法计算。请核对是否多输了位数或单位有误。`
+        : problem === 'error_value'
         ? `${cell} 的${what}是错误值“${text}”，无法计算。请检查该单元格的公式或直接填写数字。`
         : `${cell} 的${what}“${text}”不是数字。请填写数字（可带单位，如“97.9”或“97.9 万元”），无此项请填“—”。`,
   negative: (cell: string, what: string, value: number) =>

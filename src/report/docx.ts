@@ -29,6 +29,7 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx';
+import { xmlSafeDeep } from '../core/xmlText';
 import { isHighlighted, runsText, FINDINGS_TITLE, type AttachedTable, type ReportDraft, type ReportRun } from '../core/report/model';
 
 /** Fonts by role. */
@@ -290,11 +291,12 @@ export function buildReportDocument(draft: ReportDraft): Document {
 }
 
 /** Packs a draft into .docx bytes with the font table's fallbacks (the CLI: a Node Buffer). */
-export function reportDocxBuffer(draft: ReportDraft): Promise<Uint8Array> {
-  return Packer.toBuffer(buildReportDocument(draft), false, DOCX_OVERRIDES());
+export function reportDocxBytes(draft: ReportDraft): Promise<Uint8Array> {
+  // Texts come from the workbook: drop what XML forbids, or Word refuses the file.
+  return Packer.toBuffer(buildReportDocument(xmlSafeDeep(draft)), false, DOCX_OVERRIDES());
 }
 
 /** Packs a draft into a .docx Blob with the font table's fallbacks (the pane). */
 export function reportDocxBlob(draft: ReportDraft): Promise<Blob> {
-  return Packer.toBlob(buildReportDocument(draft), false, DOCX_OVERRIDES());
+  return Packer.toBlob(buildReportDocument(xmlSafeDeep(draft)), false, DOCX_OVERRIDES());
 }

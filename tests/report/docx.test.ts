@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import { draftReport } from '../../src/core/report/draft';
 import { draftPlaceholders, runsText, type ReportDraft } from '../../src/core/report/model';
-import { reportDocxBuffer, FONT_FALLBACKS } from '../../src/report/docx';
+import { reportDocxBytes, FONT_FALLBACKS } from '../../src/report/docx';
 import { FIXTURES, load } from './fixtures';
 
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -25,7 +25,7 @@ async function packed(id: string): Promise<Packed> {
   const fx = FIXTURES.find((f) => f.id === id)!;
   const { table, profile, grid } = await load(fx);
   const draft = draftReport(table, profile, { outline: fx.outline, grid });
-  const zip = await JSZip.loadAsync(await reportDocxBuffer(draft));
+  const zip = await JSZip.loadAsync(await reportDocxBytes(draft));
   const xml = await zip.file('word/document.xml')!.async('string');
   return { draft, zip, xml, paragraphs: paragraphsOf(xml) };
 }

@@ -4,7 +4,7 @@
  * are the published layouts (national offset, transfer, 四川, 云南) as committed .xlsx files.
  */
 import * as path from 'path';
-import { readWorkbookFile } from '../../src/cli/readWorkbook';
+import { loadWorkbookFile } from '../../src/cli/readWorkbook';
 import { evaluateWorkbook } from '../../src/core/engine';
 import type { Grid } from '../../src/core/grid';
 import { parseProfile, type ProfileInput, type RuleProfile } from '../../src/core/profile';
@@ -37,7 +37,7 @@ const cache = new Map<string, Promise<Grid[]>>();
 
 /** The fixture's table as the engine evaluates it, its profile and the grid it came from. */
 export async function load(fx: ReportFixture): Promise<{ table: TableResult; profile: RuleProfile; grid: Grid }> {
-  if (!cache.has(fx.file)) cache.set(fx.file, readWorkbookFile(fixturePath(fx.file)).then((r) => r.grids));
+  if (!cache.has(fx.file)) cache.set(fx.file, loadWorkbookFile(fixturePath(fx.file)).then((r) => r.grids));
   const grids = await (cache.get(fx.file) as Promise<Grid[]>);
   const profile = parseProfile(fx.profile);
   const result = evaluateWorkbook(grids, profile);

@@ -4,7 +4,7 @@ import { draftReport } from '../../src/core/report/draft';
 import { decideReportTarget, fnv1a, isUneditedDraft, reportSheetNames, reportSheetSpec, PLACEHOLDER_FILL } from '../../src/core/report/reportSheet';
 import type { SheetSpec } from '../../src/core/sheetSpec';
 import * as ExcelJS from 'exceljs';
-import { readWorkbook, readWorkbookFile } from '../../src/cli/readWorkbook';
+import { loadWorkbookFile, readWorkbook } from '../../src/cli/readWorkbook';
 import { addReportSheets } from '../../src/cli/report';
 import { evaluateWorkbook } from '../../src/core/engine';
 import { findingsSheetSpec, splitForCells, MAX_CELL_CHARS, FINGERPRINT_MARK } from '../../src/core/report/reportSheet';
@@ -104,7 +104,7 @@ test('the 填报问题清单 sheet lists every finding with its place and level,
 });
 
 test('CLI: report and 填报问题清单 sheets written by exceljs, regenerating respects edits', async () => {
-  const { workbook } = await readWorkbookFile(fixturePath('xincheng-12345-2023.xlsx'));
+  const { workbook } = await loadWorkbookFile(fixturePath('xincheng-12345-2023.xlsx'));
   const result = evaluateWorkbook(readWorkbook(workbook), NATIONAL_PROFILE);
   const first = addReportSheets(workbook, result, NATIONAL_PROFILE);
   expect(first).toEqual([{ table: '自评表', sheet: '绩效自评报告', replaced: false, findings: '填报问题清单' }]);

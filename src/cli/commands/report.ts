@@ -93,7 +93,7 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   for (let i = 0; i < drafts.length; i++) {
     const shown = path.relative(ctx.io.cwd, paths[i]) || paths[i];
     try {
-      await writeFileAtomic(paths[i], Buffer.from(await reportDocxBuffer(drafts[i].draft)));
+      await writeFileAtomic(paths[i], await reportDocxBuffer(drafts[i].draft));
     } catch (e) {
       ctx.fail(`无法写出报告 ${shown}：${oneLine(e)}`);
       continue;

@@ -13,7 +13,7 @@ import { REPORT_SHEET_BASE, decideReportTarget, findingsSheetName, findingsSheet
 import { FINDINGS_TITLE } from '../../core/report/model';
 import { applySheetSpec } from '../applySheetSpec';
 import { readWorksheet } from '../readWorkbook';
-import { reportDocxBuffer } from '../../report/docx';
+import { reportDocxBytes } from '../../report/docx';
 
 export interface ReportSheetOutcome {
   /** The table's sheet. */
@@ -63,7 +63,10 @@ export function draftAll(result: WorkbookResult, profile: RuleProfile, options: 
   return result.tables.map((table) => ({ table, draft: draftReport(table, profile, { ...options, grid: grids.find((g) => g.name === table.sheet) }) }));
 }
 
-export { reportDocxBuffer };
+/** Packs a draft into .docx bytes (the renderer's, as a Node Buffer for the file writer). */
+export async function reportDocxBuffer(draft: ReportDraft): Promise<Buffer> {
+  return Buffer.from(await reportDocxBytes(draft));
+}
 
 /** Characters Windows and macOS refuse in file names. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name cannot hold
