@@ -22,6 +22,7 @@ import { NoticeBar } from './components/NoticeBar';
 import { ResultsPanel } from './components/ResultsPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { useActions } from './hooks/useActions';
+import { useCommandOutcome } from './hooks/useCommandOutcome';
 import { useOfficeTheme } from './hooks/useOfficeTheme';
 import { useProfile } from './hooks/useProfile';
 import { useWorkbookResult } from './hooks/useWorkbookResult';
@@ -73,6 +74,8 @@ function Pane({ adapter }: { adapter: WorkbookAdapter }) {
   const profile = useProfile(adapter);
   const workbook = useWorkbookResult(adapter, profile.profile);
   const actions = useActions(adapter, profile.profile, workbook);
+  // What a ribbon command did (the pane is opened on it when it was closed).
+  const ribbon = useCommandOutcome(workbook);
   const [tab, setTab] = useState<TabId>('detect');
 
   const result = workbook.result;
@@ -102,6 +105,7 @@ function Pane({ adapter }: { adapter: WorkbookAdapter }) {
 
       <ActionBar capabilities={caps} running={actions.running} disabled={firstLoad} hasTable={!!table} onRun={(id) => void actions.run(id)} />
 
+      {ribbon.notice && <NoticeBar notice={ribbon.notice} onDismiss={ribbon.dismiss} />}
       {actions.notice && <NoticeBar notice={actions.notice} onDismiss={actions.dismiss} />}
       {profile.loadError && (
         <MessageBar intent="warning" layout="multiline">
