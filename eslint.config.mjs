@@ -22,6 +22,24 @@ const nodeGlobals = Object.fromEntries(
     'clearTimeout', 'setInterval', 'clearInterval', 'URL'].map((name) => [name, 'readonly']),
 );
 
+// Each layer, the import paths it may not use, and why. Dynamic import() is checked too (no-restricted-syntax),
+// since a lazily loaded chunk crosses the boundary as surely as a static import.
+const LAYERS = [
+  { files: ['src/core/**/*.ts'], banned: ['excel', 'cli', 'taskpane', 'commands'], packages: ['exceljs', 'react', 'react-dom', 'fs', 'path', 'os', 'child_process'], why: 'src/core is the pure engine: it imports nothing outside src/core' },
+  { files: ['src/cli/**/*.ts'], banned: ['excel', 'taskpane'], packages: [], why: 'the CLI and the Office front doors never import each other: shared logic belongs in src/core' },
+];
+const layerRules = LAYERS.map(({ files, banned, packages, why }) => {
+  const paths = banned.map((d) => `**/${d}/**`);
+  const source = `/(^|\\/)(${banned.join('|')})\\//`;
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: paths, message: why }], paths: packages.map((name) => ({ name, message: why })) }],
+      'no-restricted-syntax': ['error', { selector: `ImportExpression[source.value=${source}]`, message: why }],
+    },
+  };
+});
+
 export default tseslint.config(
   // Build output anywhere (the demo has its own dist/), dependencies and reports are not linted.
   { ignores: ['**/dist/', 'lib/', '**/node_modules/', 'coverage/', 'test-results/'] },
@@ -43,6 +61,8 @@ export default tseslint.config(
     plugins: { 'office-addins': officeAddins },
     rules: officeAddinRules,
   },
+  // Layer boundaries (DESIGN.md): core imports nothing outside core; the front doors never import each other.
+  ...layerRules,
   {
     // Build scripts, bin and configs: CommonJS run by Node.
     files: ['**/*.{js,cjs}'],

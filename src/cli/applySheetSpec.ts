@@ -4,6 +4,7 @@
  * exceljs cannot draw charts: they are skipped (the spec keeps their data visible as cells).
  */
 import type * as ExcelJS from 'exceljs';
+import { rectFromA1 } from '../core/grid';
 import type { SheetSpec, SpecStyle } from '../core/sheetSpec';
 import { cellText, xmlSafe } from '../core/xmlText';
 
@@ -27,18 +28,10 @@ const argb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 
+/** The range in exceljs's 1-based rows and columns. */
 function decodeRange(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = range.split(':');
-  const p = (s: string) => {
-    const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(s.trim());
-    if (!m) throw new Error(`bad address ${s}`);
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]), col };
-  };
-  const x = p(a);
-  const y = p(b);
-  return { top: Math.min(x.row, y.row), left: Math.min(x.col, y.col), bottom: Math.max(x.row, y.row), right: Math.max(x.col, y.col) };
+  const r = rectFromA1(range);
+  return { top: r.top + 1, left: r.left + 1, bottom: r.bottom + 1, right: r.right + 1 };
 }
 
 function styleCell(cell: ExcelJS.Cell, s: SpecStyle): void {

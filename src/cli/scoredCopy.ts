@@ -1,15 +1,39 @@
-/** Writes a scored copy of a workbook: the write plan applied, extra sheets added, the input untouched. */
+/**
+ * Writes a scored copy of a workbook: core's change list applied, its backup stored in the very-hidden
+ * backup sheet (so 撤销评分 in Excel restores the original from the copy), extra sheets added, every text
+ * writable, the input untouched.
+ */
 import * as ExcelJS from 'exceljs';
-import { planWrites } from '../core/engine';
+import { backupOfGrids, newBackupId } from '../core/backup';
+import { planScoring, type ScoringPlan } from '../core/changeList';
+import { planUndo, type UndoPlan, type UndoScope } from '../core/undoPlan';
 import { cellText, xmlSafe } from '../core/xmlText';
-import { applyPlan, type ApplySummary } from './applyPlan';
+import { readWorkbook } from './readWorkbook';
+import { applyChanges, exceljsState, summarize, writeBackupSheet, type ApplySummary } from './writeChanges';
 import { addExtraSheets, type ScoredCopyInput } from './extraSheets';
 import { writeFileAtomic } from './writeFileAtomic';
 import { keepWhatExcelJSDrops } from './copyFidelity';
 
+/** Core's scoring of the loaded workbook, applied in place (the copy's content, before it is saved). */
+export function scoreInPlace(input: Omit<ScoredCopyInput, 'result'>): ScoringPlan {
+  const decided = planScoring(exceljsState(input.workbook, input.grids, backupOfGrids(input.grids)), input.profile, newBackupId());
+  applyChanges(input.workbook, decided.changes);
+  if (decided.backup) writeBackupSheet(input.workbook, decided.backup);
+  return decided;
+}
+
+/** 撤销评分 on a loaded workbook, as core decides it (what Excel's 撤销评分 does with the same backup). */
+export function undoInPlace(workbook: ExcelJS.Workbook, scope?: UndoScope): UndoPlan {
+  const grids = readWorkbook(workbook);
+  const undo = planUndo(exceljsState(workbook, grids, backupOfGrids(grids)), scope);
+  applyChanges(workbook, undo.changes);
+  if (undo.found) writeBackupSheet(workbook, undo.remaining);
+  return undo;
+}
+
 /**
- * Applies the plan to the (already loaded) workbook and writes it to `output` through a temporary
- * file, so a failed write never leaves half a workbook behind.
+ * Scores the (already loaded) workbook and writes it to `output` through a temporary file, so a
+ * failed write never leaves half a workbook behind.
  */
 export async function writeScoredCopy(input: ScoredCopyInput, output: string, original?: Buffer): Promise<CopyOutcome> {
   const summary = await scoreIntoWorkbook(input);
@@ -20,13 +44,12 @@ export async function writeScoredCopy(input: ScoredCopyInput, output: string, or
   return { ...summary, restored: fidelity.restored, lost: fidelity.lost };
 }
 
-/** The scoring written into the loaded workbook: the plan applied, the extra sheets added, every text writable. */
+/** The scoring written into the loaded workbook: core's changes and backup, the extra sheets added, every text writable. */
 export async function scoreIntoWorkbook(input: ScoredCopyInput): Promise<ApplySummary> {
-  const plan = planWrites(input.result, input.grids, input.profile);
-  const summary = applyPlan(input.workbook, plan);
+  const decided = scoreInPlace(input);
   await addExtraSheets(input);
   makeTextsWritable(input.workbook);
-  return summary;
+  return summarize(decided.plan, decided.changes, input.grids);
 }
 
 /** What writing the copy did: the plan's counts, the parts copied back from the original, the kinds of part the copy lacks. */

@@ -43,7 +43,7 @@ export async function scoreWorkbook(adapter: WorkbookAdapter = sharedAdapter()):
 export async function undoScoring(adapter: WorkbookAdapter = sharedAdapter()): Promise<CommandOutcome> {
   try {
     const undo = await adapter.undo();
-    const message = undo.restored > 0 ? `已撤销上次评分，恢复了 ${undo.restored} 个单元格。${keptNote(undo.kept)}` : '没有可撤销的评分。';
+    const message = undo.restored > 0 ? `已撤销上次评分，恢复了 ${undo.restored} 个单元格。${keptNote(undo.kept, undo.message)}` : undo.message || '没有可撤销的评分。';
     const outcome: CommandOutcome = { command: 'undoScoring', ok: true, message, undo, at: Date.now() };
     publishOutcome(outcome);
     await reveal(message);

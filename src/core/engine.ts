@@ -4,21 +4,56 @@
 import { describeSheet, detectTables, otherKindNames, type DetectedTable } from './detect';
 import { messages } from './messages';
 import { evaluateTable } from './evaluate';
-import type { Grid } from './grid';
+import { fromA1, type Grid } from './grid';
+import { backupOfGrids, type Backup, type CellState } from './backup';
+import { cellKey, placeBackup, valueStateAt, withOriginals } from './backupPlacement';
+import { applyStatuses } from './issueStatus';
+import { attachSubjects } from './issueSubject';
 import { NATIONAL_PROFILE, type RuleProfile } from './profile';
 import type { Issue, OtherTable, TableResult, WorkbookResult } from './result';
 import { planTableWrites } from './planner';
 import type { WritePlan } from './writePlan';
 
-/** Finds, validates and scores every self-evaluation table in the workbook. Never throws on bad data. */
-export function evaluateWorkbook(grids: Grid[], profile: RuleProfile = NATIONAL_PROFILE): WorkbookResult {
+export interface EvaluateOptions {
+  /**
+   * The backup of an earlier scoring. Undefined: looked for among the grids (a host that reads hidden
+   * sheets, as the CLI does); null: none.
+   */
+  backup?: Backup | null;
+}
+
+/**
+ * Finds, validates and scores every self-evaluation table in the workbook, as the user filled it: cells
+ * still holding what an earlier scoring wrote are read as they were before it, and an issue such a value
+ * resolved is `corrected`. Never throws on bad data.
+ */
+export function evaluateWorkbook(grids: Grid[], profile: RuleProfile = NATIONAL_PROFILE, options: EvaluateOptions = {}): WorkbookResult {
+  const backup = options.backup !== undefined ? options.backup : backupOfGrids(grids);
+  const placed = placeBackup(backup, grids);
+  const result = evaluateTables(withOriginals(grids, placed), profile);
+  const written = new Map<string, CellState>();
+  for (const p of placed) if (p.at && 'value' in p.entry.after) written.set(cellKey(p.at.sheet, p.at.address), p.entry.after);
+  applyStatuses(result, written, (sheet, address) => {
+    const { row, col } = fromA1(address);
+    return valueStateAt(grids.find((g) => g.name === sheet), row, col);
+  });
+  return result;
+}
+
+/** The tables of the grids exactly as given (no backup read): the evaluation both scoring paths share. */
+export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PROFILE): WorkbookResult {
   const tables: TableResult[] = [];
   const sheets: { grid: Grid; detected: DetectedTable[] }[] = [];
   for (const grid of grids) {
     if (grid.hidden) continue;
     const detected = detectTables(grid);
     // 部门整体 tables, 申报表 and 监控表 are never scored as a project (RULES.md "not project tables").
-    for (const t of detected) if (t.kind === 'project') tables.push(evaluateTable(t, profile));
+    for (const t of detected) {
+      if (t.kind !== 'project') continue;
+      const table = evaluateTable(t, profile);
+      attachSubjects(t, table);
+      tables.push(table);
+    }
     sheets.push({ grid, detected });
   }
   const otherTable = (sheet: string, name: string): OtherTable => ({ sheet, name, message: messages.otherTableKind(sheet, name) });

@@ -39,6 +39,8 @@ export interface Grid {
   merges: Merge[];
   /** Hidden sheets (our backup sheet, for one) are not searched for tables. */
   hidden?: boolean;
+  /** The sheet's stable id where the host has one (Office.js worksheet.id): it survives a rename or move. */
+  id?: string;
 }
 
 export interface CellRef {
@@ -81,6 +83,33 @@ export function fromA1(address: string): CellRef {
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Excel's last row and column, 0-based (1 048 576 rows, 16 384 columns). */
+export const MAX_ROW = 1048575;
+export const MAX_COL = 16383;
+
+/**
+ * The one A1 range parser: "A1", "A1:B2", "$A$1:$B$2", whole columns "A:C" and whole rows "3:5" (no sheet
+ * prefix; see address.ts for sheet-qualified addresses) → inclusive 0-based rectangle. Throws on malformed input.
+ */
+export function rectFromA1(a1: string): Merge {
+  const [a, b = a] = a1.trim().split(':');
+  const colOnly = /^\$?([A-Za-z]{1,3})$/;
+  const rowOnly = /^\$?(\d+)$/;
+  let p: CellRef;
+  let q: CellRef;
+  if (colOnly.test(a) && colOnly.test(b)) {
+    p = { row: 0, col: fromA1(`${a.replace('$', '')}1`).col };
+    q = { row: MAX_ROW, col: fromA1(`${b.replace('$', '')}1`).col };
+  } else if (rowOnly.test(a) && rowOnly.test(b)) {
+    p = { row: Number(a.replace('$', '')) - 1, col: 0 };
+    q = { row: Number(b.replace('$', '')) - 1, col: MAX_COL };
+  } else {
+    p = fromA1(a);
+    q = fromA1(b);
+  }
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
 /** A1 range ("A1:I21"), or a single address for a one-cell range. */
@@ -151,12 +180,7 @@ export function gridFromArrays(
     });
     cells[origin.row + r] = out;
   });
-  const merges = (options.merges ?? []).map((a1) => {
-    const [from, to] = a1.split(':');
-    const a = fromA1(from);
-    const b = fromA1(to ?? from);
-    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-  });
+  const merges = (options.merges ?? []).map(rectFromA1);
   return { name, cells, merges, hidden: options.hidden };
 }
 

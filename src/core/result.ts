@@ -3,6 +3,8 @@
  * Field names are fixed by shared/design/CONTRACT.md: add fields, never rename or drop.
  */
 
+import type { FundsRole, IndicatorRole } from './layouts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export type IssueCode =
@@ -38,7 +40,26 @@ export interface Issue {
   message: string;
   /** Sheet name (added for batch listings and the pane's navigation). */
   sheet?: string;
+  /**
+   * open: stands in the workbook; corrected: a value the scoring wrote resolved it (the cell now holds
+   * what an earlier scoring wrote, read from its backup). Set on every issue by evaluateWorkbook.
+   */
+  status?: IssueStatus;
+  /** What the issue is about (field, indicator index…), so consumers never parse `cell`. Set on table issues. */
+  subject?: IssueSubject;
 }
+
+/** What an issue is about; `index` points into TableResult.indicators or funds.sources. */
+export type IssueSubject =
+  | { kind: 'project'; field: 'name' | 'department' | 'implementer' }
+  | { kind: 'funds'; field?: FundsRole }
+  | { kind: 'source'; index: number; field?: FundsRole }
+  | { kind: 'indicator'; index: number; field?: IndicatorRole }
+  | { kind: 'level1'; label: string }
+  | { kind: 'totals'; field?: 'weight' | 'score' }
+  | { kind: 'table' };
+
+export type IssueStatus = 'open' | 'corrected';
 
 export type IndicatorKind = 'positive' | 'negative' | 'equal' | 'qualitative' | 'not_applicable' | 'unknown';
 export type ScoreSource = 'computed' | 'stated' | 'none';

@@ -3,7 +3,7 @@
  * styles, merges, widths, heights, freeze, validations, notes, print setup, tab colour and charts.
  * Features from newer requirement sets are used only where the host supports them.
  */
-import { columnLetters, fromA1 } from '../core/grid';
+import { columnLetters, rectFromA1 } from '../core/grid';
 import type { SheetSpec, SpecStyle } from '../core/sheetSpec';
 import { AdapterError, BASELINE_EXCEL_API } from './session';
 
@@ -40,11 +40,9 @@ function defaultSupport(name: string, version: string): boolean {
  * the range's (InvalidArgument), and a merged area is still all of its cells.
  */
 export function filledArray<T>(address: string, value: T): T[][] {
-  const [a, b = a] = address.split(':');
-  const p = fromA1(a);
-  const q = fromA1(b);
-  const rows = Math.abs(q.row - p.row) + 1;
-  const columns = Math.abs(q.col - p.col) + 1;
+  const r = rectFromA1(address);
+  const rows = r.bottom - r.top + 1;
+  const columns = r.right - r.left + 1;
   return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
 }
 

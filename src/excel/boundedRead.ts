@@ -9,7 +9,7 @@
  * here decides what to read: the caller names rectangles and properties.
  */
 import { toRangeA1 } from '../core/grid';
-import type { Rect } from './address';
+import type { Rect } from '../core/address';
 import type { Session } from './session';
 
 /** Bytes per sync we aim under: a fifth of the 5 MB limit, so an estimate off by far still passes. */

@@ -2,17 +2,19 @@
  * The Office.js implementation of WorkbookAdapter: read (2 syncs) → engine → backup + write (1 sync).
  * Nothing here decides what a score is; it only moves Grids in and the engine's write plan out.
  */
-import { evaluateWorkbook, planWrites } from '../core/engine';
+import { evaluateWorkbook } from '../core/engine';
 import { parseProfile, type RuleProfile } from '../core/profile';
 import { LEGACY_PROFILE_SETTING, legacyProfile, loadSavedProfile, removeLegacyProfile, writeProfileSheet } from './profileSheet';
 import { parseSavedProfile } from '../core/savedProfile';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
-import { planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
-import { cellKey } from './address';
-import { matchesState, mergeBackup, newBackupId, parseBackup, queueBackupClear, queueBackupWrite, scalarOf, withOriginals, type BackupEntry, type CellState } from './backup';
-import { cellAt, fromA1, type Grid } from '../core/grid';
-import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
+import { newBackupId, parseBackup } from '../core/backup';
+import { planScoring, type CellChange } from '../core/changeList';
+import { cellKey } from '../core/address';
+import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
+import { queueCellState, queueChanges, workbookState } from './queueChanges';
+import { queueBackupClear, queueBackupWrite } from './backupSheet';
+import { annotationKind, readSnapshot, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
 import { whileVisible } from './paneVisibility';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
@@ -38,27 +40,9 @@ export interface OfficeScoreOutcome extends ScoreOutcome {
 }
 
 export interface OfficeUndoOutcome extends UndoOutcome {
-  /** Backup entries that could not be restored (their sheet is gone). */
+  /** Backup entries that could not be placed, so were not restored (they stay in the backup). */
   skipped: number;
-}
-
-/**
- * Whether the user typed over a value the scoring wrote: undo then keeps their value (and only takes
- * back our format, fill and note), since undoing the scoring must not undo the user's own later work.
- */
-function editedSince(grid: Grid | undefined, e: BackupEntry): boolean {
-  if (!grid || !('value' in e.after)) return false;
-  const { row, col } = fromA1(e.address);
-  const cell = cellAt(grid, row, col);
-  return !matchesState({ value: scalarOf(cell.value), formula: cell.formula ?? null }, { value: e.after.value ?? null, formula: e.after.formula ?? null });
-}
-
-function withoutValue(state: CellState): CellState {
-  const rest = { ...state };
-  delete rest.value;
-  delete rest.formula;
-  delete rest.text;
-  return rest;
+  unplaced: UnplacedCell[];
 }
 
 export class OfficeWorkbookAdapter implements WorkbookAdapter {
@@ -73,9 +57,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   async analyze(profile?: RuleProfile): Promise<WorkbookResult> {
     return this.run('读取工作簿', async (session) => {
-      const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       this.lastMessages = snap.messages;
-      return evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), profile ?? this.rulesOf(snap));
+      return evaluateWorkbook(snap.grids, profile ?? this.rulesOf(snap), { backup: parseBackup(snap.backupRows) });
     });
   }
 
@@ -85,22 +69,18 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     try {
       return await this.run('一键评分', async (session) => {
         const { context } = session;
-        const snap = await readWorkbook(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
+        const snap = await readSnapshot(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
         this.lastMessages = snap.messages;
         const p = profile ?? this.rulesOf(snap);
-        const previous = parseBackup(snap.backupRows);
-        // The engine sees the user's data (our earlier output read as what it replaced); changes are
-        // computed against what the cells hold now.
-        const grids = withOriginals(snap.grids, previous);
-        const result = evaluateWorkbook(grids, p);
-        const plan = planWrites(result, grids, p);
-        const changes = planChanges(plan, snap, previous);
+        // Core decides everything (originals behind our earlier output, writes, marks, stale marks, the
+        // new backup, statuses); this only translates its change list into one batch.
+        const decided = planScoring(workbookState(snap, parseBackup(snap.backupRows)), p, id);
+        const { result, plan, changes } = decided;
 
-        if (changes.length) {
+        if (changes.length && decided.backup) {
           assertWritable(snap, [...new Set(changes.map((c) => c.sheet))], !snap.backupExists);
-          const backup = mergeBackup(previous, changes, id, snap.annotationKind);
           // Backup first: if anything below fails, the batch stops after it and undo can restore.
-          queueBackupWrite(context, backup, snap.backupExists, snap.backupRows?.length ?? 0);
+          queueBackupWrite(context, decided.backup, snap.backupExists, snap.backupRows?.length ?? 0);
           queueChanges(context, changes, snap.annotationKind);
         }
         const selected = options.select ? selectionTarget(result, plan) : null;
@@ -134,7 +114,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   private async recover(p: { changes: CellChange[]; previousRows: string[] | null; backupExisted: boolean }): Promise<void> {
     await this.run('恢复', async (session) => {
       const { context } = session;
-      const snap = await readWorkbook(session, { skipGrids: true, annotations: annotationKind(), backup: true });
+      const snap = await readSnapshot(session, { skipGrids: true, annotations: annotationKind(), backup: true });
       const sheets = new Map<string, Excel.Worksheet>();
       for (const c of p.changes) {
         const note = snap.annotations?.get(cellKey(c.sheet, c.address))?.content ?? null;
@@ -147,35 +127,22 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     });
   }
 
-  async undo(): Promise<OfficeUndoOutcome> {
-    const out = await this.restore(null);
-    return { restored: out.restored, syncs: out.syncs, skipped: out.skipped, kept: out.kept };
-  }
-
-  /** Restores the backup (only the one with `expectId`, when given) and removes it. */
-  private async restore(expectId: string | null): Promise<{ restored: number; skipped: number; kept: number; syncs: number; found: boolean }> {
+  /** 撤销评分: core places every backed-up cell where its thing is now; only the scope's table when given. */
+  async undo(scope?: UndoScope): Promise<OfficeUndoOutcome> {
     return this.run('撤销评分', async (session) => {
       const { context } = session;
-      // The grids come along (same 2 syncs) to see which values the user changed after the scoring.
-      const snap = await readWorkbook(session, { annotations: annotationKind(), backup: true });
-      const backup = parseBackup(snap.backupRows);
-      if (!backup || (expectId && backup.id !== expectId)) return { restored: 0, skipped: 0, kept: 0, syncs: session.syncs, found: false };
-      const present = new Set(snap.sheets.map((s) => s.name));
-      const entries = backup.entries.filter((e) => present.has(e.sheet));
-      assertWritable(snap, [...new Set(entries.map((e) => e.sheet))], false);
-      const kind = snap.annotationKind;
-      const sheets = new Map<string, Excel.Worksheet>();
-      const grids = new Map(snap.grids.map((g) => [g.name, g]));
-      let kept = 0;
-      for (const e of entries) {
-        const note = snap.annotations?.get(cellKey(e.sheet, e.address))?.content ?? null;
-        const before = editedSince(grids.get(e.sheet), e) ? withoutValue(e.before) : e.before;
-        if (before !== e.before) kept++;
-        queueCellState(context, sheets, kind, e.sheet, e.address, before, note);
-      }
-      queueBackupClear(context, snap.structureProtected);
+      // Grids and fills come along (same 2 syncs): core places entries by what the cells hold and
+      // leaves what the user changed since.
+      const snap = await readSnapshot(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
+      const undo = planUndo(workbookState(snap, parseBackup(snap.backupRows)), scope);
+      const none = { restored: 0, syncs: session.syncs, skipped: undo.unplaced.length, unplaced: undo.unplaced, kept: 0, message: undo.message };
+      if (!undo.found) return none;
+      if (undo.changes.length) assertWritable(snap, [...new Set(undo.changes.map((c) => c.sheet))], false);
+      queueChanges(context, undo.changes, snap.annotationKind);
+      if (undo.remaining) queueBackupWrite(context, undo.remaining, snap.backupExists, snap.backupRows?.length ?? 0);
+      else queueBackupClear(context, snap.structureProtected);
       await session.sync();
-      return { restored: entries.length, skipped: backup.entries.length - entries.length, kept, syncs: session.syncs, found: true };
+      return { ...none, restored: undo.restored, kept: undo.kept, syncs: session.syncs };
     });
   }
 
@@ -186,9 +153,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
    */
   async generateReport(profile?: RuleProfile): Promise<{ sheet?: string; message: string; sheets: string[] }> {
     return this.run('生成报告', async (session) => {
-      const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       const p = profile ?? this.rulesOf(snap);
-      const result = evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), p);
+      const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
       if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
       const names = reportSheetNames(result.tables);
       const existing = snap.grids.map((grid) => ({ name: grid.name, grid }));
@@ -223,10 +190,10 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
    */
   async reportDocx(profile?: RuleProfile, table?: string | Pick<TableResult, 'sheet' | 'range'>): Promise<{ fileName: string; blob: Blob }> {
     const { result, grids, p } = await this.run('读取工作簿', async (session) => {
-      const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       // The workbook's saved profile unless one is passed, as every other operation reads it.
       const rules = profile ?? this.rulesOf(snap);
-      return { result: evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), rules), grids: snap.grids, p: rules };
+      return { result: evaluateWorkbook(snap.grids, rules, { backup: parseBackup(snap.backupRows) }), grids: snap.grids, p: rules };
     });
     if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
     const wanted = typeof table === 'string' ? { sheet: table, range: undefined } : table;

@@ -12,16 +12,17 @@
  */
 import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { toRangeA1 } from '../core/grid';
-import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from './address';
+import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from '../core/address';
+import { BACKUP_SHEET, type AnnotationKind } from '../core/backup';
 import { readBounded, SYNC_BYTE_BUDGET, type CellProperty, type ChunkRequest, type ChunkResult } from './boundedRead';
 import { detectTables } from '../core/detect';
 import type { Session } from './session';
 import { SETTINGS_CELL, SETTINGS_SHEET } from '../core/savedProfile';
 import { assertBaseline, supports } from './session';
 
-export const BACKUP_SHEET = '_jixiao_backup';
+export { BACKUP_SHEET };
 
-export type AnnotationKind = 'notes' | 'comments';
+export type { AnnotationKind };
 
 /** Which annotation API this host offers: notes (ExcelApi 1.18) like the CLI, else comments (1.10), else none. */
 export function annotationKind(): AnnotationKind | null {
@@ -47,6 +48,8 @@ export interface ReadOptions {
 
 export interface SheetInfo {
   name: string;
+  /** Worksheet.id: stays the same when the sheet is renamed or moved. */
+  id: string;
   visibility: string;
   protected: boolean;
 }
@@ -91,12 +94,13 @@ export function toRawValue(v: unknown): RawValue {
 
 interface PendingSheet {
   name: string;
+  id: string;
   used: Excel.Range;
   merges?: Excel.RangeAreas;
 }
 
-/** Reads the workbook (see the module comment): 3 syncs for a small workbook, more for a big one. */
-export async function readWorkbook(session: Session, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+/** Reads the workbook into a snapshot (Grids and what scoring and undo need; see the module comment): 3 syncs for a small workbook, more for a big one. */
+export async function readSnapshot(session: Session, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const { context } = session;
   const wb = context.workbook;
   const kind = options.annotations ?? null;
@@ -104,7 +108,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   assertBaseline('读取工作簿');
 
   // ── sync 1 ──
-  const sheets = wb.worksheets.load('items/name,items/visibility,items/protection/protected');
+  const sheets = wb.worksheets.load('items/name,items/id,items/visibility,items/protection/protected');
   const canReadOnly = supports('ExcelApi', '1.8');
   if (canReadOnly) wb.load('readOnly');
   const canStructure = supports('ExcelApi', '1.7');
@@ -117,7 +121,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   const annotationItems = kind ? (kind === 'notes' ? wb.notes : wb.comments).load('items/content') : null;
   await session.sync();
 
-  const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility), protected: s.protection.protected }));
+  const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: String(s.visibility), protected: s.protection.protected }));
   const candidates = options.skipGrids ? [] : infos.filter((s) => s.visibility === 'Visible' && s.name !== BACKUP_SHEET);
 
   // ── sync 2: where each sheet's values are, its merges, notes, backup and saved profile ──
@@ -128,7 +132,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
     // valuesOnly: a sheet formatted to row 10 000 is not a sheet with 10 000 rows of table.
     const used = wb.worksheets.getItem(info.name).getUsedRange(true);
     used.load('address');
-    const p: PendingSheet = { name: info.name, used };
+    const p: PendingSheet = { name: info.name, id: info.id, used };
     if (withMerges) p.merges = used.getMergedAreasOrNullObject().load('address');
     return p;
   });
@@ -151,7 +155,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
       messages.push(`工作表“${p.name}”的内容有 ${used.right - used.left + 1} 列，只检查了左起 ${maxColumns} 列（${toRangeA1(rect.top, rect.left, rect.bottom, rect.right)}）。若自评表在更右边，请将其移到工作表左侧或单独的工作表中。`);
     }
     const merges: Merge[] = p.merges && !p.merges.isNullObject ? splitAreas(p.merges.address).map((a) => rectOf(a)) : [];
-    return { name: p.name, rect, merges };
+    return { name: p.name, id: p.id, rect, merges };
   });
   const totalCells = sheetsRead.reduce((n, r) => n + (r.rect.bottom - r.rect.top + 1) * (r.rect.right - r.rect.left + 1), 0);
   const detail: CellProperty[] = ['text', 'formulas', 'numberFormat'];
@@ -194,7 +198,7 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   const bySheet = new Map<string, ChunkResult[]>();
   for (const c of chunks) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
   for (const r of sheetsRead) {
-    const grid: Grid = { name: r.name, cells: [], merges: r.merges };
+    const grid: Grid = { name: r.name, id: r.id, cells: [], merges: r.merges };
     for (const c of bySheet.get(r.name) ?? []) fillCells(grid, c);
     grids.push(grid);
     const region = regionRects.get(r.name);

@@ -5,6 +5,7 @@
 import type { RuleProfile } from '../core/profile';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
+import type { UndoScope } from '../core/undoPlan';
 
 export interface ScoreOutcome {
   result: WorkbookResult;
@@ -21,6 +22,8 @@ export interface UndoOutcome {
   syncs: number;
   /** Of those, cells whose value the user changed after the scoring: their value was kept. */
   kept?: number;
+  /** Chinese: the cells not restored because their place could not be found, and why ('' when none). */
+  message?: string;
 }
 
 export interface WorkbookAdapter {
@@ -31,8 +34,11 @@ export interface WorkbookAdapter {
    * `options.select`: also select the grade/total cell, in the same batch (the ribbon's 一键评分).
    */
   score(profile?: RuleProfile, options?: { select?: boolean }): Promise<ScoreOutcome>;
-  /** Restore the cells the last scoring changed, exactly. */
-  undo(): Promise<UndoOutcome>;
+  /**
+   * Restore the cells the scoring changed, each where its thing is now (rows inserted or sorted, the sheet
+   * renamed); only `scope`'s table when given. Cells that cannot be placed are kept and named in `message`.
+   */
+  undo(scope?: UndoScope): Promise<UndoOutcome>;
   /** Activate the sheet and select the cell (A1 address). */
   selectCell(sheet: string, address: string): Promise<void>;
   /** The rule profile saved with the workbook (national defaults when none). */
@@ -55,6 +61,6 @@ export interface WorkbookAdapter {
 }
 
 /** Undo keeps values the user typed after the scoring: say so, so nobody wonders why they stayed. */
-export function keptNote(kept: number | undefined): string {
-  return kept ? `其中 ${kept} 个单元格在评分后被改过，保留了改后的值，只撤销了底色和批注。` : '';
+export function keptNote(kept: number | undefined, message = ''): string {
+  return (kept ? `其中 ${kept} 个单元格在评分后被改过，保留了改后的值，只撤销了底色和批注。` : '') + message;
 }

@@ -14,7 +14,7 @@ import { NATIONAL_PROFILE } from '../../src/core/profile';
 import { readWorkbookFile } from '../../src/cli/readWorkbook';
 import { scoreIntoWorkbook, writeScoredCopy } from '../../src/cli/scoredCopy';
 import { graftObstacle, writeGraftedCopy } from '../../src/cli/graftCopy';
-import { snapshotCells } from '../../src/cli/applyPlan';
+import { snapshotCells } from '../../src/cli/writeChanges';
 import { requireBuiltCli } from '../batch/helpers';
 
 jest.setTimeout(180_000);

@@ -4,7 +4,7 @@
  */
 import { NOTE_PREFIX, SEVERITY_FILL } from '../../src/core/writePlan';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
-import { parseBackup } from '../../src/excel/backup';
+import { parseBackup } from '../../src/core/backup';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { BACKUP_SHEET } from '../../src/excel/readGrids';
 import { AdapterError } from '../../src/excel/session';

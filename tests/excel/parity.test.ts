@@ -4,7 +4,7 @@
  */
 import { evaluateWorkbook, planWrites } from '../../src/core/engine';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
-import { applyPlan as applyWithExcelJs, snapshotCells } from '../../src/cli/applyPlan';
+import { applyPlan as applyWithExcelJs, snapshotCells } from '../../src/cli/writeChanges';
 import { loadWorkbookFile } from '../../src/cli/readWorkbook';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { fakeWorkbookFromGrids, installFakeOffice, uninstallFakeOffice } from '../../src/excel/testing/fakeExcel';

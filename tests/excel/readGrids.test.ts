@@ -1,5 +1,5 @@
 /** Reading the workbook into Grids: absolute coordinates, merges, errors, hidden sheets, bounded syncs. */
-import { readWorkbook } from '../../src/excel/readGrids';
+import { readSnapshot } from '../../src/excel/readGrids';
 import { Session } from '../../src/excel/session';
 import { fakeFromCells, installFakeOffice, uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
 
@@ -9,7 +9,7 @@ async function read(wb: FakeWorkbook, options = {}) {
   installFakeOffice(globalThis, wb);
   return Excel.run(async (context) => {
     const session = new Session(context);
-    const snap = await readWorkbook(session, options);
+    const snap = await readSnapshot(session, options);
     return { snap, syncs: session.syncs };
   });
 }

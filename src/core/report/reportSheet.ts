@@ -3,7 +3,7 @@
  * not edited is replaced; an edited one is kept and a new sheet is made. Edits are detected by a
  * fingerprint of the generated text written into the sheet itself, so it survives save and reopen.
  */
-import type { Grid } from '../grid';
+import { fromA1, type Grid } from '../grid';
 import type { TableResult } from '../result';
 import type { SheetSpec, SpecCell, SpecMerge } from '../sheetSpec';
 import { displayWidth, formatFigureValue } from './format';
@@ -66,17 +66,9 @@ function fingerprintOf(values: { row: number; col: number; text: string }[]): st
   return fnv1a(sorted.map((v) => `${v.row},${v.col}=${v.text}`).join('\u0001'));
 }
 
-function a1ToRowCol(address: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) throw new Error(`bad address ${address}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 function specFingerprint(cells: SpecCell[]): string {
   return fingerprintOf(
-    cells.filter((c) => c.formula === undefined && c.value !== undefined && c.value !== null).map((c) => ({ ...a1ToRowCol(c.address), text: String(c.value) })),
+    cells.filter((c) => c.formula === undefined && c.value !== undefined && c.value !== null).map((c) => ({ ...fromA1(c.address), text: String(c.value) })),
   );
 }
 

@@ -69,8 +69,10 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
           const out = await adapter.undo();
           setNotice(
             out.restored === 0
-              ? { intent: 'info', title: '没有可撤销的内容', text: '上次评分写入的单元格已全部恢复，或尚未评分。' }
-              : { intent: 'success', title: '已撤销评分', text: `已恢复 ${out.restored} 个单元格的原值。${keptNote(out.kept)}` },
+              ? out.message
+                ? { intent: 'warning', title: '没有恢复任何单元格', text: out.message }
+                : { intent: 'info', title: '没有可撤销的内容', text: '上次评分写入的单元格已全部恢复，或尚未评分。' }
+              : { intent: out.message ? 'warning' : 'success', title: '已撤销评分', text: `已恢复 ${out.restored} 个单元格的原值。${keptNote(out.kept, out.message)}` },
           );
           await workbook.refresh();
         } else if (id === 'report') {

@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { fromA1 } from '../../src/core/grid';
 import { NOTE_PREFIX, SEVERITY_FILL, type CellMark, type CellWrite, type WritePlan } from '../../src/core/writePlan';
-import { applyPlan, ApplyPlanError, snapshotCells } from '../../src/cli/applyPlan';
+import { applyPlan, ApplyPlanError, snapshotCells } from '../../src/cli/writeChanges';
 import { composeNote, splitNote } from '../../src/core/noteText';
 
 const SEED = path.join(__dirname, '..', 'fixtures', 'xincheng-12345-2023.xlsx');

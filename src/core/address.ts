@@ -1,5 +1,5 @@
-/** Sheet-qualified addresses as Office.js prints and accepts them. */
-import { fromA1 } from '../core/grid';
+/** A1 addresses and rectangles, sheet-qualified as Office.js prints and accepts them: the one parser every host uses. */
+import { rectFromA1 } from './grid';
 
 export interface Rect {
   top: number;
@@ -17,13 +17,9 @@ export function splitAddress(address: string): { sheet: string; a1: string } {
   return { sheet, a1: address.slice(bang + 1) };
 }
 
-/** "A1:B2" (with or without sheet) → inclusive 0-based rectangle. */
+/** "A1:B2", "A:C", "3:5" (with or without sheet) → inclusive 0-based rectangle (grid.ts's rectFromA1). */
 export function rectOf(address: string): Rect {
-  const { a1 } = splitAddress(address);
-  const [a, b = a] = a1.split(':');
-  const p = fromA1(a);
-  const q = fromA1(b);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  return rectFromA1(splitAddress(address).a1);
 }
 
 /** Quotes a sheet name for a qualified address ("'自评 表'!A1"); quoting is always accepted by Excel. */

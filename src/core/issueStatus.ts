@@ -1,0 +1,21 @@
+/**
+ * Issue statuses (CONTRACT.md): reading a workbook scored before, an issue whose cell now holds the
+ * value the scoring wrote is `corrected`; everything else is `open`. One rule for the add-in and the CLI.
+ */
+import { matchesState, type CellState } from './backup';
+import { cellKey } from './backupPlacement';
+import type { WorkbookResult } from './result';
+
+/**
+ * Sets every issue's status. `written`: by cellKey, what a scoring wrote there (its backup's `after`,
+ * value fields); `valueAt`: the cell's value and formula now.
+ */
+export function applyStatuses(result: WorkbookResult, written: Map<string, CellState>, valueAt: (sheet: string, address: string) => CellState): void {
+  for (const i of result.issues) i.status = 'open';
+  for (const t of result.tables) {
+    for (const i of t.issues) {
+      const after = i.cell ? written.get(cellKey(t.sheet, i.cell)) : undefined;
+      i.status = after && matchesState(valueAt(t.sheet, i.cell!), { value: after.value ?? null, formula: after.formula ?? null }) ? 'corrected' : 'open';
+    }
+  }
+}
