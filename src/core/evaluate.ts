@@ -14,8 +14,11 @@ import type {
   FundsSource,
   IndicatorKind,
   IndicatorResult,
+  ActualProblem,
+  DeviationCause,
   Issue,
   IssueCode,
+  Level1Kind,
   Level1Summary,
   ScoreSource,
   Severity,
@@ -95,12 +98,13 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   }
 
   // ---- 一级 groups: declared weights and the profile's expected weights
-  const groups = new Map<string, { label: string; cell: { row: number; col: number } | null; declared: number | null; rows: IndicatorResult[] }>();
+  const groups = new Map<string, { label: string; cell: { row: number; col: number } | null; declared: number | null; rows: IndicatorResult[]; indexes: number[] }>();
   indicators.forEach((ind, i) => {
     const label = bareLevelLabel(ind.level1) || '（未分组）';
     const src = t.indicators.rows[i];
-    const g = groups.get(label) ?? { label, cell: src.level1Cell, declared: declaredWeight(ind.level1), rows: [] };
+    const g = groups.get(label) ?? { label, cell: src.level1Cell, declared: declaredWeight(ind.level1), rows: [], indexes: [] };
     g.rows.push(ind);
+    g.indexes.push(i);
     groups.set(label, g);
   });
   for (const g of groups.values()) {
@@ -206,7 +210,10 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
 
   const summaries: Level1Summary[] = [];
   if (funds.weight !== null || funds.score !== null) {
-    summaries.push({ label: '预算执行率', weight: funds.weight ?? 0, score: funds.score, statedScore: funds.statedScore, declaredWeight: funds.weight });
+    summaries.push({
+      label: '预算执行率', weight: funds.weight ?? 0, score: funds.score, statedScore: funds.statedScore, declaredWeight: funds.weight,
+      kind: 'execution', indicators: [], countedInTotal: withExec,
+    });
   }
   for (const g of groups.values()) {
     const rows = g.rows.filter((r) => r.weight !== null);
@@ -219,6 +226,9 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       score: scores.some((s) => s === null) ? null : sum(scores as number[]),
       statedScore: stated.some((s) => s === null) ? null : sum(stated as number[]),
       declaredWeight: g.declared,
+      kind: categoryOf(g.label) ?? 'other',
+      indicators: g.indexes,
+      countedInTotal: true,
     });
   }
 
@@ -267,7 +277,7 @@ function groupScores(groups: Map<string, { rows: IndicatorResult[] }>): number[]
 }
 
 /** Which of the profile's 一级 weights a label stands for. */
-function categoryOf(label: string): keyof RuleProfile['weights'] | null {
+function categoryOf(label: string): Exclude<Level1Kind, 'other'> | null {
   const t = normalizeLabel(label);
   if (t.includes('满意度')) return 'satisfaction';
   if (t.includes('产出')) return 'output';
@@ -281,6 +291,7 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
   const empty: FundsResult = {
     initialBudget: null, budget: null, executed: null, rate: null, weight: null, score: null,
     statedRate: null, statedScore: null, rateCell: null, scoreCell: null, sources: [], reason: null, unit: null,
+    budgetAdjusted: false, rateFromInitial: false, deviationDue: [], countedInTotal: withExecution(t, profile),
   };
   const block = t.funds;
   const demanded = withExecution(t, profile);
@@ -412,6 +423,10 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
     }
   }
 
+  // An explanation is due below the profile's rate threshold and after a budget adjustment.
+  const deviationDue: DeviationCause[] = [];
+  if (rate !== null && rate < profile.deviationBelowRate) deviationDue.push('rate-below-threshold');
+  if (adjusted) deviationDue.push('budget-adjusted');
   // Deviation cell for the funds row, where the layout has one (四川).
   // The reason already written: in the block's 原因 column, else in a 说明 row or beside the block.
   let deviationCell: string | null = null;
@@ -420,16 +435,21 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
   if (c.deviation !== undefined) {
     deviationCell = at(r, c.deviation);
     const reasons: string[] = [];
-    if (rate !== null && rate < profile.deviationBelowRate) reasons.push(`执行率 ${num(roundTo(rate * 100, 2))}% 低于 ${num(profile.deviationBelowRate * 100)}%`);
+    if (deviationDue.includes('rate-below-threshold')) reasons.push(`执行率 ${num(roundTo((rate as number) * 100, 2))}% 低于 ${num(profile.deviationBelowRate * 100)}%`);
     if (adjusted) reasons.push('预算做过调整');
     if (reasons.length && reason === null) {
       issues.add('DEVIATION_UNEXPLAINED', 'warning', deviationCell, messages.deviation(deviationCell, '预算执行率', reasons.join('，')));
     }
   }
+  // The common slip: the stated rate divides by 年初预算数 instead of the adjusted 全年预算数.
+  const rateFromInitial =
+    adjusted && statedRate !== null && executed !== null && initial !== null && initial > 0 &&
+    sameAt(statedRate, dec(executed).div(initial).toNumber(), percentDecimals(cellAt(t.grid, r, c.rate ?? -1)) + 2);
 
   return {
     initialBudget: initial, budget, executed, rate, weight, score, statedRate, statedScore,
     rateCell, scoreCell, sources, row: r + 1, deviationCell, reason, unit: block.unit,
+    budgetAdjusted: adjusted, rateFromInitial, deviationDue, countedInTotal: demanded,
   };
 }
 
@@ -447,6 +467,13 @@ function percentDecimals(cell: Cell): number {
  * Checks that need no weight (VAGUE_ACTUAL, UNIT_MISMATCH): a bound or text written where the actual
  * value belongs, or an actual in another unit than its target. Says whether both are comparable numbers.
  */
+/** How the actual fails to answer the target, from the checks' outcome (for the report to discuss in place). */
+function actualProblemOf(values: ReturnType<typeof checkValues>, target: ParsedValue, actual: ParsedValue): ActualProblem | null {
+  if (values === 'units') return 'unit-mismatch';
+  if (values === 'not_numbers') return actual.kind === 'text' && target.kind === 'number' ? 'text-for-number' : null;
+  return actual.comparator !== null ? 'bound-not-value' : null;
+}
+
 function checkValues(target: ParsedValue, actual: ParsedValue, cell: string | null, name: string, targetText: string, actualText: string, issues: IssueList): 'numbers' | 'not_numbers' | 'units' {
   if (target.kind !== 'number' || actual.kind !== 'number') {
     if (actual.kind === 'text' && target.kind === 'number') issues.add('VAGUE_ACTUAL', 'warning', cell, messages.vagueText(cell ?? '', name, actualText, targetText));
@@ -493,6 +520,13 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     deviationCell: at(c.deviation),
     met: null,
     level1DeclaredWeight: declaredWeight(row.level1),
+    nature: c.nature !== undefined ? resolvedCell(grid, r, c.nature).text.trim() || null : null,
+    unit: c.unit !== undefined ? resolvedCell(grid, r, c.unit).text.trim() || null : null,
+    deviationDue: [],
+    deviationGiven: !isEmptyExplanation(deviationText),
+    overAchieved: false,
+    actualProblem: null,
+    completion: null,
   };
 
   // Not applicable: "/" for the name, for both values, or for the weight.
@@ -515,8 +549,8 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     }
     // The values are checked all the same: a bound or another unit is wrong whether or not it is scored.
     const [target, actual] = rowValues(t, r);
-    checkValues(target, actual, at(c.actual), name, targetText, actualText, issues);
-    return { ...result, kind: kindOnly(t, row, targetText) };
+    const values = checkValues(target, actual, at(c.actual), name, targetText, actualText, issues);
+    return { ...result, kind: kindOnly(t, row, targetText), actualProblem: actualProblemOf(values, target, actual) };
   }
   // A negative 分值 is already reported (NEGATIVE_VALUE); nothing can be scored against it.
   if (weight < 0) return { ...result, kind: kindOnly(t, row, targetText) };
@@ -548,7 +582,10 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   const kind = target.kind === 'empty' && actual.kind === 'text' ? 'qualitative' : inferKind(target, row.level2, nature);
   // Keep what the filer stated when the engine cannot derive a score; say why when nothing can be kept.
   const keepStated = (why: string): IndicatorResult => {
-    if (stated !== null) return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated' };
+    if (stated !== null) {
+      const score = keptScore(stated, weight);
+      return { ...result, kind, score, scoreSource: 'stated', deviationDue: round(score) < weight ? ['below-weight'] : [] };
+    }
     if (scoreCell && !issues.errorsAt(rowCells)) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(scoreCell, name, why));
     return { ...result, kind };
   };
@@ -562,6 +599,8 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
 
   let out: IndicatorResult;
   let overAchieved = false;
+  // The row's actual contradicts its target: the stated score stands, the report discusses it.
+  const withProblem = (problem: IndicatorResult['actualProblem'], why: string): IndicatorResult => ({ ...keepStated(why), actualProblem: problem });
   if (kind === 'qualitative') {
     if (!requireValue(actual, c.actual, '实际完成值')) return keepStated('实际完成值为空');
     out = scoreQualitative(result, targetText, actualText, actual, weight, stated, profile, issues, scoreCell, name);
@@ -570,15 +609,17 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     const haveActual = requireValue(actual, c.actual, '实际完成值');
     if (!haveTarget || !haveActual) return keepStated('年度指标值或实际完成值为空');
     const values = checkValues(target, actual, at(c.actual), name, targetText, actualText, issues);
-    if (values === 'not_numbers') return keepStated('指标值或实际完成值不是数值');
-    if (values === 'units') return keepStated('实际完成值与指标值单位不同');
+    const problem = actualProblemOf(values, target, actual);
+    if (values === 'not_numbers') return withProblem(problem, '指标值或实际完成值不是数值');
+    if (values === 'units') return withProblem(problem, '实际完成值与指标值单位不同');
     const t0 = target.number as number;
     const a0 = product(actual.number as number, unitScale(actual.unit, target.unit));
     if (t0 < 0 || a0 < 0) return keepStated('数值为负');
     const comparator = nature !== 'qualitative' && nature !== null ? nature : target.comparator;
     const strict = comparator === '>' || comparator === '<';
     const q = scoreQuantitative(kind as 'positive' | 'negative' | 'equal', t0, a0, weight, strict, profile);
-    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met };
+    const completion = (kind === 'positive' || kind === 'equal') && t0 > 0 ? dec(a0).div(t0).toNumber() : null;
+    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met, actualProblem: problem, completion };
     if (stated !== null && !(stated > weight) && !sameAt(stated, round(q.score), decimals) && scoreCell) {
       const how = q.met
         ? '已完成目标，得满分'
@@ -596,9 +637,13 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   }
 
   // 偏差原因 is due below full marks or far above target.
+  const due: DeviationCause[] = [];
+  if (out.score !== null && round(out.score) < weight) due.push('below-weight');
+  if (overAchieved) due.push('over-achieved');
+  out = { ...out, deviationDue: due, overAchieved };
   if (c.deviation !== undefined && out.score !== null && isEmptyExplanation(deviationText)) {
     const reasons: string[] = [];
-    if (round(out.score) < weight) reasons.push(`得分 ${num(round(out.score))} 低于分值 ${num(weight)}`);
+    if (due.includes('below-weight')) reasons.push(`得分 ${num(round(out.score))} 低于分值 ${num(weight)}`);
     if (overAchieved) reasons.push('实际完成值远超年度指标值');
     if (reasons.length) {
       const cell = at(c.deviation) as string;

@@ -100,7 +100,24 @@ export interface FundsResult {
   reason?: string | null;
   /** The money unit the block's amounts are in, as its labels declare (万元 by default); null without a block. */
   unit?: '元' | '千元' | '万元' | '亿元' | null;
+  /**
+   * Report facts, decided here so no front end or report re-derives them (issue 12 item 5).
+   * The full-year budget differs from 年初预算数 (a fact the table suggests; the report asks to verify it).
+   */
+  budgetAdjusted: boolean;
+  /** The stated rate equals 全年执行数 ÷ 年初预算数: the rate was computed from the unadjusted budget. */
+  rateFromInitial: boolean;
+  /** Why the profile asks the filer to explain the funds row; empty when nothing is due. */
+  deviationDue: DeviationCause[];
+  /** Whether the execution score counts in 总分 under the profile. */
+  countedInTotal: boolean;
 }
+
+/** What makes an explanation (偏差原因) due under the profile. */
+export type DeviationCause = 'below-weight' | 'over-achieved' | 'rate-below-threshold' | 'budget-adjusted';
+
+/** How a row's 实际完成值 contradicts or fails to answer its 年度指标值 (a question for the filer, not a score). */
+export type ActualProblem = 'unit-mismatch' | 'bound-not-value' | 'text-for-number';
 
 export interface IndicatorResult {
   level1: string;
@@ -124,6 +141,19 @@ export interface IndicatorResult {
   met?: boolean | null;
   /** 一级 weight declared in its label ("产出指标 (60 分)"), if any. */
   level1DeclaredWeight?: number | null;
+  /** 指标性质 (≥ ≤ = …) and 度量单位 cells as written, where the layout has those columns (云南, 四川). */
+  nature?: string | null;
+  unit?: string | null;
+  /** Why an explanation is due for this row under the profile; empty when none is. */
+  deviationDue: DeviationCause[];
+  /** The deviation text says something (not empty, "0", "无", "/", "—"). */
+  deviationGiven: boolean;
+  /** Actual at or above the profile's over-achievement threshold × target. */
+  overAchieved: boolean;
+  /** The actual contradicts the target (12 人 → 100%, ≥95% → ≥95%): the row's score is the filer's, to discuss. */
+  actualProblem: ActualProblem | null;
+  /** Actual ÷ target (in the target's unit) for a quantitative 正向/"=" row; null otherwise. */
+  completion: number | null;
 }
 
 export interface TotalsResult {
@@ -151,6 +181,8 @@ export interface GoalsInfo {
   actual: string | null;
 }
 
+export type Level1Kind = 'execution' | 'output' | 'effect' | 'satisfaction' | 'other';
+
 /** One 一级 group: its weight against its score, for the pane's chart and the report. */
 export interface Level1Summary {
   label: string;
@@ -158,6 +190,12 @@ export interface Level1Summary {
   score: number | null;
   statedScore: number | null;
   declaredWeight: number | null;
+  /** Which of the profile's 一级 categories the label stands for. */
+  kind: Level1Kind;
+  /** Indexes into `indicators` of the group's rows (empty for execution). */
+  indicators: number[];
+  /** Whether the group's score counts in 总分 (execution: only when the profile says so). */
+  countedInTotal: boolean;
 }
 
 export interface TableResult {
@@ -173,8 +211,8 @@ export interface TableResult {
   totals: TotalsResult;
   grade: string | null;
   issues: Issue[];
-  /** Added: per-一级 summaries, execution first. */
-  groups?: Level1Summary[];
+  /** Per-一级 summaries, execution first. */
+  groups: Level1Summary[];
 }
 
 /** A table of another kind found in the workbook (部门整体, 申报表, 监控表): named, never scored. */

@@ -99,7 +99,8 @@ export async function applySheetSpec(context: Excel.RequestContext, spec: SheetS
     else if (c.value !== undefined && c.value !== null) {
       // Text that looks like a formula ("=100%", "-5%" typed by a user) must stay text: Excel
       // parses a value string beginning with = + - @ as a formula unless the cell is formatted as text.
-      if (typeof c.value === 'string' && /^[=+\-@]/.test(c.value) && !c.numberFormat) range.numberFormat = [['@']];
+      // A cell the spec formats as text ("100%" in a report table) gets its format before its value, or Excel converts it.
+      if (typeof c.value === 'string' && (c.numberFormat === '@' || (/^[=+\-@]/.test(c.value) && !c.numberFormat))) range.numberFormat = [['@']];
       range.values = [[c.value]];
     }
     styleRange(range, c.address, c, canProtect);

@@ -19,7 +19,8 @@ import { AdapterError, Session, supports, toAdapterError } from './session';
 import { whileVisible } from './paneVisibility';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
 import { draftReport } from '../core/report/draft';
-import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
+import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
+import type { TableResult } from '../core/result';
 import { applySheetSpec } from './applySheetSpec';
 import { insertTemplateInContext } from './insertTemplate';
 
@@ -161,29 +162,50 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const written: string[] = [];
       for (let i = 0; i < result.tables.length; i++) {
         const table = result.tables[i];
-        const target = decideReportTarget(existing, names[i]);
-        const name = 'replace' in target ? target.replace : target.create;
-        const spec = reportSheetSpec(draftReport(table, p), table, name);
-        const applied = await applySheetSpec(session.context, spec, { replace: 'replace' in target, activate: i === 0 });
-        // The applier syncs on the context itself: count its syncs in this operation's.
-        session.syncs += applied.syncs;
-        existing.push({ name, grid: { name, cells: [], merges: [] } });
-        written.push(name);
+        const draft = draftReport(table, p, { grid: snap.grids.find((g) => g.name === table.sheet) });
+        // The report, then its 填报问题清单 beside it (the tool's findings never go into the report's body).
+        const sheets = [
+          { base: names[i], spec: (name: string) => reportSheetSpec(draft, table, name) },
+          { base: findingsSheetName(names[i]), spec: (name: string) => findingsSheetSpec(draft, name) },
+        ];
+        for (const [k, sheet] of sheets.entries()) {
+          const target = decideReportTarget(existing, sheet.base);
+          const name = 'replace' in target ? target.replace : target.create;
+          const applied = await applySheetSpec(session.context, sheet.spec(name), { replace: 'replace' in target, activate: i === 0 && k === 0 });
+          // The applier syncs on the context itself: count its syncs in this operation's.
+          session.syncs += applied.syncs;
+          existing.push({ name, grid: { name, cells: [], merges: [] } });
+          if (k === 0) written.push(name);
+        }
       }
       const message = `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。`;
       return { sheet: written[0], message, sheets: written };
     });
   }
 
-  /** The report as a .docx (the docx library is loaded only when asked, to keep the pane small). */
-  async reportDocx(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }> {
-    const result = await this.analyze(profile);
-    const p = profile ?? this.lastRules;
-    const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
-    if (!table) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
-    const [{ Packer }, { buildReportDocument }] = await Promise.all([import(/* webpackChunkName: "report-docx" */ 'docx'), import(/* webpackChunkName: "report-docx" */ '../cli/report/docx')]);
-    const blob = await Packer.toBlob(buildReportDocument(draftReport(table, p)));
-    const base = (table.project.name ?? table.sheet).replace(/[\\/:*?"<>|]/g, '_');
+  /**
+   * The report of one table as a .docx (the docx library is loaded only when asked, to keep the pane
+   * small). `table` names it: its sheet, or { sheet, range } where a sheet holds several. With several
+   * tables and none named, nothing is picked silently: the error lists them, for the pane to ask.
+   */
+  async reportDocx(profile?: RuleProfile, table?: string | Pick<TableResult, 'sheet' | 'range'>): Promise<{ fileName: string; blob: Blob }> {
+    const { result, grids, p } = await this.run('读取工作簿', async (session) => {
+      const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
+      // The workbook's saved profile unless one is passed, as every other operation reads it.
+      const rules = profile ?? this.rulesOf(snap);
+      return { result: evaluateWorkbook(snap.grids, rules, { backup: parseBackup(snap.backupRows) }), grids: snap.grids, p: rules };
+    });
+    if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
+    const wanted = typeof table === 'string' ? { sheet: table, range: undefined } : table;
+    const matches = wanted ? result.tables.filter((t) => t.sheet === wanted.sheet && (!wanted.range || t.range === wanted.range)) : result.tables;
+    if (matches.length !== 1) {
+      const list = result.tables.map((t) => `“${t.sheet}”${t.range.split(':')[0]}（${t.project.name ?? '未填项目名称'}）`).join('、');
+      throw new AdapterError('TABLE_NOT_FOUND', matches.length ? `工作簿中有多张自评表：${list}。请先选择要生成报告的一张。` : `没有找到所选的自评表。工作簿中的自评表：${list}。`);
+    }
+    const chosen = matches[0];
+    const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
+    const blob = await reportDocxBlob(draftReport(chosen, p, { grid: grids.find((g) => g.name === chosen.sheet) }));
+    const base = (chosen.project.name ?? chosen.sheet).replace(/[\\/:*?"<>|]/g, '_');
     return { fileName: `${base}绩效自评报告.docx`, blob };
   }
 

@@ -4,28 +4,9 @@ import { FakeAdapter } from './testing/fakeAdapter';
 import { seedTable } from './testing/sampleResult';
 
 describe('level1Summaries', () => {
-  it('derives 一级 groups from the indicators when the engine gives none, execution first', () => {
-    const groups = level1Summaries(seedTable({ groups: undefined }));
-    expect(groups.map((g) => [g.label, g.weight, g.score, g.statedScore])).toEqual([
-      ['预算执行率', 10, 10, 7],
-      ['产出指标', 60, 60, 56],
-      ['效益指标', 30, 30, 30],
-      ['满意度指标', 10, 10, 10],
-    ]);
-  });
-
-  it("uses the engine's groups when present", () => {
-    const groups = [{ label: 'X', weight: 1, score: 1, statedScore: null, declaredWeight: null }];
+  it("uses the engine's groups", () => {
+    const groups = [{ label: 'X', weight: 1, score: 1, statedScore: null, declaredWeight: null, kind: 'other' as const, indicators: [], countedInTotal: true }];
     expect(level1Summaries(seedTable({ groups }))).toBe(groups);
-  });
-
-  it('a group with an underivable score has no score, and not-applicable rows do not count', () => {
-    const t = seedTable();
-    t.indicators[0] = { ...t.indicators[0], score: null };
-    t.indicators[1] = { ...t.indicators[1], kind: 'not_applicable', weight: 20 };
-    const out = level1Summaries(t).find((g) => g.label === '产出指标')!;
-    expect(out.score).toBeNull();
-    expect(out.weight).toBe(40);
   });
 });
 

@@ -58,32 +58,9 @@ export function level1Name(label: string): string {
   return label.replace(/[（(]\s*\d+(\.\d+)?\s*分\s*[)）]/g, '').replace(/\s+/g, '').trim() || label;
 }
 
-const EXECUTION_LABEL = '预算执行率';
-
-/**
- * Per-一级 weight against score, execution first. Uses the engine's groups when given; otherwise
- * sums the indicators (older engines, hand-made results).
- */
+/** Per-一级 weight against score, execution first: the engine's groups (core decides them, the pane shows them). */
 export function level1Summaries(table: TableResult): Level1Summary[] {
-  if (table.groups && table.groups.length > 0) return table.groups;
-  const out: Level1Summary[] = [];
-  const f = table.funds;
-  if (f.weight !== null) {
-    out.push({ label: EXECUTION_LABEL, weight: f.weight, score: f.score, statedScore: f.statedScore, declaredWeight: null });
-  }
-  // Sum per 一级; a group missing any score (or stated score) has none, rather than a misleading partial sum.
-  const groups = new Map<string, { weight: number; score: number | null; stated: number | null; declared: number | null }>();
-  for (const ind of table.indicators) {
-    if (ind.weight === null || ind.kind === 'not_applicable') continue;
-    const key = level1Name(ind.level1);
-    const g = groups.get(key) ?? { weight: 0, score: 0, stated: 0, declared: ind.level1DeclaredWeight ?? null };
-    groups.set(key, g);
-    g.weight += ind.weight;
-    g.score = g.score === null || ind.score === null ? null : g.score + ind.score;
-    g.stated = g.stated === null || ind.statedScore === null ? null : g.stated + ind.statedScore;
-  }
-  for (const [label, g] of groups) out.push({ label, weight: g.weight, score: g.score, statedScore: g.stated, declaredWeight: g.declared });
-  return out;
+  return table.groups;
 }
 
 export interface Change {

@@ -17,7 +17,7 @@ import { cellKey } from '../core/address';
 import { cellLiteral } from '../core/cellLiteral';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from '../excel/workbookAdapter';
 import { draftReport } from '../core/report/draft';
-import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
+import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
 import { DEFAULT_TEMPLATE_NAME, TEMPLATE_TITLES, defaultTemplateYear, templateAddresses, templateSpec, uniqueSheetName, type TemplateLayout } from '../core/template';
 import { applySheetSpecEt } from './applySheetSpecEt';
 import { XL_NONE, type EtApplication, type EtWorkbook, type EtWorksheet, type WpsGlobal } from './etApi';
@@ -241,11 +241,19 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     const written: string[] = [];
     try {
       result.tables.forEach((table, i) => {
-        const target = decideReportTarget(existing, names[i]);
-        const name = 'replace' in target ? target.replace : target.create;
-        applySheetSpecEt(wb, reportSheetSpec(draftReport(table, p), table, name), { replace: 'replace' in target, activate: i === 0 });
-        existing.push({ name, grid: { name, cells: [], merges: [] } });
-        written.push(name);
+        const draft = draftReport(table, p, { grid: snap.grids.find((g) => g.name === table.sheet) });
+        // The report, then its 填报问题清单 beside it (the tool's findings never go into the report's body).
+        const sheets = [
+          { base: names[i], spec: (name: string) => reportSheetSpec(draft, table, name) },
+          { base: findingsSheetName(names[i]), spec: (name: string) => findingsSheetSpec(draft, name) },
+        ];
+        sheets.forEach((sheet, k) => {
+          const target = decideReportTarget(existing, sheet.base);
+          const name = 'replace' in target ? target.replace : target.create;
+          applySheetSpecEt(wb, sheet.spec(name), { replace: 'replace' in target, activate: i === 0 && k === 0 });
+          existing.push({ name, grid: { name, cells: [], merges: [] } });
+          if (k === 0) written.push(name);
+        });
       });
     } catch (e) {
       throw toUserError(e, '生成报告');
@@ -253,15 +261,25 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     return { sheet: written[0], message: `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。`, sheets: written };
   }
 
-  /** The report as a .docx, built in the pane's page (the docx library loads only when asked). */
-  async reportDocx(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }> {
-    const p = profile ?? (await this.loadProfile());
-    const result = await this.analyze(p);
-    const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
-    if (!table) throw new WpsAdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
-    const [{ Packer }, { buildReportDocument }] = await Promise.all([import(/* webpackChunkName: "report-docx" */ 'docx'), import(/* webpackChunkName: "report-docx" */ '../cli/report/docx')]);
-    const blob = await Packer.toBlob(buildReportDocument(draftReport(table, p)));
-    const base = (table.project.name ?? table.sheet).replace(/[\\/:*?"<>|]/g, '_');
+  /**
+   * The report of one table as a .docx, built in the pane's page by the host-free renderer (the docx
+   * library loads only when asked). With several tables and none named, nothing is picked silently.
+   */
+  async reportDocx(profile?: RuleProfile, table?: string | { sheet: string; range?: string }): Promise<{ fileName: string; blob: Blob }> {
+    const snap = this.read('生成报告');
+    const p = profile ?? this.profileOf(snap);
+    const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
+    if (!result.tables.length) throw new WpsAdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
+    const wanted = typeof table === 'string' ? { sheet: table, range: undefined } : table;
+    const matches = wanted ? result.tables.filter((t) => t.sheet === wanted.sheet && (!wanted.range || t.range === wanted.range)) : result.tables;
+    if (matches.length !== 1) {
+      const list = result.tables.map((t) => `“${t.sheet}”${t.range.split(':')[0]}（${t.project.name ?? '未填项目名称'}）`).join('、');
+      throw new WpsAdapterError('TABLE_NOT_FOUND', matches.length ? `工作簿中有多张自评表：${list}。请先选择要生成报告的一张。` : `没有找到所选的自评表。工作簿中的自评表：${list}。`);
+    }
+    const chosen = matches[0];
+    const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
+    const blob = await reportDocxBlob(draftReport(chosen, p, { grid: snap.grids.find((g) => g.name === chosen.sheet) }));
+    const base = (chosen.project.name ?? chosen.sheet).replace(/[\\/:*?"<>|]/g, '_');
     return { fileName: `${base}绩效自评报告.docx`, blob };
   }
 

@@ -147,7 +147,7 @@ describe('big data sheets beside the table', () => {
       expect([after.crc, after.size, after.compressedSize]).toEqual([before.crc, before.size, before.compressedSize]);
       const back = await readWorkbookFile(copy);
       // The copy carries the very-hidden backup sheet (CONTRACT.md: 撤销评分 in Excel restores the original from it).
-      expect(back.grids.map((g) => g.name)).toEqual(['自评表', '资金明细', '_jixiao_backup', '绩效自评报告']);
+      expect(back.grids.map((g) => g.name)).toEqual(['自评表', '资金明细', '_jixiao_backup', '绩效自评报告', '填报问题清单']);
       expect(back.grids[2].hidden).toBe(true);
       expect(back.grids[0].cells[20][7]).toMatchObject({ value: 110 }); // H21: the computed total written
       // The data sheet's texts come from a shared-string table far bigger than one chunk: every

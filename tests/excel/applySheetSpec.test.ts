@@ -171,7 +171,7 @@ describe('the report sheet through the Office applier', () => {
     for (const m of placeholders) for (const a of cellsOf(m.range)) expect(wb.formatOf(spec.name, a).fill).toBe(PLACEHOLDER_FILL);
 
     const texts = [...sheet.cells.values()].map((x) => String(x.value ?? ''));
-    expect(texts.some((t) => t.includes('12345 市民热线服务中心运行经费'))).toBe(true);
+    expect(texts.some((t) => t.includes('12345市民热线服务中心运行经费'))).toBe(true);
     // The chart's numbers are cells too (weights and scores per 一级指标).
     const [from] = c.dataRange.split(':');
     expect(wb.cell(spec.name, from).value).toBe('一级指标');

@@ -15,6 +15,9 @@ import { seedWorkbook } from './helpers';
 afterEach(() => uninstallFakeOffice(globalThis));
 
 const PROJECT = '12345 市民热线服务中心运行经费';
+/** As the report writes it: no space between digits and Chinese. */
+const PROJECT_TYPESET = '12345市民热线服务中心运行经费';
+const LIST = '填报问题清单';
 
 function sheetTexts(wb: FakeWorkbook, name: string): string[] {
   return [...wb.sheet(name)!.cells.values()].map((c) => (c.value === null ? '' : String(c.value))).filter(Boolean);
@@ -39,14 +42,18 @@ describe('generateReport', () => {
     expect(out.sheet).toBe(REPORT_SHEET_BASE);
     expect(out.sheets).toEqual([REPORT_SHEET_BASE]);
     expect(out.message).toContain(`已生成“${REPORT_SHEET_BASE}”`);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', REPORT_SHEET_BASE]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', REPORT_SHEET_BASE, LIST]);
     expect(wb.sheet(wb.activeSheetId as string)?.name).toBe(REPORT_SHEET_BASE);
-    // Read (3 syncs) + apply (2 syncs), all counted.
+    // Read (3 syncs) + apply report (2 syncs) + apply the 填报问题清单 (2 syncs), all counted.
     expect(adapter.lastSyncs).toBe(wb.syncCount);
-    expect(wb.syncCount).toBe(5);
+    expect(wb.syncCount).toBe(7);
 
     const text = sheetTexts(wb, REPORT_SHEET_BASE).join('\n');
-    expect(text).toContain(PROJECT);
+    expect(text).toContain(PROJECT_TYPESET);
+    // The findings are on their own sheet, never in the report.
+    const list = sheetTexts(wb, LIST).join('\n');
+    expect(list).toContain('自评表!G21');
+    expect(text).not.toContain('自评表!G21');
     expect(text).toContain('97.9');
     expect(text).toContain('64.95');
     expect(text).toContain(FINGERPRINT_MARK);
@@ -69,28 +76,28 @@ describe('generateReport', () => {
     // Unedited: regenerated in place (a new sheet under the same name, no copy).
     const second = await adapter.generateReport(NATIONAL_PROFILE);
     expect(second.sheet).toBe(REPORT_SHEET_BASE);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', REPORT_SHEET_BASE]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', REPORT_SHEET_BASE, LIST]);
     expect(wb.sheet(REPORT_SHEET_BASE)!.id).not.toBe(firstId);
 
     // The user rewrites a paragraph: that draft is theirs now.
-    const edited = findCell(wb, REPORT_SHEET_BASE, PROJECT);
+    const edited = findCell(wb, REPORT_SHEET_BASE, PROJECT_TYPESET);
     const mine = '（本段已由经办人改写）';
     wb.setCell(REPORT_SHEET_BASE, edited, { value: mine });
     const editedId = wb.sheet(REPORT_SHEET_BASE)!.id;
 
     const third = await adapter.generateReport(NATIONAL_PROFILE);
     expect(third.sheet).toBe(`${REPORT_SHEET_BASE} (2)`);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', REPORT_SHEET_BASE, `${REPORT_SHEET_BASE} (2)`]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', REPORT_SHEET_BASE, `${REPORT_SHEET_BASE} (2)`, LIST]);
     expect(wb.sheet(REPORT_SHEET_BASE)!.id).toBe(editedId);
     expect(wb.cell(REPORT_SHEET_BASE, edited).value).toBe(mine);
-    expect(sheetTexts(wb, `${REPORT_SHEET_BASE} (2)`).join('\n')).toContain(PROJECT);
+    expect(sheetTexts(wb, `${REPORT_SHEET_BASE} (2)`).join('\n')).toContain(PROJECT_TYPESET);
     expect(wb.sheet(wb.activeSheetId as string)?.name).toBe(`${REPORT_SHEET_BASE} (2)`);
 
     // And the new copy, unedited, is the one replaced next time.
     const copyId = wb.sheet(`${REPORT_SHEET_BASE} (2)`)!.id;
     const fourth = await adapter.generateReport(NATIONAL_PROFILE);
     expect(fourth.sheet).toBe(`${REPORT_SHEET_BASE} (2)`);
-    expect(wb.sheets).toHaveLength(3);
+    expect(wb.sheets).toHaveLength(4);
     expect(wb.sheet(`${REPORT_SHEET_BASE} (2)`)!.id).not.toBe(copyId);
     expect(wb.cell(REPORT_SHEET_BASE, edited).value).toBe(mine);
   });
@@ -137,7 +144,7 @@ describe('reportDocx', () => {
     expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
     const xml = await zip.file('word/document.xml')!.async('string');
     const plain = xml.replace(/<[^>]+>/g, '');
-    expect(plain).toContain(PROJECT);
+    expect(plain).toContain(PROJECT_TYPESET);
     expect(plain).toContain('64.95');
     // Reading for the document writes nothing to the workbook.
     expect(wb.writes).toEqual([]);

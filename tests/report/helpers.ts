@@ -1,5 +1,5 @@
 /** Shared checks for report tests: independent path reading and figure tracing. */
-import { formatFigureValue, cleanText } from '../../src/core/report/format';
+import { formatFigureValue, typeset } from '../../src/core/report/format';
 import { draftFigures, draftToPlainText, type FigureRun, type ReportDraft } from '../../src/core/report/model';
 import type { TableResult } from '../../src/core/result';
 import { Decimal } from '../../src/core/decimal';
@@ -21,7 +21,9 @@ export function untraced(table: TableResult, draft: ReportDraft, f: FigureRun): 
   } else value = at(table, f.source);
   if (f.format === 'text') {
     if (typeof value !== 'string') return `${f.source}: not text`;
-    return cleanText(value).includes(f.text) ? null : `${f.source}: "${f.text}" not in "${value}"`;
+    // A reason is quoted as written; other text is typeset (no space between Chinese and digits).
+    const expected = f.verbatim ? value.replace(/\s+/g, ' ').trim() : typeset(value);
+    return (f.verbatim ? expected === f.text : expected.includes(f.text)) ? null : `${f.source}: "${f.text}" not in "${value}"`;
   }
   if (typeof value !== 'number') return `${f.source}: not a number`;
   const expected = formatFigureValue(value, f.format, draft.numberStyle);

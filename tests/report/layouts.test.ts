@@ -9,7 +9,7 @@ import { evaluate, nationalTable, only, patchIndicators, sichuanTable, toGrid, t
 import { expectTraceable } from './helpers';
 
 /** What no table holds: how money was managed and work organised, the unit's own summary. */
-const ALWAYS_UNKNOWN = /单位主要职能|立项依据|资金管理情况|实施计划|管理制度|总体成效|其他问题|其他改进建议|改进建议|发现的其他问题|针对其他问题/;
+const ALWAYS_UNKNOWN = /单位主要职能|立项依据|资金管理情况|实施计划|管理制度|总体成效|其他问题|改进工作的建议|改进建议|主要问题|成文日期|逐项对照/;
 /** The marker the draft uses when a cell of the table was left empty. */
 const DATA_MISSING = /自评表未填写/;
 
@@ -38,7 +38,7 @@ describe.each(LAYOUTS)('the draft on the %s fixture', (layout, build) => {
 
   test('has placeholders only for what the table cannot know', () => {
     const hints = draftPlaceholders(draft).map((p) => p.hint);
-    const unexpected = hints.filter((h) => !ALWAYS_UNKNOWN.test(h) && !/预算调整|结余|超预算|未达标|未完成的原因|更正自评表|按完成档次/.test(h));
+    const unexpected = hints.filter((h) => !ALWAYS_UNKNOWN.test(h) && !/结余|超预算|未达要求|未完成|未全部支出|更正自评表|按完成档次|超额完成/.test(h));
     expect(unexpected).toEqual([]);
     expect(hints.filter((h) => DATA_MISSING.test(h))).toEqual([]);
   });
@@ -54,12 +54,13 @@ describe('placeholders where data is absent', () => {
     const line = draftToPlainText(draft)
       .split('\n')
       .find((l) => l.includes(table.indicators[1].name));
-    expect(line).toMatch(/年度指标值【请补充：自评表未填写】.*实际完成值【请补充：自评表未填写】/);
+    expect(line).toMatch(/年度指标值为【请补充：自评表未填写年度指标值】.*实际完成值为【请补充：自评表未填写实际完成值】/);
   });
 
   test('a table without its project name asks for it instead of inventing one', () => {
     const table = only(evaluate(toGrid(nationalTable({ name: '' }))));
     const draft = draftReport(table, NATIONAL_PROFILE);
-    expect(draftPlaceholders(draft).map((p) => p.hint)).toContain('项目名称');
+    expect(draft.cover.project.map((r) => r.text).join('')).toBe('【请补充：项目名称】');
+    expect(draftToPlainText(draft)).toMatch(/^项目绩效自评报告\n/);
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
-import { draftToPlainText } from '../../core/report/model';
+import { draftToPlainText, findingsToPlainText, scoreTableToPlainText } from '../../core/report/model';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
@@ -15,6 +15,8 @@ type ReportModule = typeof import('../report');
 
 export interface ReportOptions {
   docx?: string;
+  /** Which table: its sheet name, or sheet!A1 of its first cell where a sheet holds several. */
+  table?: string;
   config?: string;
   outline?: string;
 }
@@ -24,7 +26,8 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .command('report')
     .description('根据自评表起草绩效自评报告（Word 文档，或不加 --docx 时输出文本）')
     .argument('<file>', '自评表 .xlsx 文件（FILE.xlsx）')
-    .option('--docx <OUT.docx>', '写出 Word 文档；文件中有多张自评表时依次写为 OUT-1.docx、OUT-2.docx …')
+    .option('--docx <OUT.docx>', '写出 Word 文档；文件中有多张自评表时每张一个文件，按项目名称命名为 OUT-项目名称.docx（也可用 --table 只选一张）')
+    .option('--table <工作表>', '只为这张自评表起草：工作表名称；一张工作表中有多张表时写作 工作表!首个单元格（如 自评表!A30）')
     .option('--config <rules.json>', '评分规则文件（JSON），逐项覆盖工作簿中保存的规则；未写的项取工作簿中保存的规则，再取全国默认规则')
     .option('--outline <seed|national>', '报告提纲：seed（七部分自评报告，默认）或 national（财预〔2020〕10号参考提纲）')
     .addHelpText(
@@ -62,8 +65,19 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   const { docxPaths, draftAll, reportDocxBuffer, writeFileAtomic }: ReportModule = await import('../report');
   let drafts: ReturnType<ReportModule['draftAll']>;
   try {
-    drafts = draftAll(evaluateWorkbook(loaded.grids, profile), profile, { outline });
+    const result = evaluateWorkbook(loaded.grids, profile);
+    if (opts.table !== undefined) {
+      const wanted = opts.table;
+      const chosen = result.tables.filter((t) => t.sheet === wanted || `${t.sheet}!${t.range.split(':')[0]}` === wanted);
+      if (chosen.length !== 1) {
+        const names = result.tables.map((t) => `${t.sheet}!${t.range.split(':')[0]}（${t.project.name ?? '未填项目名称'}）`).join('、');
+        throw new UsageError(`--table ${wanted} ${chosen.length ? '对应多张自评表，请写作 工作表!首个单元格' : '没有对应的自评表'}；文件中的自评表：${names || '无'}（--table matches ${chosen.length} tables）`);
+      }
+      result.tables = chosen;
+    }
+    drafts = draftAll(result, profile, { outline }, loaded.grids);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     ctx.fail(`起草 ${file} 的报告时出错（report error）：${oneLine(e)}`);
     return;
   }
@@ -74,10 +88,10 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   }
 
   if (opts.docx === undefined) {
-    ctx.io.out(drafts.map((d) => draftToPlainText(d.draft)).join('\n'));
+    ctx.io.out(drafts.map((d) => `${draftToPlainText(d.draft)}\n${scoreTableToPlainText(d.draft)}\n${findingsToPlainText(d.draft)}`).join('\n'));
     return;
   }
-  const paths = docxPaths(path.resolve(ctx.io.cwd, opts.docx), drafts.length);
+  const paths = docxPaths(path.resolve(ctx.io.cwd, opts.docx), drafts.map((d) => d.table));
   for (let i = 0; i < drafts.length; i++) {
     const shown = shownPath(ctx.io.cwd, paths[i]);
     try {

@@ -4,16 +4,16 @@
  */
 import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
-import { Packer } from 'docx';
 import type { RuleProfile } from '../../core/profile';
+import type { Grid } from '../../core/grid';
 import type { TableResult, WorkbookResult } from '../../core/result';
 import { draftReport, type DraftOptions } from '../../core/report/draft';
 import type { ReportDraft } from '../../core/report/model';
-import { REPORT_SHEET_BASE, decideReportTarget, reportSheetNames, reportSheetSpec } from '../../core/report/reportSheet';
+import { REPORT_SHEET_BASE, decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../../core/report/reportSheet';
+import { FINDINGS_TITLE } from '../../core/report/model';
 import { applySheetSpec } from '../applySheetSpec';
 import { readWorksheet } from '../readWorkbook';
-import { buildReportDocument } from './docx';
-import { xmlSafeDeep } from '../../core/xmlText';
+import { reportDocxBytes } from '../../report/docx';
 
 export interface ReportSheetOutcome {
   /** The table's sheet. */
@@ -22,6 +22,8 @@ export interface ReportSheetOutcome {
   sheet: string;
   /** True when an unedited earlier draft was replaced. */
   replaced: boolean;
+  /** The 填报问题清单 sheet written beside it. */
+  findings?: string;
 }
 
 /**
@@ -34,41 +36,57 @@ export function addReportSheets(workbook: ExcelJS.Workbook, result: WorkbookResu
   // Only earlier drafts matter to the decision: read those once, not every sheet per table.
   const existing: { name: string; grid: ReturnType<typeof readWorksheet> }[] = [];
   workbook.eachSheet((ws) => {
-    if (ws.name.startsWith(REPORT_SHEET_BASE)) existing.push({ name: ws.name, grid: readWorksheet(ws) });
+    if (ws.name.startsWith(REPORT_SHEET_BASE) || ws.name.startsWith(FINDINGS_TITLE)) existing.push({ name: ws.name, grid: readWorksheet(ws) });
   });
-  result.tables.forEach((table, i) => {
-    const target = decideReportTarget(existing, names[i]);
-    const draft = draftReport(table, profile, options);
+  const place = (base: string, spec: (name: string) => ReturnType<typeof reportSheetSpec>) => {
+    const target = decideReportTarget(existing, base);
     const name = 'replace' in target ? target.replace : target.create;
-    applySheetSpec(workbook, reportSheetSpec(draft, table, name), { replace: 'replace' in target });
+    applySheetSpec(workbook, spec(name), { replace: 'replace' in target });
     const written = workbook.getWorksheet(name);
     const at = existing.findIndex((e) => e.name === name);
     if (written) existing.splice(at < 0 ? existing.length : at, at < 0 ? 0 : 1, { name, grid: readWorksheet(written) });
-    out.push({ table: table.sheet, sheet: name, replaced: 'replace' in target });
+    return { name, replaced: 'replace' in target };
+  };
+  result.tables.forEach((table, i) => {
+    const source = workbook.getWorksheet(table.sheet);
+    const draft = draftReport(table, profile, { ...options, grid: source ? readWorksheet(source) : undefined });
+    // exceljs draws no charts: the sheet keeps no rows for one.
+    const report = place(names[i], (name) => reportSheetSpec(draft, table, name, { charts: false }));
+    const findings = place(findingsSheetName(names[i]), (name) => findingsSheetSpec(draft, name));
+    out.push({ table: table.sheet, sheet: report.name, replaced: report.replaced, findings: findings.name });
   });
   return out;
 }
 
-/** Drafts for every table of a result. */
-export function draftAll(result: WorkbookResult, profile: RuleProfile, options: DraftOptions = {}): { table: TableResult; draft: ReportDraft }[] {
-  return result.tables.map((table) => ({ table, draft: draftReport(table, profile, options) }));
+/** Drafts for every table of a result, each with its 自评表 attached (the table's grid). */
+export function draftAll(result: WorkbookResult, profile: RuleProfile, options: DraftOptions = {}, grids: Grid[] = []): { table: TableResult; draft: ReportDraft }[] {
+  return result.tables.map((table) => ({ table, draft: draftReport(table, profile, { ...options, grid: grids.find((g) => g.name === table.sheet) }) }));
 }
 
-/** Packs a draft into .docx bytes. */
+/** Packs a draft into .docx bytes (the renderer's, as a Node Buffer for the file writer). */
 export async function reportDocxBuffer(draft: ReportDraft): Promise<Buffer> {
-  // Texts come from the workbook: drop what XML forbids, or Word refuses the file.
-  return Packer.toBuffer(buildReportDocument(xmlSafeDeep(draft)));
+  return Buffer.from(await reportDocxBytes(draft));
 }
+
+/** Characters Windows and macOS refuse in file names. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name cannot hold
+const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /**
- * Output paths for the Word files: OUT.docx for one table; OUT-1.docx, OUT-2.docx … for several
- * (one document per project, as each is submitted on its own).
+ * Output paths for the Word files: OUT.docx for one table; for several, one document per project
+ * (each is submitted on its own) named for it — OUT-<项目名称>.docx, or the sheet's name where the
+ * project has none, the table's first cell added when two would collide. Never a bare number.
  */
-export function docxPaths(out: string, count: number): string[] {
-  if (count <= 1) return [out];
+export function docxPaths(out: string, tables: Pick<TableResult, 'sheet' | 'range' | 'project'>[]): string[] {
+  if (tables.length <= 1) return [out];
   const ext = path.extname(out) || '.docx';
   const stem = out.slice(0, out.length - path.extname(out).length);
-  return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}${ext}`);
+  const clean = (s: string) => s.replace(UNSAFE_FILE_CHARS, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
+  const labels = tables.map((t) => clean(t.project.name ?? '') || clean(t.sheet));
+  return tables.map((t, i) => {
+    const label = labels.filter((l) => l === labels[i]).length > 1 ? `${labels[i]} ${clean(t.sheet)} ${t.range.split(':')[0]}` : labels[i];
+    return `${stem}-${label}${ext}`;
+  });
 }
 
 export { writeFileAtomic } from '../writeFileAtomic';

@@ -53,6 +53,18 @@ export function cleanText(text: string): string {
     .replace(HALF_COMMA_IN_CJK, (_m, a: string, p: string) => `${a}${p === ',' ? '，' : '；'}`);
 }
 
+const HAN = '\u3400-\u9fff';
+
+/**
+ * Quoted table text typeset for the report: as cleanText, and no space between Chinese and digits or
+ * Latin letters (GB/T 9704 practice: "12345市民热线", "97.9万元").
+ */
+export function typeset(text: string): string {
+  return cleanText(text)
+    .replace(new RegExp(`([${HAN}])\\s+(?=[0-9A-Za-z])`, 'g'), '$1')
+    .replace(new RegExp(`([0-9A-Za-z%])\\s+(?=[${HAN}])`, 'g'), '$1');
+}
+
 /** Display width in half-width units (CJK and full-width count 2): for wrapping estimates. */
 export function displayWidth(text: string): number {
   let w = 0;

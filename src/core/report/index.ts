@@ -3,3 +3,4 @@ export * from './model';
 export * from './format';
 export * from './draft';
 export * from './reportSheet';
+export * from './attachment';

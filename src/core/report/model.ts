@@ -8,6 +8,8 @@ import type { FigureFormat, NumberStyle } from './format';
 export interface TextRun {
   kind: 'text';
   text: string;
+  /** Part of a 【请核实：…】 passage: highlighted like a placeholder. */
+  highlight?: boolean;
 }
 
 /**
@@ -22,9 +24,16 @@ export interface FigureRun {
   value: number | string;
   source: string;
   derived?: { op: 'sum' | 'difference'; of: string[] };
+  /** Part of a 【请核实：…】 passage: highlighted like a placeholder. */
+  highlight?: boolean;
+  /** A reason the filer wrote in the table, quoted exactly as written (line breaks aside). */
+  verbatim?: boolean;
 }
 
-/** What the table cannot know: 【请补充：hint】, highlighted wherever the draft is shown. */
+/**
+ * What the unit must add or check, highlighted wherever the draft is shown: 【请补充：hint】 for what the
+ * table cannot know, 【请先按填报问题清单更正自评表后重新生成】 where the table must be corrected first.
+ */
 export interface PlaceholderRun {
   kind: 'placeholder';
   text: string;
@@ -44,28 +53,87 @@ export interface ReportSection {
   paragraphs: ReportParagraph[];
 }
 
+/** One entry of the 填报问题清单: the tool's finding about the table, never part of the report's body. */
+export interface Finding {
+  /** Where: "自评表!H6", or the sheet alone. */
+  place: string;
+  /** 错误 / 提醒 / 提示. */
+  level: string;
+  /** What is wrong and how to correct it, in the engine's words. */
+  text: string;
+}
+
+/** One row of the indicator score table (附表): display texts. */
+export interface ScoreRow {
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: string;
+  score: string;
+}
+
+/** The 自评表 itself, cell texts over the table's range, with its merges (0-based, inclusive). */
+export interface AttachedTable {
+  rows: string[][];
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  /** Relative column widths (half-width characters). */
+  widths: number[];
+}
+
+export interface ReportCover {
+  /** 评价类型 line as reviewers expect it: the self-evaluation box ticked. */
+  evaluationType: string;
+  project: ReportRun[];
+  unit: ReportRun[];
+  department: ReportRun[];
+  date: ReportRun[];
+}
+
 export interface ReportDraft {
   outline: 'seed' | 'national';
   /** The table the draft was written from. */
   sheet: string;
   title: ReportRun[];
+  /** The title in lines that break only between words: the project, then 绩效自评报告. */
+  titleLines: ReportRun[][];
   subtitle: ReportRun[];
   sections: ReportSection[];
   numberStyle: NumberStyle;
+  cover: ReportCover;
+  /** The unit's name and the date at the end of the body. */
+  signature: { unit: ReportRun[]; date: ReportRun[] };
+  scoreTable: ScoreRow[];
+  /** The 自评表 to attach, when the drafting host passed the table's grid. */
+  attachment: AttachedTable | null;
+  /** The 填报问题清单: the tool's findings, kept out of the body. */
+  findings: Finding[];
+  /** Whether the total and grade could be determined (no error stands). */
+  totalDetermined: boolean;
 }
 
 export const PLACEHOLDER_OPEN = '【请补充：';
+export const VERIFY_OPEN = '【请核实：';
 export const PLACEHOLDER_CLOSE = '】';
+/** Stands in for the total and grade while the table holds an error. */
+export const CORRECT_FIRST = '【请先按填报问题清单更正自评表后重新生成】';
+export const FINDINGS_TITLE = '填报问题清单';
 
 /** Plain text of some runs. */
 export function runsText(runs: ReportRun[]): string {
   return runs.map((r) => r.text).join('');
 }
 
+/** Whether a run is shown highlighted: a placeholder or part of a 【请核实：…】 passage. */
+export function isHighlighted(r: ReportRun): boolean {
+  return r.kind === 'placeholder' || r.highlight === true;
+}
+
 /** Whether a paragraph holds a placeholder (so hosts can highlight it). */
 export function hasPlaceholder(p: ReportParagraph | ReportRun[]): boolean {
   const runs = Array.isArray(p) ? p : p.runs;
-  return runs.some((r) => r.kind === 'placeholder');
+  return runs.some(isHighlighted);
 }
 
 /** The draft as plain text, one paragraph per line: for tests, snapshots and fingerprints. */
@@ -76,6 +144,21 @@ export function draftToPlainText(draft: ReportDraft): string {
     lines.push('', s.heading);
     for (const p of s.paragraphs) lines.push(runsText(p.runs));
   }
+  lines.push('', runsText(draft.signature.unit), runsText(draft.signature.date));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The 指标评分表 as plain text: one row per line, cells separated by tabs. */
+export function scoreTableToPlainText(draft: ReportDraft): string {
+  const rows = [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ...draft.scoreTable.map((r) => [r.level1, r.level2, r.name, r.target, r.actual, r.weight, r.score])];
+  return `指标评分表\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
+}
+
+/** The 填报问题清单 as plain text: one numbered line per finding. */
+export function findingsToPlainText(draft: ReportDraft): string {
+  const lines = [`${FINDINGS_TITLE}（${draft.sheet}）`];
+  if (!draft.findings.length) lines.push('未发现须更正的填报问题。');
+  draft.findings.forEach((f, i) => lines.push(`${i + 1}. 【${f.level}】${f.place}：${f.text}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -86,6 +169,7 @@ export function draftFigures(draft: ReportDraft): FigureRun[] {
   take(draft.title);
   take(draft.subtitle);
   for (const s of draft.sections) for (const p of s.paragraphs) take(p.runs);
+  take(draft.signature.unit);
   return out;
 }
 

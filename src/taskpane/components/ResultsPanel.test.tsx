@@ -20,7 +20,9 @@ describe('ResultsPanel', () => {
 
   it('draws one bar per 一级 with its score ratio', () => {
     const t = seedTable();
-    t.indicators[3].score = 5; // 产出 55 of 60
+    // 产出 55 of 60: the engine's group summary is what the pane draws.
+    t.indicators[3].score = 5;
+    t.groups[1] = { ...t.groups[1], score: 55 };
     renderFluent(<ResultsPanel table={t} />);
     const bars = screen.getAllByRole('meter');
     expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual(['预算执行率得分率', '产出指标得分率', '效益指标得分率', '满意度指标得分率']);

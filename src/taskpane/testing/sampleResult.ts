@@ -14,6 +14,11 @@ function indicator(p: Partial<IndicatorResult> & Pick<IndicatorResult, 'level1' 
     statedScore: 10,
     scoreSource: 'computed',
     scoreCell: `H${p.row}`,
+    deviationDue: [],
+    deviationGiven: false,
+    overAchieved: false,
+    actualProblem: null,
+    completion: null,
     ...p,
   };
 }
@@ -40,6 +45,11 @@ export function seedTable(overrides: Partial<TableResult> = {}): TableResult {
       rateCell: 'H6',
       scoreCell: 'I6',
       sources: [{ label: '其中：当年财政拨款', initialBudget: 97.9, budget: 64.95, executed: 64.95 }],
+      budgetAdjusted: true,
+      rateFromInitial: true,
+      deviationDue: ['budget-adjusted'],
+      reason: null,
+      countedInTotal: true,
     },
     indicators: [
       indicator({ level1: out, level2: '数量指标', name: '劳务派遣话务员人数', target: '12 人', actual: '100%', weight: 20, score: 20, statedScore: 20, row: 13 }),
@@ -59,6 +69,12 @@ export function seedTable(overrides: Partial<TableResult> = {}): TableResult {
       { code: 'SCORE_MISMATCH', severity: 'warning', cell: 'H16', message: '“运行经费”得分填写为 6，按反向指标计算应为 10（H16）。' },
       { code: 'VAGUE_ACTUAL', severity: 'warning', cell: 'F20', message: '实际完成值“≥95%”不是具体数值（F20），请填写实际的满意度，例如 96%。' },
       { code: 'BUDGET_ADJUSTED', severity: 'info', cell: 'E6', message: '全年预算数 64.95 与年初预算数 97.9 不同（E6），请在偏差说明中写明调整原因。' },
+    ],
+    groups: [
+      { label: '预算执行率', weight: 10, score: 10, statedScore: 7, declaredWeight: 10, kind: 'execution', indicators: [], countedInTotal: true },
+      { label: '产出指标', weight: 60, score: 60, statedScore: 56, declaredWeight: 60, kind: 'output', indicators: [0, 1, 2, 3], countedInTotal: true },
+      { label: '效益指标', weight: 30, score: 30, statedScore: 30, declaredWeight: 30, kind: 'effect', indicators: [4, 5, 6], countedInTotal: true },
+      { label: '满意度指标', weight: 10, score: 10, statedScore: 10, declaredWeight: 10, kind: 'satisfaction', indicators: [7], countedInTotal: true },
     ],
     ...overrides,
   };
