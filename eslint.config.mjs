@@ -27,6 +27,8 @@ const nodeGlobals = Object.fromEntries(
 const LAYERS = [
   { files: ['src/core/**/*.ts'], banned: ['excel', 'cli', 'taskpane', 'commands', 'wps'], packages: ['exceljs', 'react', 'react-dom', 'fs', 'path', 'os', 'child_process'], why: 'src/core is the pure engine: it imports nothing outside src/core' },
   { files: ['src/cli/**/*.ts'], banned: ['excel', 'taskpane', 'wps'], packages: [], why: 'the CLI and the Office front doors never import each other: shared logic belongs in src/core' },
+  { files: ['src/excel/**/*.ts'], banned: ['cli', 'wps'], packages: [], why: 'the Office adapter and the other front doors never import each other: shared logic belongs in src/core (renderers in src/report)' },
+  { files: ['src/wps/**/*.{ts,tsx}'], banned: ['cli', 'commands'], packages: [], why: 'the WPS front door never imports the CLI or the Office ribbon: shared logic belongs in src/core (renderers in src/report)' },
 ];
 const layerRules = LAYERS.map(({ files, banned, packages, why }) => {
   const paths = banned.map((d) => `**/${d}/**`);

@@ -250,11 +250,13 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
         sheets.forEach((sheet, k) => {
           const target = decideReportTarget(existing, sheet.base);
           const name = 'replace' in target ? target.replace : target.create;
-          applySheetSpecEt(wb, sheet.spec(name), { replace: 'replace' in target, activate: i === 0 && k === 0 });
+          applySheetSpecEt(wb, sheet.spec(name), { replace: 'replace' in target });
           existing.push({ name, grid: { name, cells: [], merges: [] } });
           if (k === 0) written.push(name);
         });
       });
+      // Worksheets.Add makes each new sheet the active one [VBA-Sheets]: show the first report, as Excel does.
+      findSheet(wb, written[0])?.Activate();
     } catch (e) {
       throw toUserError(e, '生成报告');
     }
