@@ -263,8 +263,8 @@ export function buildReportDocument(draft: ReportDraft): Document {
     }),
   ];
   if (draft.findings.length) {
-    const rows = [['序号', '位置', '类别', '问题及更正方法'], ...draft.findings.map((f, i) => [String(i + 1), f.place, f.level, f.text])];
-    findings.push(gridTable(rows, [], [4, 10, 5, 48], { headerRows: 1, size: PT.small }));
+    const rows = [['序号', '位置', '类别', '问题及更正方法'], ...draft.findings.map((f, i) => [String(i + 1), f.place, `${f.level}：${f.title}`, f.text])];
+    findings.push(gridTable(rows, [], [4, 10, 9, 44], { headerRows: 1, size: PT.small }));
   } else findings.push(bodyParagraph([{ kind: 'text', text: '未发现须更正的填报问题。' }], { noIndent: true }));
 
   const numbered: Pick<ISectionOptions, 'footers'> = { footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') } };

@@ -99,7 +99,7 @@ test('the 填报问题清单 sheet lists every finding with its place and level,
     expect(texts).toContain(finding.text);
     expect(texts).toContain(finding.place);
   }
-  expect(texts).toContain('错误');
+  expect(texts).toContain('错误\n分值合计不符');
   expect(spec.cells.map((c) => String(c.value ?? '')).some((t) => draft.findings.some((x) => t.includes(x.text)))).toBe(false);
 });
 

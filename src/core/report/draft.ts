@@ -8,6 +8,7 @@
  */
 import { Decimal, dec } from '../decimal';
 import type { Grid } from '../grid';
+import { ISSUE_CODES } from '../issueRegistry';
 import type { RuleProfile } from '../profile';
 import { natureComparator } from '../scoring';
 import type { IndicatorResult, Level1Summary, TableResult } from '../result';
@@ -551,7 +552,9 @@ export function findingsOf(table: TableResult): Finding[] {
     .sort((a, b) => order[a.issue.severity] - order[b.issue.severity] || a.i - b.i)
     .map(({ issue }) => ({
       place: issue.cell ? `${issue.sheet ?? table.sheet}!${issue.cell}` : (issue.sheet ?? table.sheet),
-      level: LEVEL_NAMES[issue.severity],
+      level: issue.status === 'corrected' ? '已更正' : LEVEL_NAMES[issue.severity],
+      // The registry is a Record over every code: a new code has its title before it can reach this list.
+      title: ISSUE_CODES[issue.code].title,
       text: issue.message,
     }));
 }

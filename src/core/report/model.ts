@@ -57,8 +57,10 @@ export interface ReportSection {
 export interface Finding {
   /** Where: "自评表!H6", or the sheet alone. */
   place: string;
-  /** 错误 / 提醒 / 提示. */
+  /** 错误 / 提醒 / 提示, or 已更正 where a value the scoring wrote resolved it. */
   level: string;
+  /** The code's short title from the issue registry (计量单位不一致…). */
+  title: string;
   /** What is wrong and how to correct it, in the engine's words. */
   text: string;
 }
@@ -158,7 +160,7 @@ export function scoreTableToPlainText(draft: ReportDraft): string {
 export function findingsToPlainText(draft: ReportDraft): string {
   const lines = [`${FINDINGS_TITLE}（${draft.sheet}）`];
   if (!draft.findings.length) lines.push('未发现须更正的填报问题。');
-  draft.findings.forEach((f, i) => lines.push(`${i + 1}. 【${f.level}】${f.place}：${f.text}`));
+  draft.findings.forEach((f, i) => lines.push(`${i + 1}. 【${f.level}·${f.title}】${f.place}：${f.text}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -306,7 +306,7 @@ export function findingsSheetSpec(draft: ReportDraft, name: string): SheetSpec {
   draft.findings.forEach((f, i) => {
     row++;
     const text = f.text.length > MAX_CELL_CHARS ? f.text.slice(0, MAX_CELL_CHARS) : f.text;
-    cells.push({ address: `A${row}`, value: i + 1, ...body, horizontal: 'center' }, { address: `B${row}`, value: f.place, ...body }, { address: `C${row}`, value: f.level, ...body, horizontal: 'center' });
+    cells.push({ address: `A${row}`, value: i + 1, ...body, horizontal: 'center' }, { address: `B${row}`, value: f.place, ...body }, { address: `C${row}`, value: `${f.level}\n${f.title}`, ...body, horizontal: 'center' });
     cells.push({ address: `D${row}`, value: text, ...body });
     merges.push({ range: `D${row}:${LAST_COL}${row}`, ...body });
     rowHeights[row] = Math.min(MAX_ROW_POINTS, Math.ceil(displayWidth(text) / (5 * COLUMN_WIDTH - 2)) * 14 + 6);
@@ -320,7 +320,7 @@ export function findingsSheetSpec(draft: ReportDraft, name: string): SheetSpec {
     name,
     cells,
     merges,
-    columnWidths: [6, 14, 7, COLUMN_WIDTH, COLUMN_WIDTH, COLUMN_WIDTH, COLUMN_WIDTH, COLUMN_WIDTH],
+    columnWidths: [6, 14, 14, COLUMN_WIDTH, COLUMN_WIDTH, COLUMN_WIDTH, COLUMN_WIDTH, COLUMN_WIDTH],
     rowHeights,
     print: { paper: 'A4', orientation: 'portrait', fitToWidth: true, margins: { top: 1.0, bottom: 1.0, left: 0.8, right: 0.8 } },
     tabColor: '#C00000',
