@@ -19,8 +19,8 @@ import { AdapterError, Session, supports, toAdapterError } from './session';
 import { whileVisible } from './paneVisibility';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
 import { draftReport } from '../core/report/draft';
+import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
-import type { TableResult } from '../core/result';
 import { applySheetSpec } from './applySheetSpec';
 import { insertTemplateInContext } from './insertTemplate';
 
@@ -188,25 +188,19 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
    * small). `table` names it: its sheet, or { sheet, range } where a sheet holds several. With several
    * tables and none named, nothing is picked silently: the error lists them, for the pane to ask.
    */
-  async reportDocx(profile?: RuleProfile, table?: string | Pick<TableResult, 'sheet' | 'range'>): Promise<{ fileName: string; blob: Blob }> {
+  async reportDocx(profile?: RuleProfile, table?: ReportTableRequest): Promise<{ fileName: string; blob: Blob }> {
     const { result, grids, p } = await this.run('读取工作簿', async (session) => {
       const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       // The workbook's saved profile unless one is passed, as every other operation reads it.
       const rules = profile ?? this.rulesOf(snap);
       return { result: evaluateWorkbook(snap.grids, rules, { backup: parseBackup(snap.backupRows) }), grids: snap.grids, p: rules };
     });
-    if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
-    const wanted = typeof table === 'string' ? { sheet: table, range: undefined } : table;
-    const matches = wanted ? result.tables.filter((t) => t.sheet === wanted.sheet && (!wanted.range || t.range === wanted.range)) : result.tables;
-    if (matches.length !== 1) {
-      const list = result.tables.map((t) => `“${t.sheet}”${t.range.split(':')[0]}（${t.project.name ?? '未填项目名称'}）`).join('、');
-      throw new AdapterError('TABLE_NOT_FOUND', matches.length ? `工作簿中有多张自评表：${list}。请先选择要生成报告的一张。` : `没有找到所选的自评表。工作簿中的自评表：${list}。`);
-    }
-    const chosen = matches[0];
+    const choice = chooseReportTable(result, table);
+    if ('error' in choice) throw new AdapterError('TABLE_NOT_FOUND', choice.error);
+    const chosen = choice.table;
     const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
     const blob = await reportDocxBlob(draftReport(chosen, p, { grid: grids.find((g) => g.name === chosen.sheet) }));
-    const base = (chosen.project.name ?? chosen.sheet).replace(/[\\/:*?"<>|]/g, '_');
-    return { fileName: `${base}绩效自评报告.docx`, blob };
+    return { fileName: choice.fileName, blob };
   }
 
   /** 插入空白模板: a new sheet with the official blank table, activated at 项目名称. */

@@ -17,6 +17,7 @@ import { cellKey } from '../core/address';
 import { cellLiteral } from '../core/cellLiteral';
 import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from '../excel/workbookAdapter';
 import { draftReport } from '../core/report/draft';
+import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
 import { DEFAULT_TEMPLATE_NAME, TEMPLATE_TITLES, defaultTemplateYear, templateAddresses, templateSpec, uniqueSheetName, type TemplateLayout } from '../core/template';
 import { applySheetSpecEt } from './applySheetSpecEt';
@@ -267,22 +268,16 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
    * The report of one table as a .docx, built in the pane's page by the host-free renderer (the docx
    * library loads only when asked). With several tables and none named, nothing is picked silently.
    */
-  async reportDocx(profile?: RuleProfile, table?: string | { sheet: string; range?: string }): Promise<{ fileName: string; blob: Blob }> {
+  async reportDocx(profile?: RuleProfile, table?: ReportTableRequest): Promise<{ fileName: string; blob: Blob }> {
     const snap = this.read('生成报告');
     const p = profile ?? this.profileOf(snap);
     const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
-    if (!result.tables.length) throw new WpsAdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
-    const wanted = typeof table === 'string' ? { sheet: table, range: undefined } : table;
-    const matches = wanted ? result.tables.filter((t) => t.sheet === wanted.sheet && (!wanted.range || t.range === wanted.range)) : result.tables;
-    if (matches.length !== 1) {
-      const list = result.tables.map((t) => `“${t.sheet}”${t.range.split(':')[0]}（${t.project.name ?? '未填项目名称'}）`).join('、');
-      throw new WpsAdapterError('TABLE_NOT_FOUND', matches.length ? `工作簿中有多张自评表：${list}。请先选择要生成报告的一张。` : `没有找到所选的自评表。工作簿中的自评表：${list}。`);
-    }
-    const chosen = matches[0];
+    const choice = chooseReportTable(result, table);
+    if ('error' in choice) throw new WpsAdapterError('TABLE_NOT_FOUND', choice.error);
+    const chosen = choice.table;
     const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
     const blob = await reportDocxBlob(draftReport(chosen, p, { grid: snap.grids.find((g) => g.name === chosen.sheet) }));
-    const base = (chosen.project.name ?? chosen.sheet).replace(/[\\/:*?"<>|]/g, '_');
-    return { fileName: `${base}绩效自评报告.docx`, blob };
+    return { fileName: choice.fileName, blob };
   }
 
   /** 插入空白模板: a new sheet with the official blank table, activated at 项目名称. */
