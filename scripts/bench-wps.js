@@ -24,11 +24,7 @@ try {
 
 const SEED = path.join(__dirname, '..', 'examples', 'xincheng-12345-2023.xlsx');
 
-function withFillers(grids, n) {
-  const out = structuredClone(grids);
-  for (let i = 0; i < n; i++) out.push({ name: `附表${i + 1}`, cells: [[{ value: `说明 ${i + 1}`, text: `说明 ${i + 1}` }]], merges: [] });
-  return out;
-}
+const { withFillers } = require('./benchGrids');
 
 /** Cells in the used ranges of the visible sheets: what a cell-by-cell reader would visit. */
 function usedCells(grids) {

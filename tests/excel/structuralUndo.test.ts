@@ -8,14 +8,14 @@ import { BACKUP_SHEET, parseBackup } from '../../src/core/backup';
 import type { Grid } from '../../src/core/grid';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { fakeWorkbookFromGrids, installFakeOffice, uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
-import { nationalTable, stack, toGrid, type Ind } from '../core/helpers';
+import { nationalTable, stack, toGrid } from '../core/helpers';
+import { addIndicator, reverseIndicators, sortableTable, withDocNumberLine, type Edit } from './structuralSequences';
 import { seedGridsOnce } from './helpers';
 import { fakeCells } from './xlsxDouble';
 
 jest.setTimeout(60_000);
 afterEach(() => uninstallFakeOffice(globalThis));
 
-type Edit = (wb: FakeWorkbook) => void;
 
 function backupOf(wb: FakeWorkbook) {
   const s = wb.sheet(BACKUP_SHEET);
@@ -69,23 +69,13 @@ describe('the seed: structural edits between scoring and undo', () => {
   });
 
   test('a row deleted above the table', async () => {
-    const withLine = () => {
-      const g = seed();
-      g[0].cells.unshift([{ value: '新政办〔2024〕1号', text: '新政办〔2024〕1号' }]);
-      g[0].merges = g[0].merges.map((m) => ({ ...m, top: m.top + 1, bottom: m.bottom + 1 }));
-      return g;
-    };
-    const { wb, undo, expected } = await sequence(withLine, [(w) => w.deleteRows('自评表', 1, 1)]);
+    const { wb, undo, expected } = await sequence(() => withDocNumberLine(seed()), [(w) => w.deleteRows('自评表', 1, 1)]);
     expect(undo.message).toBe('');
     expect(stateOf(wb)).toEqual(stateOf(expected));
     expect(wb.cell('自评表', 'H16').value).toBe(6);
   });
 
   test('a row inserted inside the table, a new indicator typed in, and scored again', async () => {
-    const addIndicator: Edit = (w) => {
-      w.insertRows('自评表', 17, 1);
-      for (const [a, v] of [['C17', '经济效益指标'], ['D17', '新增指标'], ['E17', '100%'], ['F17', '100%'], ['G17', 5]] as const) w.setCell('自评表', a, { value: v, text: String(v) });
-    };
     const { wb, undo, expected } = await sequence(seed, [addIndicator], { rescore: true });
     expect(undo.message).toBe('');
     expect(stateOf(wb)).toEqual(stateOf(expected));
@@ -160,27 +150,11 @@ describe('the seed: structural edits between scoring and undo', () => {
   });
 });
 
-/** A national table whose scores are wrong (so scoring writes them), levels not merged (so rows sort). */
-function sortableTable(name: string, scores: number[]): Grid[] {
-  const inds: Ind[] = [
-    { l1: '产出指标', l2: '数量指标', name: '热线来电受理量', target: '≥30万件', actual: '32.6万件', weight: 30, score: scores[0] },
-    { l1: '产出指标', l2: '质量指标', name: '工单按时办结率', target: '≥95%', actual: '97.5%', weight: 30, score: scores[1] },
-    { l1: '效益指标', l2: '社会效益指标', name: '群众诉求解决率', target: '≥90%', actual: '92%', weight: 20, score: scores[2] },
-    { l1: '满意度指标', l2: '服务对象满意度指标', name: '来电群众满意度', target: '≥90%', actual: '96.5%', weight: 10, score: scores[3] },
-  ];
-  const b = nationalTable({ name, indicators: inds, mergeLevels: false, total: [100, 80] });
-  // Column A's 绩效指标 label merged down the indicator rows would make Excel refuse the sort: unmerged here.
-  b.merges = b.merges.filter((m) => !/^A1[0-9]:A/.test(m) || m.split(':')[0].slice(1) === m.split(':')[1].slice(1));
-  return [toGrid(b)];
-}
-
 describe('sorting, and two tables on one sheet', () => {
   test('indicator rows sorted after scoring: each score goes back to its indicator', async () => {
     const grids = () => sortableTable('热线服务', [25, 28, 15, 7]);
-    const rows = grids()[0].cells.map((r) => r?.[3]?.text);
-    const first = rows.indexOf('热线来电受理量') + 1;
-    const sort: Edit = (w) => w.sortRows('自评表', first, first + 3, [first + 3, first + 2, first + 1, first]);
-    const { wb, undo, expected } = await sequence(grids, [sort]);
+    const first = grids()[0].cells.map((r) => r?.[3]?.text).indexOf('热线来电受理量') + 1;
+    const { wb, undo, expected } = await sequence(grids, [reverseIndicators(grids())]);
     expect(undo.message).toBe('');
     expect(stateOf(wb)).toEqual(stateOf(expected));
     expect(wb.cell('自评表', `H${first}`).value).toBe(7); // 来电群众满意度, now first, has its own 7 back

@@ -8,14 +8,13 @@
 import { loadNumfmt } from '../../src/cli/numberFormat';
 import { BACKUP_SHEET } from '../../src/core/backup';
 import { toA1, type Grid } from '../../src/core/grid';
-import { fakeWorkbookFromGrids, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
+import { fakeWorkbookFromGrids } from '../../src/excel/testing/fakeExcel';
 import { etAppFromGrids, type EtDoubleApp } from '../../src/wps/testing/etDouble';
 import { WpsWorkbookAdapter } from '../../src/wps/wpsAdapter';
-import { nationalTable, toGrid, type Ind } from '../core/helpers';
 import { seedGridsOnce } from '../excel/helpers';
+import { addIndicator, reverseIndicators, sortableTable, withDocNumberLine, type Edit } from '../excel/structuralSequences';
 import { officeFromWps, wpsFromOffice } from './convert';
 
-type Edit = (wb: FakeWorkbook) => void;
 const adapter = (app: EtDoubleApp) => new WpsWorkbookAdapter(app, undefined, loadNumfmt);
 
 /** Every non-empty cell of the visible sheets, and their order: the user's view. */
@@ -63,41 +62,21 @@ describe('WPS: structural edits between scoring and undo', () => {
   });
 
   test('a row deleted above the table', async () => {
-    const withLine = () => {
-      const g = seed();
-      g[0].cells.unshift([{ value: '新政办〔2024〕1号', text: '新政办〔2024〕1号' }]);
-      g[0].merges = g[0].merges.map((m) => ({ ...m, top: m.top + 1, bottom: m.bottom + 1 }));
-      return g;
-    };
-    const { app, undo, expected } = await sequence(withLine, [(w) => w.deleteRows('自评表', 1, 1)]);
+    const { app, undo, expected } = await sequence(() => withDocNumberLine(seed()), [(w) => w.deleteRows('自评表', 1, 1)]);
     expect(undo.message).toBe('');
     expect(view(app)).toEqual(view(expected));
   });
 
   test('a row inserted inside the table, a new indicator typed in, and scored again', async () => {
-    const addIndicator: Edit = (w) => {
-      w.insertRows('自评表', 17, 1);
-      for (const [a, v] of [['C17', '经济效益指标'], ['D17', '新增指标'], ['E17', '100%'], ['F17', '100%'], ['G17', 5]] as const) w.setCell('自评表', a, { value: v, text: String(v) });
-    };
     const { app, undo, expected } = await sequence(seed, [addIndicator], { rescore: true });
     expect(undo.message).toBe('');
     expect(view(app)).toEqual(view(expected));
   });
 
   test('indicator rows sorted after scoring: each score goes back to its indicator', async () => {
-    const inds: Ind[] = [
-      { l1: '产出指标', l2: '数量指标', name: '热线来电受理量', target: '≥30万件', actual: '32.6万件', weight: 30, score: 25 },
-      { l1: '产出指标', l2: '质量指标', name: '工单按时办结率', target: '≥95%', actual: '97.5%', weight: 30, score: 28 },
-      { l1: '效益指标', l2: '社会效益指标', name: '群众诉求解决率', target: '≥90%', actual: '92%', weight: 20, score: 15 },
-      { l1: '满意度指标', l2: '服务对象满意度指标', name: '来电群众满意度', target: '≥90%', actual: '96.5%', weight: 10, score: 7 },
-    ];
-    const grids = () => {
-      const b = nationalTable({ name: '热线服务', indicators: inds, mergeLevels: false, total: [100, 80] });
-      b.merges = b.merges.filter((m) => !/^A1[0-9]:A/.test(m) || m.split(':')[0].slice(1) === m.split(':')[1].slice(1));
-      return [toGrid(b)];
-    };
+    const grids = () => sortableTable('热线服务', [25, 28, 15, 7]);
     const first = grids()[0].cells.map((r) => r?.[3]?.text).indexOf('热线来电受理量') + 1;
-    const { app, undo, expected } = await sequence(grids, [(w) => w.sortRows('自评表', first, first + 3, [first + 3, first + 2, first + 1, first])]);
+    const { app, undo, expected } = await sequence(grids, [reverseIndicators(grids())]);
     expect(undo.message).toBe('');
     expect(view(app)).toEqual(view(expected));
     expect(app.workbook.sheet('自评表').at(`H${first}`).value).toBe(7);
