@@ -461,7 +461,7 @@ export class FakeWorkbook {
     this.failures.push(f);
   }
 
-  // ── the user's structural edits, as Excel makes them (structuralEdits.ts; 1-based Excel rows) ──
+  // ── the user's structural edits, as Excel makes them (structuralEdits.ts; 1-based Excel rows and columns) ──
 
   /** Inserts `count` empty rows before Excel row `row`; everything below moves down. */
   insertRows(sheet: string, row: number, count: number): void {
@@ -471,6 +471,16 @@ export class FakeWorkbook {
   /** Deletes Excel rows `row` … `row + count - 1`; everything below moves up. */
   deleteRows(sheet: string, row: number, count: number): void {
     structural.deleteRows(this, sheet, row, count);
+  }
+
+  /** Inserts `count` empty columns before Excel column `column` (1 = A); everything right of it moves right. */
+  insertColumns(sheet: string, column: number, count: number): void {
+    structural.insertColumns(this, sheet, column, count);
+  }
+
+  /** Deletes Excel columns `column` … `column + count - 1` (1 = A); everything right of them moves left. */
+  deleteColumns(sheet: string, column: number, count: number): void {
+    structural.deleteColumns(this, sheet, column, count);
   }
 
   /** Sorts Excel rows firstRow … lastRow: `order` lists the old row numbers in their new order. */
