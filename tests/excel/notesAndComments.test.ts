@@ -140,7 +140,7 @@ describe.each(hosts)('scoring and undo on a host with %s', (_name, sets) => {
       // Below 1.18 the note cannot be read, and Excel refuses a comment beside it: the fill alone marks the
       // cell, the user's note is untouched, and the user is told which cell and why.
       expect(wb.cell('自评表', CELL).note).toBe(USER_NOTE);
-      expect(out.messages.join('')).toMatch(new RegExp(`自评表!${CELL}.*已有备注`));
+      expect(out.messages.join('')).toMatch(new RegExp(`自评表!${CELL}.*已有注释`));
       expect(wb.comments.length).toBeGreaterThan(0); // the other marks still got their comments
     }
     expectOneMarkPerCell(wb);
