@@ -4,7 +4,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import type { RawValue } from '../core/grid';
-import { SEVERITY_FILL, type CellMark, type WritePlan } from '../core/writePlan';
+import { OUR_FILLS, type CellMark, type WritePlan } from '../core/writePlan';
 import { dateToSerial } from './readWorkbook';
 import { composeNote, ourNoteText, ourPartStart, splitNote } from '../core/noteText';
 
@@ -22,7 +22,7 @@ export interface ApplySummary {
 /** Thrown when a plan names a sheet the workbook lacks (plan and workbook out of step). */
 export class ApplyPlanError extends Error {}
 
-const OUR_FILL_ARGB = new Set(Object.values(SEVERITY_FILL).map(hexToArgb));
+const OUR_FILL_ARGB = new Set(OUR_FILLS.map(hexToArgb));
 
 /** '#FFC7CE' → 'FFFFC7CE' (opaque ARGB as exceljs stores colours). */
 export function hexToArgb(hex: string): string {

@@ -30,6 +30,7 @@ import {
   scoreQuantitative,
   tierRange,
 } from './scoring';
+import { executionExplanation, keptExplanation, notApplicableExplanation, qualitativeExplanation, quantitativeExplanation } from './explain';
 import { bareLevelLabel, declaredWeight, isNotApplicableMark, normalizeLabel } from './text';
 import { unitScale, unitsCompatible } from './units';
 
@@ -92,6 +93,8 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
 
   // ---- 一级 groups: declared weights and the profile's expected weights
   const groups = new Map<string, { label: string; cell: { row: number; col: number } | null; declared: number | null; rows: IndicatorResult[] }>();
+  // 一级 cells whose weights differ from the profile's: where a WEIGHT_SUM error points.
+  const offProfile: { cell: string; label: string; actual: number; expected: number }[] = [];
   indicators.forEach((ind, i) => {
     const label = bareLevelLabel(ind.level1) || '（未分组）';
     const src = t.indicators.rows[i];
@@ -109,11 +112,13 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
     const category = categoryOf(g.label);
     if (category && weights.length && !sameAt(profile.weights[category], s, 6)) {
       const cell = g.cell ? at(g.cell.row, g.cell.col) : null;
+      if (cell) offProfile.push({ cell, label: g.label, actual: s, expected: profile.weights[category] });
       issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', g.label, s, profile.weights[category]));
     }
   }
   if (funds.weight !== null && profile.includeExecutionInTotal && !sameAt(funds.weight, profile.weights.execution, 6)) {
     const cell = t.funds && t.funds.cols.weight !== undefined && funds.row ? at(funds.row - 1, t.funds.cols.weight) : null;
+    if (cell) offProfile.push({ cell, label: '预算执行率', actual: funds.weight, expected: profile.weights.execution });
     issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', '预算执行率', funds.weight, profile.weights.execution));
   }
 
@@ -155,8 +160,22 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
     const hint = withExec && sameAt(indicatorsOnly, 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
     const w = profile.weights;
     const national = withExec ? `${w.execution}+${w.output}+${w.effect}+${w.satisfaction}=100` : `${w.output}+${w.effect}+${w.satisfaction}（不含预算执行率）`;
-    const cell = weightCell ?? scoreCell;
-    issues.add('WEIGHT_SUM', 'error', cell, messages.weightSum(cell ?? '', weightLabels.join('+'), totalWeight, national, hint));
+    const sumText = messages.weightSum(weightLabels.join('+'), totalWeight, national, hint);
+    if (offProfile.length) {
+      // Point at the 一级 cells whose weights cause it (the total's 分值 cell may well show 100), once per cell:
+      // the WEIGHT_PROFILE hint there says the same thing.
+      for (const o of offProfile) {
+        issues.add('WEIGHT_SUM', 'error', o.cell, `${messages.weightCause(o.cell, o.label, o.actual, o.expected)}${sumText}`);
+        removeWhere(issues.items, (i) => i.code === 'WEIGHT_PROFILE' && i.cell === o.cell);
+      }
+    } else {
+      const cell = weightCell ?? scoreCell;
+      issues.add('WEIGHT_SUM', 'error', cell, `${cell ?? ''} ${sumText}`.trim());
+    }
+  }
+  // One issue per cell for the weight checks: a declared-weight warning already names the cell's problem.
+  for (const lw of issues.items.filter((i) => i.code === 'LEVEL1_WEIGHT' || i.code === 'WEIGHT_SUM')) {
+    removeWhere(issues.items, (i) => i.code === 'WEIGHT_PROFILE' && i.cell === lw.cell);
   }
   const roundedTotal = totalScore === null ? null : roundTo(totalScore, d, profile.rounding);
   if (statedTotal !== null && roundedTotal !== null && !sameAt(statedTotal, roundedTotal, d)) {
@@ -213,6 +232,10 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
     issues: issues.items,
     groups: summaries,
   };
+}
+
+function removeWhere<T>(items: T[], drop: (x: T) => boolean): void {
+  for (let i = items.length - 1; i >= 0; i--) if (drop(items[i])) items.splice(i, 1);
 }
 
 function groupScores(groups: Map<string, { rows: IndicatorResult[] }>): number[] {
@@ -373,6 +396,7 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
   return {
     initialBudget: initial, budget, executed, rate, weight, score, statedRate, statedScore,
     rateCell, scoreCell, sources, row: r + 1, deviationCell,
+    explanation: executionExplanation(executed, budget, rate, weight, score, profile.includeExecutionInTotal),
   };
 }
 
@@ -426,7 +450,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     (isNotApplicableMark(targetText) && (isNotApplicableMark(actualText) || actualText === '')) ||
     isNotApplicableMark(weightText)
   ) {
-    return { ...base, kind: 'not_applicable' };
+    return { ...base, kind: 'not_applicable', explanation: notApplicableExplanation('not_applicable') };
   }
 
   const isDetail = normalizeLabel(row.rawName).startsWith('其中');
@@ -438,7 +462,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     if (!isDetail && c.weight !== undefined && !issues.errorsAt([at(c.weight)])) {
       issues.add('MISSING_VALUE', 'error', at(c.weight), messages.missing(at(c.weight) as string, `“${name}”的分值`, '每个计分指标都要有分值；不计分的明细行请以“其中”开头，不适用的指标请填“/”。'));
     }
-    return { ...result, kind: kindOnly(t, row, targetText) };
+    return { ...result, kind: kindOnly(t, row, targetText), explanation: notApplicableExplanation('unknown') };
   }
   // A negative 分值 is already reported (NEGATIVE_VALUE); nothing can be scored against it.
   if (weight < 0) return { ...result, kind: kindOnly(t, row, targetText) };
@@ -465,9 +489,9 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   const kind = target.kind === 'empty' && actual.kind === 'text' ? 'qualitative' : inferKind(target, row.level2, nature);
   // Keep what the filer stated when the engine cannot derive a score; say why when nothing can be kept.
   const keepStated = (why: string): IndicatorResult => {
-    if (stated !== null) return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated' };
+    if (stated !== null) return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated', explanation: keptExplanation(why, keptScore(stated, weight)) };
     if (scoreCell && !issues.errorsAt(rowCells)) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(scoreCell, name, why));
-    return { ...result, kind };
+    return { ...result, kind, explanation: keptExplanation(why, null) };
   };
   const requireValue = (pv: ParsedValue, col: number | undefined, what: string): boolean => {
     if (pv.kind !== 'empty' || col === undefined) return pv.kind !== 'empty';
@@ -505,15 +529,16 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     const comparator = nature !== 'qualitative' && nature !== null ? nature : target.comparator;
     const strict = comparator === '>' || comparator === '<';
     const q = scoreQuantitative(kind as 'positive' | 'negative' | 'equal', t0, a0, weight, strict, profile);
-    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met };
+    const formula =
+      kind === 'negative'
+        ? profile.negativeFormula === 'linear'
+          ? `(1 − (${num(a0)} − ${num(t0)}) ÷ ${num(t0)}) × ${num(weight)}`
+          : `${num(t0)} ÷ ${num(a0)} × ${num(weight)}`
+        : `${num(a0)} ÷ ${num(t0)} × ${num(weight)}`;
+    const explanation = quantitativeExplanation(kind as 'positive' | 'negative' | 'equal', targetText, actualText, q.met, formula, round(q.score), weight);
+    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met, explanation };
     if (stated !== null && !(stated > weight) && !sameAt(stated, round(q.score), decimals) && scoreCell) {
-      const how = q.met
-        ? '已完成目标，得满分'
-        : kind === 'negative'
-          ? profile.negativeFormula === 'linear'
-            ? `(1 − (${num(a0)} − ${num(t0)}) ÷ ${num(t0)}) × ${num(weight)}`
-            : `${num(t0)} ÷ ${num(a0)} × ${num(weight)}`
-          : `${num(a0)} ÷ ${num(t0)} × ${num(weight)}`;
+      const how = q.met ? '已完成目标，得满分' : formula;
       issues.add('SCORE_MISMATCH', 'warning', scoreCell, messages.scoreMismatch(scoreCell, name, stated, round(q.score), kind as 'positive' | 'negative' | 'equal', how));
     }
     if ((kind === 'positive' || kind === 'equal') && t0 > 0 && a0 >= t0 * profile.overAchievementThreshold) {
@@ -587,10 +612,11 @@ function scoreQualitative(
   if (tier === 'unknown') {
     if (stated !== null) {
       issues.add('MANUAL_SCORE', 'info', scoreCell, messages.manualScore(cell, name, ''));
-      return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated' as ScoreSource };
+      const kept = keptScore(stated, weight);
+      return { ...result, kind, score: kept, scoreSource: 'stated' as ScoreSource, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) };
     }
     if (scoreCell) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(cell, name, '实际完成情况的描述无法判断达成档次，且未填写得分'));
-    return { ...result, kind };
+    return { ...result, kind, explanation: qualitativeExplanation(actualText, tier, weight, null, false) };
   }
   const [lo, hi] = tierRange(tier, weight, profile.qualitativeBands);
   const met = tier === 'achieved';
@@ -598,13 +624,14 @@ function scoreQualitative(
     if (stated < lo || stated > hi) {
       issues.add('QUALITATIVE_OUT_OF_TIER', 'warning', scoreCell, messages.qualitativeOutOfTier(cell, name, stated, TIER_NAMES[tier], lo, hi));
     }
-    return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated', met };
+    const kept = keptScore(stated, weight);
+    return { ...result, kind, score: kept, scoreSource: 'stated', met, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) };
   }
-  if (met) return { ...result, kind, score: weight, scoreSource: 'computed', met };
+  if (met) return { ...result, kind, score: weight, scoreSource: 'computed', met, explanation: qualitativeExplanation(actualText, tier, weight, weight, false) };
   // Below the top tier the exact score is the filer's judgment: never invent one.
   if (scoreCell) {
     issues.add('MANUAL_SCORE', 'info', scoreCell, messages.manualScore(cell, name, `（“${TIER_NAMES[tier]}”档：${num(lo)}～${num(hi)} 分）`));
     issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(cell, name, `定性指标处于“${TIER_NAMES[tier]}”档，得分须由填报人在 ${num(lo)}～${num(hi)} 分之间判断`));
   }
-  return { ...result, kind, met };
+  return { ...result, kind, met, explanation: qualitativeExplanation(actualText, tier, weight, null, false) };
 }

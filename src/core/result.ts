@@ -38,7 +38,14 @@ export interface Issue {
   message: string;
   /** Sheet name (added for batch listings and the pane's navigation). */
   sheet?: string;
+  /**
+   * open: the user has to act; corrected: the cell now holds the value a scoring wrote, which resolved it
+   * (CONTRACT.md). Absent on a result that was not checked against the sheet (read as open).
+   */
+  status?: IssueStatus;
 }
+
+export type IssueStatus = 'open' | 'corrected';
 
 export type IndicatorKind = 'positive' | 'negative' | 'equal' | 'qualitative' | 'not_applicable' | 'unknown';
 export type ScoreSource = 'computed' | 'stated' | 'none';
@@ -72,6 +79,8 @@ export interface FundsResult {
   row?: number;
   /** Deviation cell for the funds row, where the layout has one (四川). */
   deviationCell?: string | null;
+  /** How the execution score came about, with the numbers, in Chinese. */
+  explanation?: string;
 }
 
 export interface IndicatorResult {
@@ -96,6 +105,8 @@ export interface IndicatorResult {
   met?: boolean | null;
   /** 一级 weight declared in its label ("产出指标 (60 分)"), if any. */
   level1DeclaredWeight?: number | null;
+  /** How the score came about, with the numbers, in Chinese ("反向指标：目标 97.9 万元，实际 64.95 万元，已完成 → 满分 10"). */
+  explanation?: string;
 }
 
 export interface TotalsResult {

@@ -4,7 +4,7 @@
  * then queues the writes in one batch. Notes are composed exactly as the CLI composes them.
  */
 import { cellAt } from '../core/grid';
-import { SEVERITY_FILL, type WritePlan } from '../core/writePlan';
+import { OUR_FILLS, type WritePlan } from '../core/writePlan';
 import { composeNote, ourNoteText, splitNote } from '../core/noteText';
 import { cellKey } from './address';
 import { sameValue, scalarOf, type Backup, type CellState } from './backup';
@@ -22,7 +22,7 @@ export interface CellChange {
   current: CellState;
 }
 
-const OUR_FILLS = new Set(Object.values(SEVERITY_FILL).map((f) => f.toUpperCase()));
+const OUR_FILL_SET = new Set(OUR_FILLS.map((f) => f.toUpperCase()));
 
 /** What the snapshot knows of a cell; unknown format/fill (outside the read region) read as General/none. */
 export function currentState(snap: WorkbookSnapshot, sheet: string, address: string): CellState {
@@ -99,7 +99,7 @@ export function planChanges(plan: WritePlan, snap: WorkbookSnapshot, previous: B
     const rec = previousFill.get(k);
     if (rec && known && cur === (rec.after ?? '').toUpperCase()) {
       if ((rec.before ?? null) !== (c.current.fill ?? null)) change(c, 'fill', rec.before);
-    } else if (known && OUR_FILLS.has(cur)) change(c, 'fill', null);
+    } else if (known && OUR_FILL_SET.has(cur)) change(c, 'fill', null);
   };
   for (const [k, a] of snap.annotations ?? []) {
     if (marked.has(k) || splitNote(a.content).ours === null) continue;
@@ -109,7 +109,7 @@ export function planChanges(plan: WritePlan, snap: WorkbookSnapshot, previous: B
   }
   // Fills-only marks (hosts without notes) are found through the previous backup.
   for (const [k, rec] of previousFill) {
-    if (marked.has(k) || byKey.has(k) || !rec.after || !OUR_FILLS.has(rec.after.toUpperCase())) continue;
+    if (marked.has(k) || byKey.has(k) || !rec.after || !OUR_FILL_SET.has(rec.after.toUpperCase())) continue;
     const [sheet, address] = [k.slice(0, k.lastIndexOf('!')), k.slice(k.lastIndexOf('!') + 1)];
     if (!snap.grids.some((g) => g.name === sheet)) continue;
     const c = entry(sheet, address);

@@ -2,7 +2,7 @@
  * The Office.js adapter against the Excel test double, on the seed workbook: what gets written, the
  * backup, exact undo, idempotence, protection, failures mid-way, sync budgets.
  */
-import { NOTE_PREFIX, SEVERITY_FILL } from '../../src/core/writePlan';
+import { CORRECTED_FILL, NOTE_PREFIX, SEVERITY_FILL } from '../../src/core/writePlan';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
 import { parseBackup } from '../../src/excel/backup';
 import { OfficeWorkbookAdapter, PROFILE_SETTING } from '../../src/excel/officeAdapter';
@@ -44,7 +44,7 @@ describe('one-click scoring of the seed', () => {
     expect(out.plan.marks.length).toBeGreaterThan(0);
     for (const m of out.plan.marks) {
       const c = wb.cell(m.sheet, m.address);
-      expect(c.fill).toBe(SEVERITY_FILL[m.severity]);
+      expect(c.fill).toBe(m.corrected ? CORRECTED_FILL : SEVERITY_FILL[m.severity]);
       expect(c.note?.startsWith(NOTE_PREFIX)).toBe(true);
     }
     expect(wb.cell('自评表', 'H16').note).toMatch(/原填 6 分/);
@@ -60,7 +60,8 @@ describe('one-click scoring of the seed', () => {
     const backup = backupOf(wb)!;
     const h6 = backup.entries.find((e) => e.sheet === '自评表' && e.address === 'H6')!;
     expect(h6.before).toMatchObject({ value: 0.66, formula: null, numberFormat: '0%', fill: null, note: null });
-    expect(h6.after).toMatchObject({ value: 1, numberFormat: '0.00%', fill: SEVERITY_FILL.warning });
+    // H6 is corrected by the scoring: green.
+    expect(h6.after).toMatchObject({ value: 1, numberFormat: '0.00%', fill: CORRECTED_FILL });
     const h16 = backup.entries.find((e) => e.address === 'H16')!;
     expect(h16.before.value).toBe(6);
   });
@@ -255,8 +256,8 @@ describe('sync budget', () => {
     const out = await adapter.score(undefined, { select: true });
     expect(out.syncs).toBe(3);
     expect(wb.syncCount).toBe(3);
-    // The grade lands in J21, beside 总分 (H21) and its new 评价等级 label (I21): that is what gets selected.
-    expect(wb.selection).toEqual({ sheet: '自评表', address: 'J21' });
+    // WEIGHT_SUM withholds the total and the grade: the total cell, marked with the reason, is selected.
+    expect(wb.selection).toEqual({ sheet: '自评表', address: 'H21' });
     const undo = await adapter.undo();
     expect(undo.syncs).toBeLessThanOrEqual(3);
   });
