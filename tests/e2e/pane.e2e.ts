@@ -111,7 +111,9 @@ describe('task pane over the stand-in host (seed workbook)', () => {
     // The cells the spec names, then every write of the engine's plan, read back from the fake workbook.
     expect((await cellOf(page, '自评表', 'H6')).value).toBeCloseTo(1, 9);
     expect((await cellOf(page, '自评表', 'H16')).value).toBe(10);
-    expect((await cellOf(page, '自评表', 'H21')).value).toBe(table.totals.score);
+    // WEIGHT_SUM stands under the national rules: the stated total stays, marked with the reason.
+    expect((await cellOf(page, '自评表', 'H21')).value).toBe(table.totals.statedScore);
+    expect((await cellOf(page, '自评表', 'H21')).note).toContain('总分和评价等级未写入');
     expect(plan.writes.length).toBeGreaterThan(0);
     for (const w of plan.writes) {
       const c = await cellOf(page, w.sheet, w.address);
