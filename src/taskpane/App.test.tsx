@@ -17,6 +17,9 @@ async function openPane(adapter: FakeAdapter, office?: unknown) {
   await screen.findByRole('tablist');
 }
 
+// Fluent in jsdom is slow when the whole suite shares two cores: give user-event flows room.
+jest.setTimeout(30_000);
+
 describe('App', () => {
   it('reads the saved profile, analyzes with it and shows what was found', async () => {
     const adapter = new FakeAdapter();

@@ -122,7 +122,7 @@ describe('seed workbook, national defaults', () => {
   it('reports WEIGHT_SUM at the 一级 cell that causes it (B13 产出指标 60 ≠ 50), not at G21 which shows 100', () => {
     const [w] = issueAt(table, 'WEIGHT_SUM');
     expect(w).toMatchObject({ severity: 'error', cell: 'B13' });
-    expect(w.message).toContain('“产出指标”各指标分值合计 60，按评分规则应为 50');
+    expect(w.message).toContain('B13（产出指标）各指标分值合计 60，按评分规则应为 50');
     expect(w.message).not.toMatch(/命令行|includeExecutionInTotal/);
     expect(w.message).toContain('110');
     expect(w.message).toContain('10+50+30+10');
