@@ -164,4 +164,6 @@ export interface WorkbookResult {
   file?: string;
   tables: TableResult[];
   issues: Issue[];
+  /** Added: the workbook holds the backup of an earlier scoring, so 撤销评分 has something to restore. */
+  undoable?: boolean;
 }

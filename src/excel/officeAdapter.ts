@@ -6,24 +6,22 @@ import { evaluateWorkbook, planWrites } from '../core/engine';
 import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../core/profile';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
-import { planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
+import { currentState, planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
 import { cellKey } from './address';
 import { matchesState, mergeBackup, newBackupId, parseBackup, queueBackupClear, queueBackupWrite, scalarOf, withOriginals, type BackupEntry, type CellState } from './backup';
 import { cellAt, fromA1, type Grid } from '../core/grid';
 import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
-import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
+import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from './workbookAdapter';
+import { replacementsOf } from '../core/replacements';
+import { withIssueStatuses } from '../core/issueStatus';
+import { cleanCells, type MarkedCell } from '../core/finalCopy';
 import { draftReport } from '../core/report/draft';
 import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
 import { applySheetSpec } from './applySheetSpec';
 import { insertTemplateInContext } from './insertTemplate';
 
 export const PROFILE_SETTING = 'jixiao.profile';
-
-export interface ScoreOptions {
-  /** Select the grade (or total) cell of the first table in the same batch: the ribbon's "see the result". */
-  select?: boolean;
-}
 
 export interface OfficeScoreOutcome extends ScoreOutcome {
   /** Degradations the user should know of (regions cut to stay under the payload limit…). */
@@ -68,7 +66,10 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     return this.run('读取工作簿', async (session) => {
       const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
       this.lastMessages = snap.messages;
-      return evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), p);
+      const grids = withOriginals(snap.grids, parseBackup(snap.backupRows));
+      const result = evaluateWorkbook(grids, p);
+      // Statuses against the cells as they are: what an earlier scoring wrote and still stands is 已自动更正.
+      return { ...withIssueStatuses(result, planWrites(result, grids, p), snap.grids), undoable: snap.backupExists };
     });
   }
 
@@ -87,6 +88,19 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         const grids = withOriginals(snap.grids, previous);
         const result = evaluateWorkbook(grids, p);
         const plan = planWrites(result, grids, p);
+        // What the user typed and this scoring would replace, judged against the cells as they are now.
+        const current = (w: { sheet: string; address: string }) => {
+          const c = currentState(snap, w.sheet, w.address);
+          const g = snap.grids.find((x) => x.name === w.sheet);
+          const { row, col } = fromA1(w.address);
+          return { value: c.value ?? null, formula: c.formula ?? undefined, text: g ? cellAt(g, row, col).text : undefined };
+        };
+        const replacements = replacementsOf(plan, current);
+        const confirmed = new Set(options.confirmed === 'all' ? replacements.map(replacementKey) : (options.confirmed ?? []));
+        if (replacements.some((r) => !confirmed.has(replacementKey(r)))) {
+          // Nothing is written until the user has seen and confirmed every replacement.
+          return { result: { ...withIssueStatuses(result, plan, snap.grids), undoable: snap.backupExists }, plan, changed: 0, syncs: session.syncs, messages: snap.messages, selected: null, pending: replacements };
+        }
         const changes = planChanges(plan, snap, previous);
 
         if (changes.length) {
@@ -106,7 +120,8 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
           if (changes.length) pending = { changes, previousRows: snap.backupRows, backupExisted: snap.backupExists };
           await session.sync();
         }
-        return { result, plan, changed: changes.length, syncs: session.syncs, messages: snap.messages, selected };
+        const scored = { ...withIssueStatuses(result, plan, 'written'), undoable: snap.backupExists || changes.length > 0 };
+        return { result: scored, plan, changed: changes.length, syncs: session.syncs, messages: snap.messages, selected };
       });
     } catch (e) {
       if (!pending) throw toAdapterError(e, '一键评分');
@@ -264,6 +279,79 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       await session.sync();
       return ws.name;
     });
+  }
+
+  /**
+   * 清除标记（定稿）: our fills back to what they were (the backup knows), our part of every note removed, the
+   * backup deleted — values stay. One read, one write.
+   */
+  async clearMarks(): Promise<{ cells: number; backupRemoved: boolean }> {
+    return this.run('清除标记', async (session) => {
+      const { context } = session;
+      const snap = await readWorkbook(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
+      const backup = parseBackup(snap.backupRows);
+      const fillBefore = new Map<string, string | null>();
+      for (const e of backup?.entries ?? []) if ('fill' in e.before) fillBefore.set(`${e.sheet}!${e.address}`, e.before.fill ?? null);
+      const cells = new Map<string, MarkedCell>();
+      const at = (k: string) => {
+        const bang = k.lastIndexOf('!');
+        const c = cells.get(k) ?? { sheet: k.slice(0, bang), address: k.slice(bang + 1), fill: null, note: null };
+        cells.set(k, c);
+        return c;
+      };
+      for (const [k, fill] of snap.fills ?? []) if (fill) at(k).fill = fill;
+      for (const [k, a] of snap.annotations ?? []) at(k).note = a.content;
+      const clean = cleanCells([...cells.values()], fillBefore);
+      const present = new Set(snap.sheets.map((x) => x.name));
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const c of clean) {
+        if (!present.has(c.sheet)) continue;
+        const next: CellState = {};
+        if ('fill' in c) next.fill = c.fill ?? null;
+        if ('note' in c) next.note = c.note ?? null;
+        queueCellState(context, sheets, snap.annotationKind, c.sheet, c.address, next, cells.get(cellKey(c.sheet, c.address))?.note ?? null);
+      }
+      if (snap.backupExists) queueBackupClear(context, snap.structureProtected);
+      if (clean.length || snap.backupExists) await session.sync();
+      return { cells: clean.length, backupRemoved: snap.backupExists };
+    });
+  }
+
+  /**
+   * The user's edits, on any sheet: WorksheetCollection.onChanged (ExcelApi 1.9). Changes this add-in wrote
+   * itself (triggerSource ThisLocalAddin, ExcelApi 1.14) are left out: the pane already knows of them.
+   */
+  async onCellsChanged(callback: (sheet: string) => void): Promise<() => void> {
+    if (!supports('ExcelApi', '1.9')) return () => undefined;
+    const names = new Map<string, string>();
+    const handler = async (args: Excel.WorksheetChangedEventArgs) => {
+      if ((args as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+      try {
+        let name = names.get(args.worksheetId);
+        if (!name) {
+          name = await Excel.run(async (context) => {
+            const ws = context.workbook.worksheets.getItem(args.worksheetId).load('name');
+            await context.sync();
+            return ws.name;
+          });
+          names.set(args.worksheetId, name);
+        }
+        callback(name);
+      } catch {
+        // The sheet was deleted meanwhile: nothing to re-check there.
+      }
+    };
+    const registration = await this.run('监听单元格修改', async (session) => {
+      const r = session.context.workbook.worksheets.onChanged.add(handler);
+      await session.sync();
+      return r;
+    });
+    return () => {
+      void Excel.run(registration.context, async (context) => {
+        registration.remove();
+        await context.sync();
+      }).catch(() => undefined);
+    };
   }
 
   async onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {

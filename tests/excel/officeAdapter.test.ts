@@ -28,7 +28,7 @@ function backupOf(wb: FakeWorkbook) {
 describe('one-click scoring of the seed', () => {
   test('writes the rate, scores, total and grade with their formats, and marks issues with fills and notes', async () => {
     const wb = await seedWorkbook();
-    const out = await new OfficeWorkbookAdapter().score();
+    const out = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
 
     expect(out.syncs).toBe(3);
     expect(wb.cell('自评表', 'H6')).toMatchObject({ value: 1, numberFormat: '0.00%', text: '100.00%' });
@@ -55,7 +55,7 @@ describe('one-click scoring of the seed', () => {
 
   test('backs up, in a very hidden sheet, exactly what it replaced', async () => {
     const wb = await seedWorkbook();
-    await new OfficeWorkbookAdapter().score();
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
     expect(wb.sheet(BACKUP_SHEET)?.visibility).toBe('VeryHidden');
     const backup = backupOf(wb)!;
     const h6 = backup.entries.find((e) => e.sheet === '自评表' && e.address === 'H6')!;
@@ -71,7 +71,7 @@ describe('one-click scoring of the seed', () => {
     wb.setCell('自评表', 'I6', { fill: '#00B050', note: '用户自己的批注' });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'I6').note).toMatch(/^用户自己的批注\n【绩效自评助手】/);
     expect(stateOf(wb)).not.toEqual(original);
 
@@ -87,7 +87,7 @@ describe('one-click scoring of the seed', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'H16').value).toBe(10);
     // After scoring, the filer decides 运行经费 deserves 8 and types it over our 10.
     wb.setCell('自评表', 'H16', { value: 8, text: '8' });
@@ -112,12 +112,12 @@ describe('one-click scoring of the seed', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    const first = await adapter.score();
+    const first = await adapter.score(undefined, { confirmed: 'all' });
     const scored = stateOf(wb);
     const backupAfterFirst = backupOf(wb);
     wb.writes = [];
 
-    const second = await adapter.score();
+    const second = await adapter.score(undefined, { confirmed: 'all' });
     expect(second.changed).toBe(0);
     expect(wb.writes).toEqual([]);
     expect(stateOf(wb)).toEqual(scored);
@@ -134,11 +134,11 @@ describe('one-click scoring of the seed', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     // The user fixes the 满意度 actual that was flagged as vague (F20 "≥95%").
     expect(wb.cell('自评表', 'F20').note).toMatch(NOTE_PREFIX);
     wb.setCell('自评表', 'F20', { value: 0.965, numberFormat: '0.0%', text: '96.5%' });
-    const second = await adapter.score();
+    const second = await adapter.score(undefined, { confirmed: 'all' });
     expect(second.changed).toBeGreaterThan(0);
     expect(wb.cell('自评表', 'F20').note).toBeNull();
     expect(wb.cell('自评表', 'F20').fill ?? null).toBeNull();
@@ -157,7 +157,7 @@ describe('one-click scoring of the seed', () => {
     wb.setCell('自评表', 'I6', { value: 7, formula: 'ROUND(G6*H7,0)' });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'H6')).toMatchObject({ formula: 'F6/E6', value: 1 });
     expect(wb.cell('自评表', 'I6')).toMatchObject({ value: 10 });
     expect(wb.cell('自评表', 'I6').formula).toBeUndefined();
@@ -172,7 +172,7 @@ describe('refusals and failures leave the workbook as it was', () => {
     const wb = await seedWorkbook();
     wb.sheet('自评表')!.protected = true;
     const original = stateOf(wb);
-    const err = await new OfficeWorkbookAdapter().score().catch((e) => e);
+    const err = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err).toBeInstanceOf(AdapterError);
     expect(err.code).toBe('SHEET_PROTECTED');
     expect(err.userMessage).toMatch(/工作表“自评表”受保护，未写入任何内容/);
@@ -185,17 +185,17 @@ describe('refusals and failures leave the workbook as it was', () => {
   test('read-only workbook and protected structure: refused before writing', async () => {
     const wb = await seedWorkbook();
     wb.readOnly = true;
-    await expect(new OfficeWorkbookAdapter().score()).rejects.toMatchObject({ code: 'WORKBOOK_READ_ONLY' });
+    await expect(new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' })).rejects.toMatchObject({ code: 'WORKBOOK_READ_ONLY' });
     wb.readOnly = false;
     wb.structureProtected = true;
-    await expect(new OfficeWorkbookAdapter().score()).rejects.toMatchObject({ code: 'STRUCTURE_PROTECTED', userMessage: expect.stringMatching(/结构受保护/) });
+    await expect(new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' })).rejects.toMatchObject({ code: 'STRUCTURE_PROTECTED', userMessage: expect.stringMatching(/结构受保护/) });
     expect(wb.writes).toEqual([]);
   });
 
   test('cell edit mode: a message saying how to leave it', async () => {
     const wb = await seedWorkbook();
     wb.cellEditMode = true;
-    const err = await new OfficeWorkbookAdapter().score().catch((e) => e);
+    const err = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err).toMatchObject({ code: 'CELL_EDIT_MODE' });
     expect(err.userMessage).toMatch(/按 Enter 或 Esc/);
     expect(wb.writes).toEqual([]);
@@ -205,7 +205,7 @@ describe('refusals and failures leave the workbook as it was', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     wb.injectFailure({ onSync: 3, code: 'GeneralException', afterOps });
-    const err = await new OfficeWorkbookAdapter().score().catch((e) => e);
+    const err = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err).toBeInstanceOf(AdapterError);
     expect(err.userMessage).toMatch(/写入评分结果失败.*已恢复到评分前的状态/);
     expect(wb.writes.length).toBeGreaterThan(0);
@@ -219,7 +219,7 @@ describe('refusals and failures leave the workbook as it was', () => {
     wb.injectFailure({ onSync: 3, code: 'GeneralException', afterOps: 20 });
     wb.injectFailure({ onSync: 4, code: 'GeneralException' });
     const adapter = new OfficeWorkbookAdapter();
-    const err = await adapter.score().catch((e) => e);
+    const err = await adapter.score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err.userMessage).toMatch(/请点击“撤销评分”恢复/);
     expect(stateOf(wb)).not.toEqual(original);
     await adapter.undo();
@@ -230,11 +230,11 @@ describe('refusals and failures leave the workbook as it was', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     wb.setCell('自评表', 'G16', { value: 5 }); // the user changes a weight: the next scoring rewrites scores
     const edited = stateOf(wb);
     wb.injectFailure({ onSync: wb.syncCount + 3, code: 'GeneralException', afterOps: 10 });
-    await expect(adapter.score()).rejects.toBeInstanceOf(AdapterError);
+    await expect(adapter.score(undefined, { confirmed: 'all' })).rejects.toBeInstanceOf(AdapterError);
     expect(stateOf(wb)).toEqual(edited);
     await adapter.undo();
     const back = stateOf(wb);
@@ -253,7 +253,7 @@ describe('sync budget', () => {
     await adapter.analyze(NATIONAL_PROFILE);
     expect(adapter.lastSyncs).toBe(2);
     wb.resetCounters();
-    const out = await adapter.score(undefined, { select: true });
+    const out = await adapter.score(undefined, { select: true, confirmed: 'all' });
     expect(out.syncs).toBe(3);
     expect(wb.syncCount).toBe(3);
     // WEIGHT_SUM withholds the total and the grade: the total cell, marked with the reason, is selected.
@@ -311,18 +311,18 @@ describe('hosts without notes', () => {
     const wb = await seedWorkbook({ supportedSets: { ExcelApi: '1.13', SharedRuntime: '1.1' } });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.notes).toHaveLength(0);
     expect(wb.cell('自评表', 'H16').comment).toMatch(/原填 6 分/);
     await adapter.undo();
     expect(stateOf(wb)).toEqual(original);
 
     wb.supportedSets = { ExcelApi: '1.9' };
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.comments).toHaveLength(0);
     expect(wb.cell('自评表', 'F20').fill).toBe(SEVERITY_FILL.warning);
     wb.setCell('自评表', 'F20', { value: 0.965, numberFormat: '0.0%', text: '96.5%' });
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'F20').fill ?? null).toBeNull();
   });
 });

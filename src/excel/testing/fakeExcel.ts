@@ -9,7 +9,9 @@
  *   context.workbook
  *     .readOnly, .protection.protected    (load)
  *     .worksheets                          getItem(nameOrId), getItemOrNullObject, add(name), load('items/…'),
- *                                          .items, getActiveWorksheet(), onActivated.add(handler) → { remove() }
+ *                                          .items, getActiveWorksheet(), onActivated.add(handler) → { remove() },
+ *                                          onChanged.add(handler) (1.9) → { remove() }: raised for the user's edits
+ *                                          (userEdits) and for values/formulas an add-in writes, after the sync
  *     .notes   (ExcelApi 1.18)             add(cellAddress, content), getItem/getItemOrNullObject(address),
  *                                          load('items/content'), .items; Note: content, delete(), getLocation()
  *     .comments (ExcelApi 1.10)            the same shape as notes (Comment: content, delete(), getLocation());
@@ -173,6 +175,17 @@ export interface InjectedFailure {
   afterOps?: number;
 }
 
+/** The fields of Excel.WorksheetChangedEventArgs the double provides. */
+export interface FakeChangedEventArgs {
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+  type: 'WorksheetChanged';
+  /** ExcelApi 1.14: whether this add-in's own write raised it. */
+  triggerSource: 'ThisLocalAddin' | 'Others';
+}
+
 export interface WriteRecord {
   sheet: string;
   address: string;
@@ -318,6 +331,7 @@ export class FakeWorkbook {
   writes: WriteRecord[] = [];
   failures: InjectedFailure[] = [];
   activatedHandlers = new Set<(args: { worksheetId: string; type: string; source: string }) => unknown>();
+  changedHandlers = new Set<(args: FakeChangedEventArgs) => unknown>();
   /** Calls made to Office.* by the code under test. */
   officeCalls: { showAsTaskpane: number; hide: number; dialogs: string[]; settingsSaves: number } = {
     showAsTaskpane: 0,
@@ -460,6 +474,29 @@ export class FakeWorkbook {
     if (note !== undefined) this.setAnnotation(this.notes, s, row, col, note);
   }
 
+  /** Value changes of the running sync, raised as onChanged events once it completes. */
+  pendingChanges: { sheet: FakeSheet; address: string }[] = [];
+
+  /**
+   * The user types a value into a cell, as in Excel: the cell changes, then WorksheetCollection.onChanged
+   * handlers run with changeType RangeEdited and source Local (Excel.WorksheetChangedEventArgs:
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs). Events are
+   * delivered asynchronously, as Office queues them.
+   */
+  userEdits(sheet: string, address: string, value: Scalar, text?: string): void {
+    const s = this.mustSheet(sheet);
+    const { row, col } = fromA1(address);
+    const prev = s.cells.get(key(row, col)) ?? { value: null };
+    s.cells.set(key(row, col), { ...prev, value, formula: undefined, text: text ?? (value === null ? '' : String(value)) });
+    this.raiseChanged(s, address.replace(/\$/g, '').toUpperCase(), 'Others');
+  }
+
+  /** Runs the onChanged handlers for one change (after the current task, as Office delivers events). */
+  raiseChanged(s: FakeSheet, address: string, triggerSource: 'ThisLocalAddin' | 'Others'): void {
+    const args: FakeChangedEventArgs = { worksheetId: s.id, address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', triggerSource };
+    for (const h of [...this.changedHandlers]) setTimeout(() => void h(args), 0);
+  }
+
   /** Makes a sheet active as the user would, firing onActivated handlers. */
   userActivates(name: string): void {
     const s = this.mustSheet(name);
@@ -517,6 +554,7 @@ export class FakeWorkbook {
 
   recordWrite(s: FakeSheet, rect: Rect, what: string): void {
     this.writes.push({ sheet: s.name, address: rectA1(rect), what });
+    if (what === 'values' || what === 'formulas') this.pendingChanges.push({ sheet: s, address: rectA1(rect) });
   }
 
   writeValue(s: FakeSheet, row: number, col: number, input: unknown, asFormula: boolean): void {
@@ -606,6 +644,10 @@ class FakeRequestContext {
       wb.failures.splice(wb.failures.indexOf(failure), 1);
       throw new FakeOfficeError(failure.code, failure.message ?? `Injected failure ${failure.code}`);
     }
+    // An add-in's own value writes raise onChanged too (WorksheetCollection.onChanged: "any worksheet in the
+    // workbook is changed"), once the batch has run.
+    const changed = wb.pendingChanges.splice(0);
+    for (const c of changed) wb.raiseChanged(c.sheet, c.address, 'ThisLocalAddin');
     wb.bytesRead += this.responseBytes;
     if (this.responseBytes > wb.payloadLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     return passThrough;
@@ -760,6 +802,7 @@ class WorkbookProtectionProxy extends ProxyBase<FakeWorkbook> {
 class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
   private itemsLoaded: WorksheetProxy[] | undefined;
   readonly onActivated: { add: (h: (args: { worksheetId: string; type: string; source: string }) => unknown) => { remove: () => void; context: FakeRequestContext } };
+  readonly onChanged: { add: (h: (args: FakeChangedEventArgs) => unknown) => { remove: () => void; context: FakeRequestContext } };
 
   constructor(ctx: FakeRequestContext) {
     super(ctx);
@@ -773,6 +816,19 @@ class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
         return {
           context: ctx,
           remove: () => ctx.enqueue('onActivated.remove', () => ctx.wb.activatedHandlers.delete(handler)),
+        };
+      },
+    };
+    // WorksheetCollection.onChanged is ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onchanged-member).
+    this.onChanged = {
+      add: (handler) => {
+        ctx.enqueue('onChanged.add', () => {
+          if (!ctx.wb.isSetSupported('ExcelApi', '1.9')) throw new FakeOfficeError('ApiNotFound', 'worksheets.onChanged needs ExcelApi 1.9.');
+          ctx.wb.changedHandlers.add(handler);
+        });
+        return {
+          context: ctx,
+          remove: () => ctx.enqueue('onChanged.remove', () => ctx.wb.changedHandlers.delete(handler)),
         };
       },
     };
