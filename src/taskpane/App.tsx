@@ -46,7 +46,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   tabs: { overflowX: 'auto' },
-  panel: { paddingTop: tokens.spacingVerticalXS, display: 'grid', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  // A class's display would override the hidden attribute's display:none: keep hidden panels hidden.
+  panel: { paddingTop: tokens.spacingVerticalXS, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalM, minWidth: 0, '&[hidden]': { display: 'none' } },
 });
 
 type TabId = 'detect' | 'issues' | 'results' | 'settings';
