@@ -180,7 +180,9 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   const roundedTotal = totalScore === null ? null : roundTo(totalScore, d, profile.rounding);
   if (statedTotal !== null && roundedTotal !== null && !sameAt(statedTotal, roundedTotal, d)) {
     const parts = [...(withExec ? [funds.score as number] : []), ...groupScores(groups)].map((x) => num(roundTo(x, d, profile.rounding)));
-    issues.add('TOTAL_MISMATCH', 'warning', scoreCell, messages.totalMismatch(scoreCell ?? '', statedTotal, roundedTotal, parts.join('+')));
+    // While an error stands (weights not summing to 100…) the computed total is not one to copy into the form.
+    const blocked = issues.items.some((i) => i.severity === 'error');
+    issues.add('TOTAL_MISMATCH', 'warning', scoreCell, (blocked ? messages.totalMismatchBlocked : messages.totalMismatch)(scoreCell ?? '', statedTotal, roundedTotal, parts.join('+')));
   }
 
   const hasErrors = issues.items.some((i) => i.severity === 'error');

@@ -53,6 +53,8 @@ export const messages = {
     `${cell}“${label}”的分值合计为 ${num(actual)}，规则设置中的通行权重为 ${num(expected)}。单位可按实际调整，但请确认这是有意为之、总权重仍为 100。`,
   totalMismatch: (cell: string, stated: number, total: number, parts: string) =>
     `${cell} 原填总分 ${num(stated)}，按各项得分合计应为 ${parts} = ${num(total)}。请改为 ${num(total)}。`,
+  totalMismatchBlocked: (cell: string, stated: number, total: number, parts: string) =>
+    `${cell} 原填总分 ${num(stated)}，与各项得分合计 ${parts} = ${num(total)} 不符；表中还有错误，须先改正错误，再按改正后的得分填写总分。`,
   totalMissing: (cell: string) => `${cell} 以下未找到“总分”行。请在指标下方加一行“总分”，以便填写合计分。`,
   deviation: (cell: string, name: string, why: string) =>
     `${cell}（${name}）须填写偏差原因分析及改进措施：${why}。`,

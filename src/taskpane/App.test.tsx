@@ -202,7 +202,7 @@ describe('App', () => {
     await openPane(adapter);
     await userEvent.click(screen.getByRole('button', { name: '一键评分' }));
     await screen.findByText(/已写回 4 个单元格；还有 1 个错误，总分和等级未写入/);
-    expect(screen.getByText('总分和等级未写入')).toBeInTheDocument();
+    expect(screen.getByText('评分未完成')).toBeInTheDocument();
     expect(screen.queryByText('评分完成')).not.toBeInTheDocument();
   });
 

@@ -36,7 +36,7 @@ describe('changesSinceStated', () => {
       { label: '预算执行率', cell: 'H6', stated: '66%', computed: '100%' },
       { label: '预算执行率 得分', cell: 'I6', stated: '7', computed: '10' },
       { label: '运行经费 得分', cell: 'H16', stated: '6', computed: '10' },
-      { label: '总分', cell: 'H21', stated: '96', computed: '110' },
+      { label: '总分', cell: 'H21', stated: '96', computed: '未写入' },
     ]);
   });
   it('is empty when everything agrees', () => {

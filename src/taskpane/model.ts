@@ -117,7 +117,9 @@ export function changesSinceStated(table: TableResult): Change[] {
   }
   const t = table.totals;
   if (differs(t.statedScore, t.score) || (t.statedScore === null && t.score !== null)) {
-    out.push({ label: '总分', cell: t.scoreCell, stated: formatScore(t.statedScore), computed: formatScore(t.score) });
+    // A total the engine will not write (an error stands) is not offered as the value to use.
+    const withheld = totalWithheldReason(table) !== null;
+    out.push({ label: '总分', cell: t.scoreCell, stated: formatScore(t.statedScore), computed: withheld ? '未写入' : formatScore(t.score) });
   }
   return out;
 }

@@ -68,7 +68,7 @@ export function scoreNotice(out: ScoreOutcome): Notice {
   if (errors > 0) {
     return {
       intent: 'warning',
-      title: '总分和等级未写入',
+      title: '评分未完成',
       text: `已写回 ${out.changed} 个单元格；还有 ${errors} 个错误，总分和等级未写入。请在“问题”中逐条改正后再评分。`,
     };
   }
