@@ -6,6 +6,10 @@ const shared = {
 };
 
 module.exports = {
+  // Generous per-test time: these machines are shared (2 cores, often many processes), and a test that
+  // spawns the CLI or renders the pane can take several seconds under load. Speed is the bench's business.
+  // Top level on purpose: Jest ignores testTimeout inside a project's config (jestjs/jest#9696).
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,

@@ -3,11 +3,12 @@
  * `npm run bench`: every benchmark in turn, each in its own process, figures printed (never asserted).
  *   1. scripts/bench-engine.js  – engine time per table, 60-sheet workbook
  *   2. scripts/bench-batch.js   – the CLI on 200 files and on a 60-sheet workbook vs a bare exceljs load, memory
+ *   2b. scripts/bench-inbox.js  – one table beside a 200k-row and a 1M × 16 data sheet vs a bare exceljs load
  *   3. scripts/bench-pane.js    – the pane's bundle size and first render
  *   4. scripts/bench-adapter.js – syncs per one-click scoring (the adapter's counter)
  * A script that does not exist yet is skipped with a line saying so.
  *
- *   npm run bench [-- engine batch pane adapter]   (names pick which ones run; default all)
+ *   npm run bench [-- engine batch inbox pane adapter]   (names pick which ones run; default all)
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -17,6 +18,7 @@ const ROOT = path.resolve(__dirname, '..');
 const BENCHES = [
   { name: 'engine', script: 'bench-engine.js', title: '评分引擎（engine）' },
   { name: 'batch', script: 'bench-batch.js', title: '命令行批量评分（CLI batch）' },
+  { name: 'inbox', script: 'bench-inbox.js', title: '大文件：自评表旁的 20 万行、104 万行明细（big inputs）' },
   { name: 'pane', script: 'bench-pane.js', title: '任务窗格（task pane）' },
   { name: 'adapter', script: 'bench-adapter.js', title: '一键评分的同步次数（adapter syncs）' },
 ];

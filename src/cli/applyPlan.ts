@@ -7,6 +7,7 @@ import type { RawValue } from '../core/grid';
 import { OUR_FILLS, type CellMark, type WritePlan } from '../core/writePlan';
 import { dateToSerial } from './readWorkbook';
 import { composeNote, ourNoteText, ourPartStart, splitNote } from '../core/noteText';
+import { cellText } from '../core/xmlText';
 
 export interface ApplySummary {
   /** Cells whose value was written. */
@@ -48,7 +49,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): ApplySum
     if (w.keepFormula && cell.type === ExcelJS.ValueType.Formula) {
       summary.keptFormulas++;
     } else {
-      cell.value = w.value;
+      cell.value = typeof w.value === 'string' ? cellText(w.value) : w.value;
       summary.written++;
     }
     if (w.numberFormat && cell.numFmt !== w.numberFormat) setStyle(cell, { numFmt: w.numberFormat });
@@ -87,7 +88,7 @@ function setStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
 
 function markCell(cell: ExcelJS.Cell, mark: CellMark): void {
   setStyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(mark.fill) } } });
-  setNote(cell, composeNoteValue(cell.note, ourNoteText(mark)));
+  setNote(cell, composeNoteValue(cell.note, cellText(ourNoteText(mark))));
 }
 
 /** Removes our note (keeping the user's) and our fill; true when the cell carried a mark of ours. */

@@ -5,6 +5,12 @@
  */
 import type * as ExcelJS from 'exceljs';
 import type { SheetSpec, SpecStyle } from '../core/sheetSpec';
+import { cellText, xmlSafe } from '../core/xmlText';
+
+/** Excel's limits on a validation's texts (longer ones make Excel repair the file). */
+const PROMPT_MAX = 255;
+const TITLE_MAX = 32;
+const limited = (s: string | undefined, max: number) => (s === undefined ? undefined : xmlSafe(s).slice(0, max));
 
 export interface SheetSpecApplied {
   worksheet: ExcelJS.Worksheet;
@@ -73,10 +79,10 @@ export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
 
   for (const c of spec.cells) {
     const cell = ws.getCell(c.address);
-    if (c.formula !== undefined) cell.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
-    else if (c.value !== undefined) cell.value = c.value;
+    if (c.formula !== undefined) cell.value = { formula: xmlSafe(c.formula) } as ExcelJS.CellFormulaValue;
+    else if (c.value !== undefined) cell.value = typeof c.value === 'string' ? cellText(c.value) : c.value;
     styleCell(cell, c);
-    if (c.note) cell.note = c.note;
+    if (c.note) cell.note = cellText(c.note);
   }
   for (const m of spec.merges) {
     const r = decodeRange(m.range);
@@ -96,15 +102,15 @@ export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
     const common = {
       allowBlank: true,
       showInputMessage: Boolean(v.prompt),
-      promptTitle: v.promptTitle,
-      prompt: v.prompt,
+      promptTitle: limited(v.promptTitle, TITLE_MAX),
+      prompt: limited(v.prompt, PROMPT_MAX),
       showErrorMessage: true,
       errorStyle: 'stop',
-      error: v.error,
+      error: limited(v.error, PROMPT_MAX),
     };
     const dv: ExcelJS.DataValidation =
       v.type === 'list'
-        ? { type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`], ...common }
+        ? { type: 'list', formulae: [`"${xmlSafe((v.list ?? []).join(','))}"`], ...common }
         : { type: 'decimal', operator: 'between', formulae: [v.min ?? (v.type === 'percent' ? 0 : -1e15), v.max ?? (v.type === 'percent' ? 1 : 1e15)], ...common };
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) ws.getCell(row, col).dataValidation = dv;
   }

@@ -5,9 +5,19 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { formatNumber } from './numberFormat';
+import { DEFAULT_LIMITS, ReadTimeoutError, readPackageGrids, type PackageRead, type PartialSheet, type ReadLimits } from './readPackage';
+import { ZipPackage } from './zipPackage';
+import { legacyToXlsx, readLegacyWorkbook, type LegacyRead } from './readLegacy';
+
+/**
+ * exceljs, loaded on first use: plain scoring reads packages itself, and loading exceljs costs a
+ * third of a second per run, a third of a small batch's time.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 
 const MS_PER_DAY = 86400000;
 /** Serial of 1970-01-01 in the 1900 date system. */
@@ -29,7 +39,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid {
     let out: (Cell | undefined)[] | undefined;
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
       // Non-master cells of a merge repeat the master's value in exceljs; Office.js leaves them empty.
-      if (c.type === ExcelJS.ValueType.Merge) return;
+      if (c.type === excel().ValueType.Merge) return;
       const cell = toGridCell(c, date1904);
       if (!cell) return;
       if (!out) out = cells[rowNumber - 1] = [];
@@ -102,7 +112,7 @@ function unpack(value: ExcelJS.CellValue): { raw: Scalar; formula?: string } {
 function toGridCell(c: ExcelJS.Cell, date1904: boolean): Cell | undefined {
   const { raw } = unpack(c.value);
   let formula: string | undefined;
-  if (c.type === ExcelJS.ValueType.Formula) {
+  if (c.type === excel().ValueType.Formula) {
     // cell.formula translates shared formulas to this cell's own references.
     const f = c.formula;
     if (f) formula = f.startsWith('=') ? f.slice(1) : f;
@@ -144,6 +154,9 @@ export type ReadFailure =
   | 'XLS'
   | 'ENCRYPTED'
   | 'NOT_XLSX'
+  | 'NOT_REGULAR'
+  | 'TOO_LARGE'
+  | 'TIMEOUT'
   | 'CORRUPT';
 
 /** A file that cannot be read as a workbook; `message` is one line for the user (Chinese + English). */
@@ -183,56 +196,131 @@ function looksLikeText(head: Buffer): boolean {
   return control === 0;
 }
 
+export interface ReadOptions {
+  /** Files larger than this are refused unread (bytes). */
+  maxBytes?: number;
+  /** Reading a file stops after this long (milliseconds). */
+  timeoutMs?: number;
+  /** Overrides of the streaming reader's bounds (tests use small ones). */
+  limits?: Partial<Omit<ReadLimits, 'deadline'>>;
+}
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** A workbook read for scoring: its Grids, and the way to open it whole when a copy is to be written. */
+export interface LoadedWorkbook {
+  grids: Grid[];
+  /** Sheets read only in part (a data sheet beside the table), for the copy's decision. */
+  partial: PartialSheet[];
+  /** Shared-string indices the sheets read whole use (what a grafted copy's exceljs load needs). */
+  stringsUsed?: Set<number>;
+  /** The file's size in bytes. */
+  size: number;
+  /** xlsx; xlsm (a VBA project inside); legacy (.xls/.et, whose copy can only be an .xlsx). */
+  format: 'xlsx' | 'xlsm' | 'legacy';
+  /** Loads the whole workbook into exceljs (only a scored copy needs it). */
+  open(): Promise<ExcelJS.Workbook>;
+}
+
+const mb = (bytes: number) => `${Number((bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 3 : 0))} MB`;
+
 /**
- * Reads an .xlsx file into Grids (and keeps the exceljs workbook for writing a scored copy).
- * Every failure is a WorkbookReadError whose message is one line naming the file and the fix.
+ * Reads a workbook file into Grids, streaming: only regular files are opened, the size and time are
+ * capped, and the sheets' XML is scanned without loading the workbook (src/cli/readPackage.ts).
+ * Every failure is a WorkbookReadError whose message is one line naming the file and what happened.
  */
-export async function readWorkbookFile(file: string, label: string = file): Promise<{ grids: Grid[]; workbook: ExcelJS.Workbook }> {
+export async function readWorkbookFile(file: string, label: string = file, options: ReadOptions = {}): Promise<LoadedWorkbook> {
   const fail = (reason: ReadFailure, what: string) => new WorkbookReadError(reason, label, `无法读取 ${label}：${what}`);
-  let buffer: Buffer;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let fd: number;
+  let size: number;
   try {
-    // Synchronous on purpose: files are read one at a time, and for workbooks of a few hundred KB the
-    // promise-based reads cost a third of exceljs's own parse.
     const stat = fs.statSync(file);
     if (stat.isDirectory()) throw fail('IS_DIRECTORY', '这是一个文件夹，不是 .xlsx 文件（is a directory）');
-    buffer = fs.readFileSync(file);
+    if (!stat.isFile()) throw notRegular(stat, fail);
+    // O_NONBLOCK: should the path turn into a FIFO between stat and open, opening it must not hang.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) {
+      fs.closeSync(fd);
+      throw notRegular(opened, fail);
+    }
+    size = opened.size;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw fail('NOT_FOUND', '文件不存在，请检查路径（file not found）');
     if (code === 'EACCES' || code === 'EPERM') throw fail('NO_PERMISSION', '没有读取权限（permission denied）');
     if (code === 'EISDIR') throw fail('IS_DIRECTORY', '这是一个文件夹，不是 .xlsx 文件（is a directory）');
+    if (code === 'ELOOP') throw fail('NOT_REGULAR', '是循环的符号链接，不是普通文件（symlink loop）');
     throw fail('CORRUPT', `读取文件失败（${oneLine(e)}）`);
   }
-  if (buffer.length === 0) throw fail('EMPTY', '文件为空（0 字节）（empty file）');
-  const head = buffer.subarray(0, 512);
-  if (head.subarray(0, 8).equals(OLE_SIGNATURE)) {
-    if (buffer.includes(ENCRYPTED_MARKER)) {
-      throw fail('ENCRYPTED', '文件设有打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx（password-protected workbook）');
-    }
-    throw fail('XLS', '不是 .xlsx 文件（可能是旧版 .xls，请在 Excel 中另存为 .xlsx）（legacy .xls format）');
-  }
-  if (head.subarray(0, 4).equals(EMPTY_ZIP_SIGNATURE)) {
-    throw fail('CORRUPT', '文件已损坏（压缩包为空），请重新从 Excel 保存（corrupt .xlsx）');
-  }
-  if (!head.subarray(0, 4).equals(ZIP_SIGNATURE)) throw describeNonZip(file, label, head);
-
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    if (size === 0) throw fail('EMPTY', '文件为空（0 字节）（empty file）');
+    if (size > maxBytes) {
+      throw fail('TOO_LARGE', `文件大小 ${mb(size)}，超过上限 ${mb(maxBytes)}，未读取；如确需处理，请用 --max-size 调高上限（file larger than the cap）`);
+    }
+    const head = Buffer.alloc(Math.min(512, size));
+    fs.readSync(fd, head, 0, head.length, 0);
+    if (head.subarray(0, 8).equals(OLE_SIGNATURE)) {
+      // A compound file: an encrypted .xlsx, or a legacy .xls/.et (at most 65,536 rows: read whole).
+      const whole = fs.readFileSync(fd);
+      if (whole.includes(ENCRYPTED_MARKER)) {
+        throw fail('ENCRYPTED', '文件设有打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx（password-protected workbook）');
+      }
+      let legacy: LegacyRead;
+      try {
+        legacy = readLegacyWorkbook(whole);
+      } catch (e) {
+        throw fail('XLS', `是旧版 Excel/WPS 文件（.xls/.et），但无法读取（${oneLine(e)}），请在 Excel 或 WPS 中另存为 .xlsx（unreadable legacy workbook）`);
+      }
+      if (legacy.grids.length === 0) throw fail('XLS', '是旧版 Excel/WPS 文件（.xls/.et），但其中没有工作表（no worksheets in legacy workbook）');
+      return { grids: legacy.grids, partial: [], size, format: 'legacy', open: () => loadBytesWithExcelJS(legacyToXlsx(legacy.workbook), fail) };
+    }
+    if (head.subarray(0, 4).equals(EMPTY_ZIP_SIGNATURE)) {
+      throw fail('CORRUPT', '文件已损坏（压缩包为空），请重新从 Excel 保存（corrupt .xlsx）');
+    }
+    if (!head.subarray(0, 4).equals(ZIP_SIGNATURE)) throw describeNonZip(file, label, head);
+
+    const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits, deadline: Date.now() + timeoutMs };
+    let read: PackageRead;
+    try {
+      read = await readPackageGrids(ZipPackage.open(fd, size), limits);
+    } catch (e) {
+      if (e instanceof ReadTimeoutError) {
+        throw fail('TIMEOUT', `读取超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已放弃（停在工作表“${e.message}”）；如确需处理，请用 --timeout 调高时限（read timed out）`);
+      }
+      throw fail('CORRUPT', `文件已损坏或不完整，无法作为 .xlsx 打开，请重新从 Excel 保存（corrupt or truncated .xlsx: ${oneLine(e)}）`);
+    }
+    if (read.sheetCount === 0) throw fail('CORRUPT', '文件中没有工作表，可能不是 Excel 工作簿或已损坏（no worksheets）');
+    return { grids: read.grids, partial: read.partial, stringsUsed: read.stringsUsed, size, format: read.macros ? 'xlsm' : 'xlsx', open: () => loadBytesWithExcelJS(fs.readFileSync(file), fail) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function notRegular(stat: fs.Stats, fail: (reason: ReadFailure, what: string) => WorkbookReadError): WorkbookReadError {
+  const what = stat.isFIFO()
+    ? '是命名管道（FIFO），不是普通文件'
+    : stat.isCharacterDevice() || stat.isBlockDevice()
+      ? '是设备文件，不是普通文件'
+      : stat.isSocket()
+        ? '是套接字，不是普通文件'
+        : '不是普通文件';
+  return fail('NOT_REGULAR', `${what}，未读取（not a regular file）`);
+}
+
+/** The whole workbook in exceljs, for writing a scored copy. */
+async function loadBytesWithExcelJS(bytes: Buffer, fail: (reason: ReadFailure, what: string) => WorkbookReadError): Promise<ExcelJS.Workbook> {
+  const workbook = new (excel().Workbook)();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw fail('CORRUPT', `文件已损坏或不完整，无法作为 .xlsx 打开，请重新从 Excel 保存（corrupt or truncated .xlsx: ${oneLine(e)}）`);
   }
-  if (workbook.worksheets.length === 0) {
-    throw fail('CORRUPT', '文件中没有工作表，可能不是 Excel 工作簿或已损坏（no worksheets）');
-  }
-  let grids: Grid[];
-  try {
-    grids = readWorkbook(workbook);
-  } catch (e) {
-    throw fail('CORRUPT', `读取单元格内容失败（${oneLine(e)}）`);
-  }
-  return { grids, workbook };
+  return workbook;
 }
 
 /** First line of an error's message, trimmed, for embedding in a one-line report. */
@@ -240,4 +328,11 @@ export function oneLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const first = msg.split(/\r?\n/)[0].trim();
   return first.length > 160 ? `${first.slice(0, 157)}…` : first;
+}
+
+/** A workbook file loaded whole into exceljs, with its Grids (for code that edits the workbook itself). */
+export async function loadWorkbookFile(file: string, label: string = file): Promise<{ grids: Grid[]; workbook: ExcelJS.Workbook }> {
+  const loaded = await readWorkbookFile(file, label);
+  const workbook = await loaded.open();
+  return { grids: readWorkbook(workbook), workbook };
 }

@@ -3,10 +3,18 @@
  * one row per table, a second sheet listing every issue. Built from results only, so a 200-file batch
  * holds nothing but these rows in memory.
  */
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { RuleProfile } from '../core/profile';
 import type { Issue, Severity, WorkbookResult } from '../core/result';
 import { writeFileAtomic } from './writeFileAtomic';
+import { cellText, xmlSafe } from '../core/xmlText';
+
+type RowValue = string | number | null | undefined;
+
+/** Adds a row whose texts a cell can hold (file names, project names and messages come from the inputs). */
+function addSafeRow(ws: ExcelJS.Worksheet, values: RowValue[]): void {
+  ws.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v)));
+}
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -108,7 +116,9 @@ function excelString(s: string): string {
 
 /** Builds the summary workbook: 汇总 (one row per table, or per file without one) and 问题清单. */
 export function buildSummaryWorkbook(results: SummaryEntry[], profile: RuleProfile): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here: the per-file summaryEntry must not pull exceljs into plain scoring.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const wb = new (require('exceljs') as typeof ExcelJS).Workbook();
   wb.creator = '绩效自评助手';
   const summary = wb.addWorksheet('汇总');
   const issues = wb.addWorksheet('问题清单');
@@ -117,16 +127,16 @@ export function buildSummaryWorkbook(results: SummaryEntry[], profile: RuleProfi
 
   for (const r of results) {
     const file = r.file ?? '';
-    for (const i of r.issues) issues.addRow([file, null, i.cell, SEVERITY_LABEL[i.severity], i.code, i.message]);
+    for (const i of r.issues) addSafeRow(issues, [file, null, i.cell, SEVERITY_LABEL[i.severity], i.code, i.message]);
     if (r.tables.length === 0) {
       const top = mostSerious(r.issues);
-      summary.addRow([file, null, null, null, null, null, null, null, null, count(r.issues, 'error'), count(r.issues, 'warning'), top?.message ?? '未找到绩效自评表']);
+      addSafeRow(summary, [file, null, null, null, null, null, null, null, null, count(r.issues, 'error'), count(r.issues, 'warning'), top?.message ?? '未找到绩效自评表']);
       continue;
     }
     for (const t of r.tables) {
       const all = [...r.issues, ...t.issues];
       const top = mostSerious(all);
-      summary.addRow([
+      addSafeRow(summary, [
         file,
         t.sheet,
         t.project?.name ?? null,
@@ -140,7 +150,7 @@ export function buildSummaryWorkbook(results: SummaryEntry[], profile: RuleProfi
         count(all, 'warning'),
         top ? describe(top) : null,
       ]);
-      for (const i of t.issues) issues.addRow([file, t.sheet, i.cell, SEVERITY_LABEL[i.severity], i.code, i.message]);
+      for (const i of t.issues) addSafeRow(issues, [file, t.sheet, i.cell, SEVERITY_LABEL[i.severity], i.code, i.message]);
     }
   }
 
@@ -153,7 +163,7 @@ export function buildSummaryWorkbook(results: SummaryEntry[], profile: RuleProfi
     rules: grades.map((g, idx) => ({
       type: 'expression' as const,
       priority: idx + 1,
-      formulae: [`$${GRADE_COL}2=${excelString(g.label)}`],
+      formulae: [`$${GRADE_COL}2=${excelString(xmlSafe(g.label))}`],
       style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: GRADE_FILLS[Math.min(idx, GRADE_FILLS.length - 1)] } } },
     })),
   });

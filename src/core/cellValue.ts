@@ -18,7 +18,7 @@ export interface ParsedValue {
   /** Text as displayed, trimmed. */
   text: string;
   /** Why a number could not be read (a Chinese numeral, an error value). */
-  problem?: 'chinese_numeral' | 'error_value' | 'not_a_number';
+  problem?: 'chinese_numeral' | 'error_value' | 'not_a_number' | 'out_of_range';
 }
 
 const WORD_COMPARATORS: [RegExp, Comparator][] = [
@@ -36,7 +36,8 @@ const SUFFIX_COMPARATORS: [RegExp, Comparator][] = [
 const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+/;
 /** What may follow a Chinese numeral for the cell to be a quantity ("十二人") rather than words ("一流服务"). */
 const MEASURE_WORD = /^(个|人|人次|名|次|项|件|户|家|所|台|套|份|场|批|期|篇|条|座|辆|张|本|册|部|处|栋|间|天|日|周|个月|月|年|小时|分钟|元|万元|亿元|公里|千米|米|亩|平方米|吨|%)?$/;
-const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)/;
+// Scientific notation too ("1E+308" is how Excel shows a huge number, and what a CSV export writes).
+const NUMBER = /^((?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:[eE][+-]?\d{1,3}(?![\d.]))?)/;
 
 function isPercentFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
@@ -115,7 +116,7 @@ function readValueText(raw: string): ParsedValue {
     if (unit === null && isShortQuantity(rest)) unit = rest.replace(/^[(（]|[)）]$/g, '');
     else if (!/^[。.;；]?$/.test(rest)) return { kind: 'text', number: null, unit: null, comparator, text };
   }
-  if (!isUsable(n)) return { kind: 'error', number: null, unit, comparator, text, problem: 'not_a_number' };
+  if (!isUsable(n)) return { kind: 'error', number: null, unit, comparator, text, problem: 'out_of_range' };
   return { kind: 'number', number: n, unit, comparator, text };
 }
 
@@ -143,7 +144,9 @@ export function parseCell(cell: Cell): ParsedValue {
     return { kind: 'error', number: null, unit: null, comparator: null, text: v.error, problem: 'error_value' };
   }
   if (typeof v === 'number') {
-    if (!isUsable(v)) return { kind: 'error', number: null, unit: null, comparator: null, text: String(v), problem: 'not_a_number' };
+    // A number it is (1e308 is a valid double), only too large to compute with exactly: say so, with
+    // the number as written (a format such as 0% would display 1e308 as nonsense).
+    if (!isUsable(v)) return { kind: 'error', number: null, unit: null, comparator: null, text: String(v).toUpperCase(), problem: Number.isFinite(v) ? 'out_of_range' : 'not_a_number' };
     const percent = isPercentFormat(cell.numberFormat) || /%\s*$/.test(cell.text ?? '');
     return { kind: 'number', number: v, unit: percent ? '%' : null, comparator: null, text: (cell.text ?? String(v)).trim() };
   }

@@ -5,16 +5,25 @@
  */
 import { cellAt, mergeAt as gridMergeAt, rowCount, colCount, type Cell, type Grid, type Merge } from './grid';
 import {
+  DEPARTMENT_NAME,
   FUNDS_COLUMNS,
   INDICATOR_COLUMNS,
   LABELS,
+  MONITORING_HEADER,
   classifyLayout,
+  declaredMoneyUnit,
+  headerWeight,
+  isExecutionIndicator,
   matchRole,
+  OTHER_TABLE_KINDS,
+  otherKindOf,
   type FundsRole,
   type IndicatorRole,
   type LayoutSpec,
+  type MoneyUnit,
+  type TableKind,
 } from './layouts';
-import { cleanIndicatorName, includesAny, normalizeLabel } from './text';
+import { cleanIndicatorName, declaredWeight, includesAny, normalizeLabel } from './text';
 
 export interface Located {
   text: string;
@@ -32,6 +41,12 @@ export interface FundsBlock {
   headerRow: number;
   cols: Partial<Record<FundsRole, number>>;
   rows: FundsRow[];
+  /** The money unit its labels declare ("项目资金（元）"); 万元 when none is written. */
+  unit: MoneyUnit;
+  /** The execution weight a 得分 header or the group label carries ("得分（20分*执行率）", "预算执行情况（10分）"). */
+  headerWeight: number | null;
+  /** A reason already written: a 说明 row or text beside the block (RULES.md "reasons may already be written"). */
+  reason: Located | null;
 }
 
 export interface IndicatorRow {
@@ -49,6 +64,8 @@ export interface IndicatorBlock {
   headerRow: number;
   cols: Partial<Record<IndicatorRole, number>>;
   rows: IndicatorRow[];
+  /** The group label left of the header carrying a weight ("绩效指标（90分）", "年度绩效目标(80分)"), at its merge's top-left. */
+  group?: { label: string; weight: number; row: number; col: number } | null;
 }
 
 export interface TotalRow {
@@ -60,6 +77,10 @@ export interface TotalRow {
 export interface DetectedTable {
   grid: Grid;
   layout: LayoutSpec;
+  /** A project table, or another kind kept in the same workbooks (never scored). */
+  kind: TableKind;
+  /** An indicator row carries the execution points (预算执行率 under 项目管理): counted there, once. */
+  executionOnRow: boolean;
   top: number;
   left: number;
   bottom: number;
@@ -96,13 +117,7 @@ function headerRoles<R extends string>(
 ): Partial<Record<R, number>> {
   const out: Partial<Record<R, number>> = {};
   for (let c = 0; c < width; c++) {
-    let t = textAt(grid, row, c);
-    // Two-row headers (云南: 年度指标值 over 指标性质/指标值/度量单位): the columns not split in the
-    // second row are merged down from the first, and are read from there.
-    if (!t) {
-      const m = mergeAt(grid, row, c);
-      if (m && m.top < row && m.left === c) t = textAt(grid, m.top, m.left);
-    }
+    const t = headerText(grid, row, c);
     if (!t) continue;
     const role = matchRole(columns, t);
     if (role && out[role] === undefined) out[role] = c;
@@ -110,12 +125,25 @@ function headerRoles<R extends string>(
   return out;
 }
 
+/**
+ * 三级指标 with values and a 分值/得分 column; or, for the special-fund and county forms that have no
+ * 分值/得分 at all, 三级指标 with both 指标值 and 实际完成值 (still a table: its weights are reported missing).
+ */
+/**
+ * A header cell's text. Two-row headers (云南: 年度指标值 over 指标性质/指标值/度量单位): the columns not
+ * split in the second row are merged down from the first, and are read from there.
+ */
+function headerText(grid: Grid, row: number, c: number): string {
+  const t = textAt(grid, row, c);
+  if (t) return t;
+  const m = mergeAt(grid, row, c);
+  return m && m.top < row && m.left === c ? textAt(grid, m.top, m.left) : '';
+}
+
 function isIndicatorHeader(cols: Partial<Record<IndicatorRole, number>>): boolean {
-  return (
-    cols.name !== undefined &&
-    (cols.target !== undefined || cols.actual !== undefined) &&
-    (cols.weight !== undefined || cols.score !== undefined)
-  );
+  if (cols.name === undefined) return false;
+  if (cols.weight !== undefined || cols.score !== undefined) return cols.target !== undefined || cols.actual !== undefined;
+  return cols.target !== undefined && cols.actual !== undefined;
 }
 
 function isFundsHeader(cols: Partial<Record<FundsRole, number>>): boolean {
@@ -137,7 +165,12 @@ function charsOf(text: unknown): number {
   // Not a string (malformed input): let the full match see it, as it always did.
   if (typeof text !== 'string') return HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED;
   if (text === '') return 0;
-  return (text.includes('级') ? HAS_LEVEL : 0) | (text.includes('预') ? HAS_BUDGET : 0) | (text.includes('执') ? HAS_EXECUTED : 0);
+  // Column markers (A)/(B) name budget and execution whatever the words (full-width letters fold to A/B).
+  return (
+    (text.includes('级') ? HAS_LEVEL : 0) |
+    (text.includes('预') || text.includes('A') || text.includes('Ａ') ? HAS_BUDGET : 0) |
+    (text.includes('执') || text.includes('B') || text.includes('Ｂ') ? HAS_EXECUTED : 0)
+  );
 }
 
 /**
@@ -211,27 +244,160 @@ function resolvedCell(grid: Grid, row: number, col: number): Cell {
   return cellAt(grid, row, col);
 }
 
-/** All tables on one sheet, top to bottom. Never throws on odd content. */
+/** All tables on one sheet: band by band (tables side by side), top to bottom. Never throws on odd content. */
 export function detectTables(grid: Grid): DetectedTable[] {
   const byRow = indexMerges(grid);
   mergeIndex = byRow ? { grid, byRow } : null;
   try {
-    return detectIndexed(grid);
+    const chars = headerChars(grid);
+    const anchors = findAnchors(grid, chars);
+    const bands = columnBands(grid, anchors);
+    if (bands.length <= 1) return detectIndexed(grid, anchors, chars);
+    const tables: DetectedTable[] = [];
+    for (const band of bands) {
+      const masked = maskColumns(grid, band.from, band.to);
+      const bandRows = indexMerges(masked);
+      mergeIndex = bandRows ? { grid: masked, byRow: bandRows } : null;
+      const inBand = anchors.filter((a) => a.left >= band.from && a.right <= band.to);
+      tables.push(...detectIndexed(masked, inBand, chars));
+    }
+    return tables;
   } finally {
     mergeIndex = null;
   }
 }
 
-function detectIndexed(grid: Grid): DetectedTable[] {
+/**
+ * What a sheet with no project table holds, for the TABLE_NOT_FOUND message: the other kinds of tables
+ * its labels name (部门整体, 申报表, 监控表), or a 三级指标 header that lacks the columns a table needs.
+ */
+export function describeSheet(grid: Grid, detected: DetectedTable[]): string[] {
+  const kinds = new Set<string>();
+  for (const t of detected) {
+    const k = OTHER_TABLE_KINDS.find((o) => o.kind === t.kind);
+    if (k) kinds.add(k.name);
+  }
+  const width = colCount(grid);
+  let partialHeader: string | null = null;
+  for (let r = 0; r < rowCount(grid); r++) {
+    const row = grid.cells[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const raw = cellText(cellAt(grid, r, c));
+      if (!raw || raw.length > 40) continue;
+      const t = normalizeLabel(raw);
+      const k = otherKindOf(t);
+      if (k) kinds.add(k.name);
+      else if (!partialHeader && !detected.length && t.includes('三级指标')) {
+        const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
+        const lacking = [cols.target === undefined ? '年度指标值' : '', cols.actual === undefined ? '实际完成值' : ''].filter(Boolean);
+        if (lacking.length) partialHeader = `第 ${r + 1} 行有“三级指标”表头，但缺少“${lacking.join('”“')}”列`;
+      }
+    }
+  }
+  if (kinds.size) return [...kinds].map((k) => `是${k}`);
+  return partialHeader ? [partialHeader] : [];
+}
+
+interface Anchor {
+  row: number;
+  cols: Partial<Record<IndicatorRole, number>>;
+  left: number;
+  right: number;
+}
+
+/** Every indicator header on the sheet; a row holding two (tables side by side) gives two anchors. */
+function findAnchors(grid: Grid, chars: Uint8Array): Anchor[] {
   const rows = rowCount(grid);
   const width = colCount(grid);
-  const chars = headerChars(grid);
-  const anchors: { row: number; cols: Partial<Record<IndicatorRole, number>> }[] = [];
+  const anchors: Anchor[] = [];
   for (let r = 0; r < rows; r++) {
     if (!grid.cells[r] || !(chars[r] & HAS_LEVEL)) continue;
-    const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
-    if (isIndicatorHeader(cols)) anchors.push({ row: r, cols });
+    for (const seg of headerSegments(grid, r, width)) if (isIndicatorHeader(seg.cols)) anchors.push({ row: r, ...seg });
   }
+  return anchors;
+}
+
+/** Roles that open a table's header, left of its value columns. */
+const TABLE_START_ROLES: ReadonlySet<IndicatorRole> = new Set<IndicatorRole>(['level1', 'level2', 'name']);
+
+/** A header row split where a 一级/二级/三级指标 column repeats (one segment per table). */
+function headerSegments(grid: Grid, row: number, width: number): { cols: Partial<Record<IndicatorRole, number>>; left: number; right: number }[] {
+  const segs: { cols: Partial<Record<IndicatorRole, number>>; left: number; right: number }[] = [];
+  let cur: (typeof segs)[number] | null = null;
+  for (let c = 0; c < width; c++) {
+    const t = headerText(grid, row, c);
+    if (!t) continue;
+    const role = matchRole(INDICATOR_COLUMNS, t);
+    if (!role) continue;
+    // 一级/二级/三级指标 come before a table's value columns: seen again, or after values, a new table starts.
+    const starts = !cur || (TABLE_START_ROLES.has(role) && (cur.cols[role] !== undefined || Object.keys(cur.cols).some((k) => !TABLE_START_ROLES.has(k as IndicatorRole))));
+    if (starts) segs.push((cur = { cols: {}, left: c, right: c }));
+    if (!cur) continue;
+    if (cur.cols[role] === undefined) cur.cols[role] = c;
+    const m = mergeAt(grid, row, c);
+    cur.right = Math.max(cur.right, m ? m.right : c);
+  }
+  return segs;
+}
+
+/**
+ * Column bands holding tables side by side: anchors whose header spans overlap share a band. Between two
+ * bands the cut is the first empty column after the left table's header (or right after it).
+ */
+function columnBands(grid: Grid, anchors: Anchor[]): { from: number; to: number }[] {
+  if (anchors.length < 2) return [];
+  const spans = anchors.map((a) => [a.left, a.right]).sort((x, y) => x[0] - y[0]);
+  const merged: number[][] = [];
+  for (const [l, r] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && l <= last[1]) last[1] = Math.max(last[1], r);
+    else merged.push([l, r]);
+  }
+  if (merged.length < 2) return [];
+  const bands: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 0; i + 1 < merged.length; i++) {
+    const right = merged[i][1];
+    const nextLeft = merged[i + 1][0];
+    let to = right;
+    let next = right + 1;
+    for (let c = right + 1; c < nextLeft; c++) {
+      if (isEmptyColumn(grid, c)) {
+        to = c - 1;
+        next = c + 1;
+        break;
+      }
+    }
+    bands.push({ from, to });
+    from = next;
+  }
+  bands.push({ from, to: Number.MAX_SAFE_INTEGER });
+  return bands;
+}
+
+function isEmptyColumn(grid: Grid, c: number): boolean {
+  for (const row of grid.cells) if (row && row[c] && cellText(row[c] as Cell)) return false;
+  return !grid.merges.some((m) => m && m.left <= c && m.right >= c && m.right > m.left);
+}
+
+/** The grid with only columns [from, to] kept, at their own addresses (merges reaching past `to` clipped). */
+function maskColumns(grid: Grid, from: number, to: number): Grid {
+  const cells = grid.cells.map((row) => {
+    if (!row) return row;
+    const out: (Cell | undefined)[] = [];
+    for (let c = from; c < row.length && c <= to; c++) if (row[c] !== undefined) out[c] = row[c];
+    return out;
+  });
+  const merges = grid.merges
+    .filter((m) => m && m.left >= from && m.left <= to)
+    .map((m) => (m.right > to ? { ...m, right: to } : m));
+  return { ...grid, cells, merges };
+}
+
+function detectIndexed(grid: Grid, anchors: Anchor[], chars: Uint8Array): DetectedTable[] {
+  const rows = rowCount(grid);
+  const width = colCount(grid);
   const tables: DetectedTable[] = [];
   let regionStart = 0;
   for (let i = 0; i < anchors.length; i++) {
@@ -260,7 +426,7 @@ function buildTable(
     if (!grid.cells[r] || (chars[r] & MAY_BE_FUNDS_HEADER) !== MAY_BE_FUNDS_HEADER) continue;
     const cols = headerRoles(grid, r, FUNDS_COLUMNS, width);
     if (isFundsHeader(cols)) {
-      funds = { headerRow: r, cols, rows: [] };
+      funds = { headerRow: r, cols, rows: [], unit: '万元', headerWeight: null, reason: null };
       break;
     }
   }
@@ -273,8 +439,14 @@ function buildTable(
   let projectNameLabel: { row: number; col: number } | null = null;
   let department: Located | null = null;
   let implementer: Located | null = null;
+  let kind: TableKind = 'project';
+  let departmentName = false;
+  let unitAbove: MoneyUnit | null = null;
   for (const { raw, t, r, c } of textCells(grid, regionStart, upperEnd)) {
+    if (kind === 'project' && t.length <= 40) kind = otherKindOf(t)?.kind ?? 'project';
     if (!title && t.length <= 30 && includesAny(t, LABELS.title)) title = { text: raw, row: r, col: c };
+    if (unitAbove === null && t.length <= 20 && t.includes('单位')) unitAbove = declaredMoneyUnit(t);
+    if (t.length <= 8 && includesAny(t, DEPARTMENT_NAME)) departmentName = true;
     if (year === null && t.length <= 30) {
       const y = /((?:19|20)\d{2})年/.exec(t);
       if (y) year = Number(y[1]);
@@ -294,10 +466,12 @@ function buildTable(
   // The funds block ends where the goals block starts below it (or at the indicator header).
   if (funds) {
     const fundsHeader = funds.headerRow;
-    funds.rows = fundsRows(grid, funds, goals.rows.find((r) => r > fundsHeader) ?? headerRow);
+    const fundsEnd = goals.rows.find((r) => r > fundsHeader) ?? headerRow;
+    funds.rows = fundsRows(grid, funds, fundsEnd);
+    readFundsLabels(grid, funds, fundsEnd, width, unitAbove);
   }
 
-  const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [] };
+  const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [], group: weightedGroupLabel(grid, headerRow, indCols) };
   const total = indicatorRows(grid, indicators, limit, width, chars);
 
   const headerRows = [headerRow, ...(funds ? [funds.headerRow] : [])];
@@ -331,9 +505,19 @@ function buildTable(
       indCols.weight !== undefined && indCols.target !== undefined && indCols.weight < indCols.target,
   };
 
+  // Labels of other kinds of tables: a 部门名称 with no 项目名称, a monitoring header, a header with
+  // targets but neither actuals nor scores (a 申报表).
+  if (kind === 'project' && departmentName && !projectNameLabel) kind = 'department';
+  if (kind === 'project' && includesAny(signals.headerText, MONITORING_HEADER)) kind = 'monitoring';
+  if (kind === 'project' && indCols.actual === undefined && indCols.score === undefined) kind = 'declaration';
+
   return {
     grid,
     layout: classifyLayout(signals),
+    kind,
+    // Only when the funds block has no 分值 of its own (RULES.md: "the funds block then has no 分值").
+    executionOnRow:
+      (!funds || (funds.cols.weight === undefined && funds.headerWeight === null)) && indicators.rows.some((row) => isExecutionIndicator(row.name)),
     top,
     left,
     bottom: total ? total.row : lastIndicator,
@@ -350,6 +534,20 @@ function buildTable(
     indicators,
     total,
   };
+}
+
+/** A weight declared by the group label left of the indicator header (nested over the 一级 weights). */
+function weightedGroupLabel(grid: Grid, headerRow: number, cols: Partial<Record<IndicatorRole, number>>): IndicatorBlock['group'] {
+  const first = Math.min(...(Object.values(cols) as number[]));
+  for (let c = first - 1; c >= 0; c--) {
+    const label = cellText(resolvedCell(grid, headerRow, c));
+    if (!label) continue;
+    const weight = declaredWeight(label);
+    if (weight === null) return null;
+    const m = mergeAt(grid, headerRow, c);
+    return { label, weight, row: m ? m.top : headerRow, col: m ? m.left : c };
+  }
+  return null;
 }
 
 function firstNonEmptyRow(grid: Grid, from: number, to: number): number | null {
@@ -464,6 +662,7 @@ function fundsRows(grid: Grid, funds: FundsBlock, end: number): FundsRow[] {
       }
     }
     const nl = normalizeLabel(label);
+    if (isReasonLabel(nl)) continue; // a 说明 row: read as the block's reason (readFundsLabels), not a source
     const hasData = dataCols.some((c) => cellText(cellAt(grid, r, c)) !== '');
     if (!label && !hasData) continue;
     if (label && !includesAny(nl, LABELS.fundsTotal) && !includesAny(nl, FUNDS_SOURCE_HINTS) && !hasData) continue;
@@ -473,6 +672,69 @@ function fundsRows(grid: Grid, funds: FundsBlock, end: number): FundsRow[] {
   // Tables that leave the total row unlabelled: the first row is the total.
   if (out.length && !out.some((f) => f.isTotal)) out[0].isTotal = true;
   return out;
+}
+
+const REASON_LABELS = ['说明', '原因'].map(normalizeLabel);
+
+/** A row label that introduces written reasons ("说明", "偏差原因", "执行偏差原因说明"), not a source of funds. */
+function isReasonLabel(nl: string): boolean {
+  return nl.length > 0 && includesAny(nl, REASON_LABELS) && !includesAny(nl, LABELS.fundsTotal) && !nl.startsWith('其中');
+}
+
+/**
+ * What the funds block's labels say beyond its columns: the money unit ("项目资金（元）", "单位：元"), the
+ * execution weight a 得分 header or the group label carries, and a reason written in a 说明 row or beside
+ * the block.
+ */
+function readFundsLabels(grid: Grid, funds: FundsBlock, end: number, width: number, unitAbove: MoneyUnit | null): void {
+  const dataCols = Object.values(funds.cols) as number[];
+  const firstData = Math.min(...dataCols);
+  let lastData = Math.max(...dataCols);
+  const h = funds.headerRow;
+  let unit: MoneyUnit | null = null;
+  let groupWeight: number | null = null;
+  for (let c = 0; c < width && unit === null; c++) unit = declaredMoneyUnit(headerText(grid, h, c));
+  for (let c = 0; c < firstData; c++) {
+    const label = cellText(resolvedCell(grid, h, c));
+    if (!label) continue;
+    unit ??= declaredMoneyUnit(label);
+    if (groupWeight === null && includesAny(normalizeLabel(label), LABELS.fundsGroup)) groupWeight = declaredWeight(label);
+  }
+  funds.unit = unit ?? unitAbove ?? '万元';
+  const scoreHeader = funds.cols.score !== undefined ? headerText(grid, h, funds.cols.score) : '';
+  funds.headerWeight = headerWeight(scoreHeader) ?? groupWeight;
+  const hm = mergeAt(grid, h, lastData);
+  if (hm) lastData = Math.max(lastData, hm.right);
+
+  for (let r = h + 1; r < end && !funds.reason; r++) {
+    if (!grid.cells[r]) continue;
+    // A 说明 row: its label, then the text beside it (or after the label's colon).
+    for (let c = 0; c < width; c++) {
+      const raw = textAt(grid, r, c);
+      if (!raw) continue;
+      const nl = normalizeLabel(raw);
+      if (!isReasonLabel(nl)) break;
+      const inline = /^[^:]{0,12}:(.+)$/.exec(raw.normalize('NFKC').trim());
+      const beside = valueRightOf(grid, r, c, width);
+      if (beside && !isEmptyReason(beside.text)) funds.reason = beside;
+      else if (inline && !isEmptyReason(inline[1])) funds.reason = { text: inline[1].trim(), row: r, col: c };
+      break;
+    }
+    if (funds.reason || !funds.rows.some((f) => f.row === r)) continue;
+    // Text beside the block: right of its last column, on one of its rows.
+    for (let c = lastData + 1; c < width; c++) {
+      const raw = textAt(grid, r, c);
+      if (raw && !/^[-+]?[\d.,%\s]+$/.test(raw) && !isEmptyReason(raw)) {
+        funds.reason = { text: raw, row: r, col: c };
+        break;
+      }
+    }
+  }
+}
+
+/** Text that explains nothing ("", "0", "无", "/"). */
+export function isEmptyReason(text: string): boolean {
+  return /^(0|无|没有|\/|-|—)?$/.test(normalizeLabel(text));
 }
 
 function isTotalLabel(t: string): boolean {

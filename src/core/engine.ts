@@ -1,7 +1,8 @@
 /**
  * The engine's front door: Grids in, a contract-shaped result and a write plan out.
  */
-import { detectTables } from './detect';
+import { describeSheet, detectTables, type DetectedTable } from './detect';
+import { messages } from './messages';
 import { evaluateTable } from './evaluate';
 import type { Grid } from './grid';
 import { NATIONAL_PROFILE, type RuleProfile } from './profile';
@@ -12,23 +13,23 @@ import type { WritePlan } from './writePlan';
 /** Finds, validates and scores every self-evaluation table in the workbook. Never throws on bad data. */
 export function evaluateWorkbook(grids: Grid[], profile: RuleProfile = NATIONAL_PROFILE): WorkbookResult {
   const tables: TableResult[] = [];
+  const others: { grid: Grid; detected: DetectedTable[] }[] = [];
   for (const grid of grids) {
     if (grid.hidden) continue;
-    for (const t of detectTables(grid)) tables.push(evaluateTable(t, profile));
+    const detected = detectTables(grid);
+    // 部门整体 tables, 申报表 and 监控表 are never scored as a project (RULES.md "not project tables").
+    for (const t of detected) if (t.kind === 'project') tables.push(evaluateTable(t, profile));
+    others.push({ grid, detected });
   }
   if (!tables.length) {
     const searched = grids.filter((g) => !g.hidden).map((g) => g.name);
-    return {
-      tables,
-      issues: [
-        {
-          code: 'TABLE_NOT_FOUND',
-          severity: 'error',
-          cell: null,
-          message: `在${searched.length ? `工作表“${searched.join('”“')}”` : '工作簿'}中未找到项目支出绩效自评表：没有同时含“三级指标”“指标值/实际完成值”“分值/得分”的表头行。请确认表格表头，或插入空白模板后填写。`,
-        },
-      ],
-    };
+    // Say what was found instead: "工作表「…」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表".
+    const found = others.flatMap(({ grid, detected }) => describeSheet(grid, detected).map((what) => ({ sheet: grid.name, what })));
+    const kinds = found.filter((f) => f.what.startsWith('是'));
+    const message = kinds.length
+      ? `${kinds.map((f) => messages.otherTableKind(f.sheet, f.what.slice(1))).join('；')}。未找到项目支出绩效自评表，请打开含项目支出绩效自评表的工作簿或工作表。`
+      : `在${searched.length ? `工作表“${searched.join('”“')}”` : '工作簿'}中未找到项目支出绩效自评表：没有同时含“三级指标”“指标值/实际完成值”“分值/得分”的表头行${found.length ? `（工作表「${found[0].sheet}」${found[0].what}）` : ''}。请确认表格表头，或插入空白模板后填写。`;
+    return { tables, issues: [{ code: 'TABLE_NOT_FOUND', severity: 'error', cell: null, message }] };
   }
   return { tables, issues: [] };
 }

@@ -4,7 +4,8 @@
  */
 import { parseCell, readAmount, readRate, type ParsedValue } from './cellValue';
 import { roundTo, sameAt, sum, formatNumber as num, dec, product } from './decimal';
-import type { DetectedTable, IndicatorRow } from './detect';
+import { isEmptyReason, type DetectedTable, type IndicatorRow } from './detect';
+import { isExecutionIndicator } from './layouts';
 import { cellAt, mergeAt, resolvedCell, toA1, toRangeA1, type Cell } from './grid';
 import { messages, TIER_NAMES } from './messages';
 import type { RuleProfile } from './profile';
@@ -32,7 +33,7 @@ import {
 } from './scoring';
 import { executionExplanation, keptExplanation, notApplicableExplanation, qualitativeExplanation, quantitativeExplanation } from './explain';
 import { bareLevelLabel, declaredWeight, isNotApplicableMark, normalizeLabel } from './text';
-import { unitScale, unitsCompatible } from './units';
+import { unitFamily, unitScale, unitsCompatible } from './units';
 
 class IssueList {
   readonly items: Issue[] = [];
@@ -46,9 +47,7 @@ class IssueList {
 }
 
 /** Deviation text that says nothing ("", "0", "无", "/"). */
-function isEmptyExplanation(text: string): boolean {
-  return /^(0|无|没有|\/|-|—)?$/.test(normalizeLabel(text));
-}
+const isEmptyExplanation = isEmptyReason;
 
 export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResult {
   const grid = t.grid;
@@ -89,7 +88,12 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   const funds = evaluateFunds(t, profile, issues, amount);
 
   // ---- indicators
-  const indicators = t.indicators.rows.map((row) => evaluateIndicator(t, row, profile, issues, amount));
+  const indicators = t.indicators.rows.map((row) => evaluateIndicator(t, row, profile, issues, amount, funds.rate));
+  // Special-fund and county forms without a 分值 column: still a table, its weights reported missing.
+  if (t.indicators.cols.weight === undefined && indicators.some((i) => i.kind !== 'not_applicable')) {
+    const cell = at(t.indicators.headerRow, t.indicators.cols.name as number);
+    issues.add('MISSING_VALUE', 'error', cell, messages.weightsMissing(cell));
+  }
 
   // ---- 一级 groups: declared weights and the profile's expected weights
   const groups = new Map<string, { label: string; cell: { row: number; col: number } | null; declared: number | null; rows: IndicatorResult[] }>();
@@ -116,7 +120,18 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', g.label, s, profile.weights[category]));
     }
   }
-  if (funds.weight !== null && profile.includeExecutionInTotal && !sameAt(funds.weight, profile.weights.execution, 6)) {
+  // A weight nested over the 一级 groups ("年度绩效目标(80分)" over 产出(60分) + 效益(40分)): checked against
+  // their declared weights when every group declares one, else against the rows' weights.
+  const outer = t.indicators.group;
+  if (outer) {
+    const declared = [...groups.values()].map((g) => g.declared);
+    const parts = declared.length && declared.every((w) => w !== null) ? (declared as number[]) : indicators.filter((i) => i.weight !== null).map((i) => i.weight as number);
+    if (parts.length && !sameAt(outer.weight, sum(parts), 6)) {
+      const cell = at(outer.row, outer.col);
+      issues.add('LEVEL1_WEIGHT', 'warning', cell, messages.level1Weight(cell, bareLevelLabel(outer.label), outer.weight, parts.map(num).join('+'), sum(parts)));
+    }
+  }
+  if (funds.weight !== null && withExecution(t, profile) && !sameAt(funds.weight, profile.weights.execution, 6)) {
     const cell = t.funds && t.funds.cols.weight !== undefined && funds.row ? at(funds.row - 1, t.funds.cols.weight) : null;
     if (cell) offProfile.push({ cell, label: '预算执行率', actual: funds.weight, expected: profile.weights.execution });
     issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', '预算执行率', funds.weight, profile.weights.execution));
@@ -136,7 +151,8 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   }
 
   const scored = indicators.filter((i) => i.weight !== null);
-  const withExec = profile.includeExecutionInTotal;
+  // Older tables put the execution points on an indicator row (预算执行率 under 项目管理): counted there, once.
+  const withExec = withExecution(t, profile);
   const weightParts: number[] = [];
   const weightLabels: string[] = [];
   if (withExec && funds.weight !== null) {
@@ -153,7 +169,9 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   const totalWeight = weightParts.length ? sum(weightParts) : null;
   const scoreParts: (number | null)[] = [...(withExec ? [funds.weight !== null ? funds.score : null] : []), ...scored.map((i) => i.score)];
   const missingExec = withExec && (funds.weight === null || funds.score === null);
-  const totalScore = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec ? sum(scoreParts as number[]) : null;
+  // No 分值 column at all: no total can stand (the missing weights are reported above).
+  const weightsAbsent = t.indicators.cols.weight === undefined;
+  const totalScore = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
 
   if (totalWeight !== null && !sameAt(totalWeight, 100, 6)) {
     const indicatorsOnly = sum(scored.map((i) => i.weight as number));
@@ -240,6 +258,11 @@ function removeWhere<T>(items: T[], drop: (x: T) => boolean): void {
   for (let i = items.length - 1; i >= 0; i--) if (drop(items[i])) items.splice(i, 1);
 }
 
+/** Whether the funds block's execution score is part of the total (not when an indicator row carries it). */
+function withExecution(t: DetectedTable, profile: RuleProfile): boolean {
+  return profile.includeExecutionInTotal && !t.executionOnRow;
+}
+
 function groupScores(groups: Map<string, { rows: IndicatorResult[] }>): number[] {
   const out: number[] = [];
   for (const g of groups.values()) {
@@ -263,12 +286,15 @@ type AmountReader = (row: number, col: number | undefined, what: string) => { va
 function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList, amount: AmountReader): FundsResult {
   const empty: FundsResult = {
     initialBudget: null, budget: null, executed: null, rate: null, weight: null, score: null,
-    statedRate: null, statedScore: null, rateCell: null, scoreCell: null, sources: [],
+    statedRate: null, statedScore: null, rateCell: null, scoreCell: null, sources: [], reason: null, unit: null,
   };
   const block = t.funds;
-  const severity: Severity = profile.includeExecutionInTotal ? 'error' : 'warning';
+  const demanded = withExecution(t, profile);
+  const severity: Severity = demanded ? 'error' : 'warning';
   const at = toA1;
   if (!block || !block.rows.length) {
+    // The execution row of an older table stands in for the funds block: nothing to demand.
+    if (t.executionOnRow) return empty;
     const cell = at(t.indicators.headerRow, t.left);
     issues.add('MISSING_VALUE', severity, cell, messages.fundsMissing(cell));
     return empty;
@@ -276,13 +302,22 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
   const c = block.cols;
   const totalRow = block.rows.find((r) => r.isTotal) as (typeof block.rows)[number];
   const r = totalRow.row;
-  const initial = amount(r, c.initialBudget, '年初预算数').value;
-  const budgetRead = amount(r, c.budget, '全年预算数（A）');
-  const executedRead = amount(r, c.executed, '全年执行数（B）');
+  // Amounts in the block's own unit (元/万元/亿元): a cell that writes another money unit is converted.
+  const money: AmountReader = (row, col, what) => {
+    const read = amount(row, col, what);
+    if (read.value === null) return read;
+    const unit = readAmount(read.cell).parsed.unit;
+    if (!unit || unit === block.unit || unitFamily(unit).family !== 'money') return read;
+    return { ...read, value: product(read.value, unitScale(unit, block.unit)) };
+  };
+  const initial = money(r, c.initialBudget, '年初预算数').value;
+  const budgetRead = money(r, c.budget, '全年预算数（A）');
+  const executedRead = money(r, c.executed, '全年执行数（B）');
   const budget = budgetRead.value;
   const executed = executedRead.value;
   let weightRow = r;
-  let weight = amount(r, c.weight, '预算执行率分值').value;
+  // No 分值 column: the weight a 得分 header or the group label carries ("得分（20分*执行率）").
+  let weight = c.weight === undefined ? block.headerWeight : amount(r, c.weight, '预算执行率分值').value;
   // Some tables repeat the 10 points on a 其中 row instead: count it once, wherever it is.
   if (weight === null && c.weight !== undefined) {
     for (const src of block.rows) {
@@ -305,7 +340,8 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
     issues.add('MISSING_VALUE', severity, at(r, c.executed), messages.missing(at(r, c.executed), '全年执行数（B）', '请填写全年实际支出（万元），没有支出请填 0。'));
   }
   if (budget === 0 && c.budget !== undefined) issues.add('MISSING_VALUE', severity, at(r, c.budget), messages.budgetZero(at(r, c.budget)));
-  if (weight === null && profile.includeExecutionInTotal) {
+  if (weight === null && block.headerWeight !== null) weight = block.headerWeight;
+  if (weight === null && demanded) {
     const cell = c.weight !== undefined ? at(r, c.weight) : at(r, (c.score ?? c.executed ?? 0) as number);
     issues.add('MISSING_VALUE', 'error', cell, messages.missing(cell, '预算执行率分值', `按规则预算执行率计入总分，请填写分值（通常为 ${num(profile.weights.execution)} 分）。`));
   }
@@ -344,9 +380,9 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
     if (src.row === r) continue;
     const source: FundsSource = {
       label: src.label,
-      initialBudget: amount(src.row, c.initialBudget, `${src.label}的年初预算数`).value,
-      budget: amount(src.row, c.budget, `${src.label}的全年预算数`).value,
-      executed: amount(src.row, c.executed, `${src.label}的全年执行数`).value,
+      initialBudget: money(src.row, c.initialBudget, `${src.label}的年初预算数`).value,
+      budget: money(src.row, c.budget, `${src.label}的全年预算数`).value,
+      executed: money(src.row, c.executed, `${src.label}的全年执行数`).value,
       row: src.row + 1,
     };
     // A source row's own 执行率, where the filer wrote one ("其中：当年财政拨款 … 66%"), is checked too.
@@ -383,22 +419,24 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
   }
 
   // Deviation cell for the funds row, where the layout has one (四川).
+  // The reason already written: in the block's 原因 column, else in a 说明 row or beside the block.
   let deviationCell: string | null = null;
+  const columnReason = c.deviation !== undefined ? resolvedCell(t.grid, r, c.deviation).text.trim() : '';
+  const reason = !isEmptyExplanation(columnReason) ? columnReason : (block.reason?.text ?? null);
   if (c.deviation !== undefined) {
     deviationCell = at(r, c.deviation);
-    const text = cellAt(t.grid, r, c.deviation).text;
     const reasons: string[] = [];
     if (rate !== null && rate < profile.deviationBelowRate) reasons.push(`执行率 ${num(roundTo(rate * 100, 2))}% 低于 ${num(profile.deviationBelowRate * 100)}%`);
     if (adjusted) reasons.push('预算做过调整');
-    if (reasons.length && isEmptyExplanation(text)) {
+    if (reasons.length && reason === null) {
       issues.add('DEVIATION_UNEXPLAINED', 'warning', deviationCell, messages.deviation(deviationCell, '预算执行率', reasons.join('，')));
     }
   }
 
   return {
     initialBudget: initial, budget, executed, rate, weight, score, statedRate, statedScore,
-    rateCell, scoreCell, sources, row: r + 1, deviationCell,
-    explanation: executionExplanation(executed, budget, rate, weight, score, profile.includeExecutionInTotal),
+    rateCell, scoreCell, sources, row: r + 1, deviationCell, reason, unit: block.unit,
+    explanation: executionExplanation(executed, budget, rate, weight, score, withExecution(t, profile)),
   };
 }
 
@@ -412,7 +450,24 @@ function percentDecimals(cell: Cell): number {
   return 2;
 }
 
-function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RuleProfile, issues: IssueList, amount: AmountReader): IndicatorResult {
+/**
+ * Checks that need no weight (VAGUE_ACTUAL, UNIT_MISMATCH): a bound or text written where the actual
+ * value belongs, or an actual in another unit than its target. Says whether both are comparable numbers.
+ */
+function checkValues(target: ParsedValue, actual: ParsedValue, cell: string | null, name: string, targetText: string, actualText: string, issues: IssueList): 'numbers' | 'not_numbers' | 'units' {
+  if (target.kind !== 'number' || actual.kind !== 'number') {
+    if (actual.kind === 'text' && target.kind === 'number') issues.add('VAGUE_ACTUAL', 'warning', cell, messages.vagueText(cell ?? '', name, actualText, targetText));
+    return 'not_numbers';
+  }
+  if (actual.comparator !== null) issues.add('VAGUE_ACTUAL', 'warning', cell, messages.vagueBound(cell ?? '', name, actualText));
+  if (!unitsCompatible(target.unit, actual.unit)) {
+    issues.add('UNIT_MISMATCH', 'warning', cell, messages.unitMismatch(cell ?? '', name, targetText, actualText));
+    return 'units';
+  }
+  return 'numbers';
+}
+
+function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RuleProfile, issues: IssueList, amount: AmountReader, fundsRate: number | null): IndicatorResult {
   const grid = t.grid;
   const c = t.indicators.cols;
   const r = row.row;
@@ -422,7 +477,8 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   const targetText = textOf(c.target);
   const actualText = textOf(c.actual);
   const weightText = textOf(c.weight);
-  const deviationText = textOf(c.deviation);
+  // A reason merged down over several rows explains each of them.
+  const deviationText = c.deviation === undefined ? '' : resolvedCell(grid, r, c.deviation).text.trim();
   const scoreCell = at(c.score);
   const decimals = profile.decimals;
   const round = (x: number) => roundTo(x, decimals, profile.rounding);
@@ -464,6 +520,9 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     if (!isDetail && c.weight !== undefined && !issues.errorsAt([at(c.weight)])) {
       issues.add('MISSING_VALUE', 'error', at(c.weight), messages.missing(at(c.weight) as string, `“${name}”的分值`, '每个计分指标都要有分值；不计分的明细行请以“其中”开头，不适用的指标请填“/”。'));
     }
+    // The values are checked all the same: a bound or another unit is wrong whether or not it is scored.
+    const [target, actual] = rowValues(t, r);
+    checkValues(target, actual, at(c.actual), name, targetText, actualText, issues);
     return { ...result, kind: kindOnly(t, row, targetText), explanation: notApplicableExplanation('unknown') };
   }
   // A negative 分值 is already reported (NEGATIVE_VALUE); nothing can be scored against it.
@@ -472,11 +531,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     issues.add('SCORE_OVER_WEIGHT', 'error', scoreCell, messages.scoreOverWeight(scoreCell, name, stated, weight));
   }
 
-  const unitText = c.unit !== undefined ? resolvedCell(grid, r, c.unit).text.trim() : '';
-  const [target, actual] = percentPeers(
-    withUnit(parseCell(cellAt(grid, r, c.target ?? -1)), unitText),
-    withUnit(parseCell(cellAt(grid, r, c.actual ?? -1)), unitText),
-  );
+  const [target, actual] = rowValues(t, r);
   const nature = c.nature !== undefined ? natureComparator(resolvedCell(grid, r, c.nature).text) : null;
   const rowCells = [at(c.target), at(c.actual), at(c.weight), scoreCell];
 
@@ -488,6 +543,15 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     }
   }
 
+  // The execution row of an older table (预算执行率 under 项目管理): when its own actual is not a number,
+  // it is scored from the funds block's B ÷ A, as the funds block would be.
+  if (isExecutionIndicator(name) && actual.kind !== 'number' && fundsRate !== null) {
+    const score = executionScore(fundsRate, weight) as number;
+    if (stated !== null && !(stated > weight) && scoreCell && !sameAt(stated, round(score), decimals)) {
+      issues.add('SCORE_MISMATCH', 'warning', scoreCell, messages.executionScoreMismatch(scoreCell, stated, round(score), fundsRate, weight));
+    }
+    return { ...result, kind: 'positive', score, scoreSource: 'computed', met: fundsRate >= 1 };
+  }
   const kind = target.kind === 'empty' && actual.kind === 'text' ? 'qualitative' : inferKind(target, row.level2, nature);
   // Keep what the filer stated when the engine cannot derive a score; say why when nothing can be kept.
   const keepStated = (why: string): IndicatorResult => {
@@ -512,19 +576,9 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     const haveTarget = requireValue(target, c.target, '年度指标值');
     const haveActual = requireValue(actual, c.actual, '实际完成值');
     if (!haveTarget || !haveActual) return keepStated('年度指标值或实际完成值为空');
-    if (target.kind !== 'number' || actual.kind !== 'number') {
-      if (actual.kind === 'text' && target.kind === 'number') {
-        issues.add('VAGUE_ACTUAL', 'warning', at(c.actual), messages.vagueText(at(c.actual) as string, name, actualText, targetText));
-      }
-      return keepStated('指标值或实际完成值不是数值');
-    }
-    if (actual.comparator !== null) {
-      issues.add('VAGUE_ACTUAL', 'warning', at(c.actual), messages.vagueBound(at(c.actual) as string, name, actualText));
-    }
-    if (!unitsCompatible(target.unit, actual.unit)) {
-      issues.add('UNIT_MISMATCH', 'warning', at(c.actual), messages.unitMismatch(at(c.actual) as string, name, targetText, actualText));
-      return keepStated('实际完成值与指标值单位不同');
-    }
+    const values = checkValues(target, actual, at(c.actual), name, targetText, actualText, issues);
+    if (values === 'not_numbers') return keepStated('指标值或实际完成值不是数值');
+    if (values === 'units') return keepStated('实际完成值与指标值单位不同');
     const t0 = target.number as number;
     const a0 = product(actual.number as number, unitScale(actual.unit, target.unit));
     if (t0 < 0 || a0 < 0) return keepStated('数值为负');
@@ -574,6 +628,16 @@ function kindOnly(t: DetectedTable, row: IndicatorRow, targetText: string): Indi
   const target = parseCell(cellAt(t.grid, row.row, c.target ?? -1));
   if (!targetText) return 'unknown';
   return inferKind(target, row.level2, nature);
+}
+
+/** A row's target and actual as parsed, with its 度量单位 applied and percent peers read as points. */
+function rowValues(t: DetectedTable, r: number): [ParsedValue, ParsedValue] {
+  const c = t.indicators.cols;
+  const unitText = c.unit !== undefined ? resolvedCell(t.grid, r, c.unit).text.trim() : '';
+  return percentPeers(
+    withUnit(parseCell(cellAt(t.grid, r, c.target ?? -1)), unitText),
+    withUnit(parseCell(cellAt(t.grid, r, c.actual ?? -1)), unitText),
+  );
 }
 
 /** A 度量单位 column applies to bare numbers in its row; "66" under "%" is 66%. */

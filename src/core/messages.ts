@@ -10,14 +10,19 @@ export const messages = {
   notANumber: (cell: string, what: string, text: string, problem?: string) =>
     problem === 'chinese_numeral'
       ? `${of(cell, what)}“${text}”用汉字写数字，无法可靠换算。请改为阿拉伯数字（如“十二人”改为“12 人”）。`
-      : problem === 'error_value'
-        ? `${of(cell, what)}是错误值“${text}”，无法计算。请检查该单元格的公式或直接填写数字。`
-        : `${of(cell, what)}“${text}”不是数字。请填写数字（${exampleFor(what)}），无此项请填“—”。`,
+      : problem === 'out_of_range'
+        ? `${of(cell, what)}是数字 ${text}，但超出可准确计算的范围（绝对值不超过 9,007,199,254,740,991），无法计算。请核对是否多输了位数或单位有误。`
+        : problem === 'error_value'
+          ? `${of(cell, what)}是错误值“${text}”，无法计算。请检查该单元格的公式或直接填写数字。`
+          : `${of(cell, what)}“${text}”不是数字。请填写数字（${exampleFor(what)}），无此项请填“—”。`,
   negative: (cell: string, what: string, value: number) =>
     `${of(cell, what)}为 ${num(value)}，小于 0。${what}不能为负数，请核对后改正。`,
   missing: (cell: string, what: string, why: string) => `${of(cell, what)}为空。${why}`,
   fundsMissing: (cell: string) =>
     `${cell} 附近未找到“项目资金（万元）”部分（年初预算数、全年预算数、全年执行数）。请按自评表格式补充资金情况，才能计算预算执行率。`,
+  weightsMissing: (cell: string) =>
+    `${cell} 所在的指标表头没有“分值”（权重）列，各指标的分值缺失，无法计算得分、总分和等级。请在表头加“分值”列并填写各指标分值（原则上预算执行率 10、产出 50、效益 30、满意度 10，合计 100）。`,
+  otherTableKind: (sheet: string, kind: string) => `工作表「${sheet}」是${kind}；本工具评的是项目支出绩效自评表`,
   budgetZero: (cell: string) => `${cell} 的全年预算数为 0，无法计算执行率（B÷A）。请填写调整后的全年预算数。`,
   overBudget: (cell: string, executed: number, budget: number) =>
     `${cell} 的全年执行数 ${num(executed)} 万元大于全年预算数 ${num(budget)} 万元，执行率超过 100%（得分按 100% 计）。请核对执行数，或说明超支原因。`,

@@ -81,6 +81,13 @@ export interface FundsResult {
   deviationCell?: string | null;
   /** How the execution score came about, with the numbers, in Chinese. */
   explanation?: string;
+  /**
+   * The reason already written for the execution (a 原因 column, a 说明 row, text beside the block);
+   * null when none is written. Validation and the report use it instead of asking again.
+   */
+  reason?: string | null;
+  /** The money unit the block's amounts are in, as its labels declare (万元 by default); null without a block. */
+  unit?: '元' | '千元' | '万元' | '亿元' | null;
 }
 
 export interface IndicatorResult {
@@ -98,7 +105,7 @@ export interface IndicatorResult {
   /** 1-based sheet row. */
   row: number;
   scoreCell: string | null;
-  /** Added: the deviation text and its cell, 指标性质 and 度量单位 where present. */
+  /** Added: the deviation text ("" when none is written) and its cell. */
   deviation?: string;
   deviationCell?: string | null;
   /** Whether the target was met (null when not decidable). */

@@ -50,6 +50,14 @@ beforeAll(async () => {
   ws.addRow(['姓名', '电话']);
   ws.addRow(['张三', '12345']);
   await wb.xlsx.writeFile(path.join(tmp, 'no-table.xlsx'));
+  // A 部门整体支出绩效自评表 alone (labels as the 重庆 2021 form has them): not a project table.
+  const dept = new ExcelJS.Workbook();
+  const ds = dept.addWorksheet('部门整体');
+  ds.addRow(['部门整体支出绩效自评表']);
+  ds.addRow(['部门名称', '区融媒体中心']);
+  ds.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+  ds.addRow(['产出指标', '数量指标', '发布新闻条数', '≥1000条', '1200条', 50, 50]);
+  await dept.xlsx.writeFile(path.join(tmp, 'department.xlsx'));
   fs.writeFileSync(path.join(tmp, 'rules.json'), JSON.stringify({ includeExecutionInTotal: false }));
   fs.writeFileSync(path.join(tmp, 'bad-rules.json'), JSON.stringify({ decimals: 'two' }));
 });
@@ -78,6 +86,16 @@ describe('jixiao score: exit status and messages', () => {
     expect(r.status).toBe(2);
     expectOneLine(r.stderr);
     expect(r.stderr).toContain('no-table.xlsx');
+  });
+
+  it('exit 2 for a file holding only a 部门整体支出绩效自评表, saying what it holds', () => {
+    const r = jixiao(['score', 'department.xlsx']);
+    expect(r.status).toBe(2);
+    expectOneLine(r.stderr);
+    expect(r.stderr).toContain('工作表「部门整体」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表');
+    const json = jixiao(['score', 'department.xlsx', '--json']);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ tables: [], issues: [{ code: 'TABLE_NOT_FOUND', severity: 'error', cell: null }] });
   });
 
   it('exit 1 for a text file renamed .xlsx', () => {

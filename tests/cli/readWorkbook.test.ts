@@ -189,10 +189,10 @@ describe('readWorkbookFile failures: one clear line each', () => {
     expect((await failure(write('empty.xlsx', ''))).reason).toBe('EMPTY');
   });
 
-  it('legacy .xls', async () => {
+  it('a legacy .xls that is damaged (a compound file whose Workbook stream holds no BIFF records)', async () => {
     const e = await failure(write('old.xls', ole(Buffer.from('Workbook', 'utf16le'))), 'old.xls');
     expect(e.reason).toBe('XLS');
-    expect(e.message).toContain('无法读取 old.xls：不是 .xlsx 文件（可能是旧版 .xls，请在 Excel 中另存为 .xlsx）');
+    expect(e.message).toMatch(/^无法读取 old\.xls：是旧版 Excel\/WPS 文件（\.xls\/\.et），但无法读取（.+），请在 Excel 或 WPS 中另存为 \.xlsx/);
   });
 
   it('password-protected workbook (encrypted OLE package)', async () => {

@@ -6,61 +6,12 @@ import fc from 'fast-check';
 import { readWorkbookFile } from '../../src/cli/readWorkbook';
 import { evaluateWorkbook, planWrites } from '../../src/core/engine';
 import { fromA1, toA1, type Cell, type Grid, type Merge } from '../../src/core/grid';
+import { cloneGrid, deleteRow, insertCol, insertRow, mapCells, shiftGrid } from './gridSurgery';
 import { parseProfile } from '../../src/core/profile';
 import type { WorkbookResult } from '../../src/core/result';
 import { contractViolations, nationalTable, patchIndicators, sichuanTable, toGrid, transferTable, yunnanTable } from './helpers';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
-
-// ---- grid surgery ---------------------------------------------------------------------------
-
-const cloneGrid = (g: Grid): Grid => ({ ...g, cells: g.cells.map((r) => (r ? [...r] : r)), merges: g.merges.map((m) => ({ ...m })) });
-
-function shiftGrid(g: Grid, dr: number, dc: number): Grid {
-  const cells: (Cell | undefined)[][] = [];
-  g.cells.forEach((row, r) => {
-    if (!row) return;
-    const out: (Cell | undefined)[] = [];
-    row.forEach((c, k) => (out[k + dc] = c));
-    cells[r + dr] = out;
-  });
-  return { ...g, cells, merges: g.merges.map((m) => ({ top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc })) };
-}
-
-function deleteRow(g: Grid, r: number): Grid {
-  const cells = [...g.cells];
-  cells.splice(r, 1);
-  const merges: Merge[] = [];
-  for (const m of g.merges) {
-    if (m.top === r && m.bottom === r) continue;
-    const top = m.top > r ? m.top - 1 : m.top;
-    const bottom = m.bottom >= r ? m.bottom - 1 : m.bottom;
-    merges.push({ ...m, top, bottom });
-  }
-  return { ...g, cells, merges };
-}
-
-function insertRow(g: Grid, r: number): Grid {
-  const cells = [...g.cells];
-  cells.splice(r, 0, []);
-  return { ...g, cells, merges: g.merges.map((m) => ({ ...m, top: m.top >= r ? m.top + 1 : m.top, bottom: m.bottom >= r ? m.bottom + 1 : m.bottom })) };
-}
-
-function insertCol(g: Grid, c: number): Grid {
-  const cells = g.cells.map((row) => {
-    if (!row) return row;
-    const out = [...row];
-    if (out.length > c) out.splice(c, 0, undefined);
-    return out;
-  });
-  return { ...g, cells, merges: g.merges.map((m) => ({ ...m, left: m.left >= c ? m.left + 1 : m.left, right: m.right >= c ? m.right + 1 : m.right })) };
-}
-
-function mapCells(g: Grid, f: (c: Cell, r: number, k: number) => Cell): Grid {
-  const out = cloneGrid(g);
-  out.cells.forEach((row, r) => row?.forEach((c, k) => { if (c) row[k] = f(c, r, k); }));
-  return out;
-}
 
 // ---- generators -----------------------------------------------------------------------------
 

@@ -3,27 +3,9 @@
  * A fixture with `knownGap` runs as test.failing: it documents what the engine cannot read yet and
  * starts failing (so the marker must be removed) the day the engine reads it right.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { gridFromArrays } from '../../src/core/grid';
-import { evaluateWorkbook } from '../../src/core/engine';
-import { parseProfile } from '../../src/core/profile';
-import type { TableResult, WorkbookResult } from '../../src/core/result';
-import type { CorpusFixture, ExpectedTable } from './corpusFixture';
-
-const dir = path.join(__dirname, 'tables');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
-
-export function loadCorpus(): { file: string; fixture: CorpusFixture }[] {
-  // Fixtures are found at run time (one file per table), so they are required, not imported.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return files.map((file) => ({ file, fixture: (require(path.join(dir, file)) as { fixture: CorpusFixture }).fixture }));
-}
-
-export function evaluateFixture(fx: CorpusFixture): WorkbookResult {
-  const grids = fx.sheets.map((s) => gridFromArrays(s.name, s.rows, { merges: s.merges ?? [], hidden: s.hidden }));
-  return evaluateWorkbook(grids, parseProfile(fx.profile ?? {}));
-}
+import type { TableResult } from '../../src/core/result';
+import type { ExpectedTable } from './corpusFixture';
+import { evaluateFixture, loadCorpus } from './corpusLoad';
 
 const close = (actual: number | null | undefined, expected: number | null | undefined, what: string) => {
   if (expected === undefined) return;

@@ -5,7 +5,7 @@
 import { evaluateWorkbook, planWrites } from '../../src/core/engine';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
 import { applyPlan as applyWithExcelJs, snapshotCells } from '../../src/cli/applyPlan';
-import { readWorkbookFile } from '../../src/cli/readWorkbook';
+import { loadWorkbookFile } from '../../src/cli/readWorkbook';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { fakeWorkbookFromGrids, installFakeOffice, uninstallFakeOffice } from '../../src/excel/testing/fakeExcel';
 import { SEED } from './helpers';
@@ -16,7 +16,7 @@ test.each([
   ['notes (ExcelApi 1.18)', { ExcelApi: '1.18', SharedRuntime: '1.1' }],
   ['a user note already on a marked cell', { ExcelApi: '1.18' }],
 ])('the seed scored through both appliers: identical cells (%s)', async (name, supportedSets) => {
-  const { grids, workbook } = await readWorkbookFile(SEED);
+  const { grids, workbook } = await loadWorkbookFile(SEED);
   const fake = fakeWorkbookFromGrids(structuredClone(grids), { supportedSets });
   if (name.startsWith('a user note')) {
     workbook.getWorksheet('自评表')!.getCell('H16').note = '用户批注：经费按实际核减';

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Packer } from 'docx';
-import { readWorkbook, readWorkbookFile } from '../../src/cli/readWorkbook';
+import { loadWorkbookFile, readWorkbook, readWorkbookFile } from '../../src/cli/readWorkbook';
 import { addReportSheets } from '../../src/cli/report';
 import { buildReportDocument } from '../../src/cli/report/docx';
 import { run } from '../../src/cli/main';
@@ -82,7 +82,7 @@ describe('report on the seed workbook (engine result)', () => {
   });
 
   test('report sheet via exceljs: text, highlighted placeholders, print setup; regenerating respects edits', async () => {
-    const { workbook } = await readWorkbookFile(SEED);
+    const { workbook } = await loadWorkbookFile(SEED);
     const result = evaluateWorkbook(readWorkbook(workbook), NATIONAL_PROFILE);
     expect(addReportSheets(workbook, result, NATIONAL_PROFILE)).toEqual([{ table: '自评表', sheet: '绩效自评报告', replaced: false }]);
     const reread = new ExcelJS.Workbook();

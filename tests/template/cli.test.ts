@@ -9,7 +9,7 @@ import * as ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import { parseTemplateArgs, templateWorkbook } from '../../src/cli/commands/template';
 import { UsageError } from '../../src/cli/context';
-import { readWorkbookFile } from '../../src/cli/readWorkbook';
+import { loadWorkbookFile, readWorkbookFile } from '../../src/cli/readWorkbook';
 import { templateAddresses } from '../../src/core/template';
 import { fillFromSeed } from './fillFromSeed';
 
@@ -77,7 +77,7 @@ describe('jixiao template', () => {
   it('insert → fill → score --out: the scored copy carries the total and the grade in the template’s cells', async () => {
     expect((await jixiao(['template', 'tofill.xlsx', '--year', '2023'])).status).toBe(0);
     const { grids } = await readWorkbookFile(SEED);
-    const { workbook } = await readWorkbookFile(path.join(tmp, 'tofill.xlsx'));
+    const { workbook } = await loadWorkbookFile(path.join(tmp, 'tofill.xlsx'));
     fillFromSeed(grids[0], workbook.getWorksheet('空白自评表') as ExcelJS.Worksheet, 'national');
     await workbook.xlsx.writeFile(path.join(tmp, 'filled.xlsx'));
     fs.writeFileSync(path.join(tmp, 'rules.json'), JSON.stringify({ includeExecutionInTotal: false }));

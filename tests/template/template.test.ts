@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { applySheetSpec } from '../../src/cli/applySheetSpec';
-import { readWorkbookFile } from '../../src/cli/readWorkbook';
+import { loadWorkbookFile, readWorkbookFile } from '../../src/cli/readWorkbook';
 import { evaluateWorkbook, planWrites } from '../../src/core/engine';
 import type { Grid } from '../../src/core/grid';
 import { NATIONAL_PROFILE, parseProfile } from '../../src/core/profile';
@@ -233,7 +233,7 @@ describe('the template filled with the seed’s values scores like the seed', ()
   });
 
   async function filled(layout: TemplateLayout): Promise<{ grids: Grid[]; placed: Map<string, number> }> {
-    const { workbook } = await readWorkbookFile(await writeTemplate(layout, 2023));
+    const { workbook } = await loadWorkbookFile(await writeTemplate(layout, 2023));
     const { placed } = fillFromSeed(seedGrid, workbook.getWorksheet('空白自评表') as ExcelJS.Worksheet, layout);
     const file = path.join(tmp, `filled-${layout}.xlsx`);
     await workbook.xlsx.writeFile(file);

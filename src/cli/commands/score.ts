@@ -10,10 +10,14 @@ import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
 import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileFile } from '../profileFile';
-import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
-import { writeScoredCopy } from '../scoredCopy';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
+import { mayLoseParts } from '../copyFidelity';
+import { ZipPackage } from '../zipPackage';
 import { formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
+
+/** The copy writers (and exceljs with them), loaded only when a copy is asked for. */
+const copyWriters = async () => ({ ...(await import('../scoredCopy')), ...(await import('../graftCopy')) });
 import { Progress } from '../progress';
 
 export interface ScoreOptions {
@@ -22,18 +26,24 @@ export interface ScoreOptions {
   out?: string;
   outDir?: string;
   summary?: string;
+  /** --max-size in MB. */
+  maxSize?: string;
+  /** --timeout in seconds. */
+  timeout?: string;
 }
 
 export function registerScore(program: Command, ctx: CliContext): void {
   program
     .command('score')
-    .description('检测、校验并评分 .xlsx 中的绩效自评表（可一次处理多个文件）')
-    .argument('<files...>', '要评分的 .xlsx 文件（FILE…）')
+    .description('检测、校验并评分 .xlsx/.xlsm（以及旧版 .xls、WPS .et）中的绩效自评表（可一次处理多个文件）')
+    .argument('<files...>', '要评分的文件（.xlsx、.xlsm、.xls、.et）（FILE…）')
     .option('--json', '以 JSON 输出评分结果（一个文件输出对象，多个文件输出数组），标准输出中不含其他内容')
     .option('--config <rules.json>', '评分规则文件（JSON），未写的项采用全国默认规则')
     .option('--out <OUT.xlsx>', '另存一份写入评分结果的副本（仅限一个输入文件；原文件不会被修改）')
     .option('--out-dir <DIR>', '把每个文件的评分副本写入该文件夹（文件名不变；原文件不会被修改）')
     .option('--summary <SUMMARY.xlsx>', '生成汇总表（每张自评表一行，另附问题清单）')
+    .option('--max-size <MB>', `单个文件的大小上限（MB，默认 ${DEFAULT_MAX_BYTES / 1048576}），超过的文件不读取`)
+    .option('--timeout <秒>', `读取单个文件的时限（秒，默认 ${DEFAULT_TIMEOUT_MS / 1000}），超时的文件放弃并说明`)
     .addHelpText(
       'after',
       '\n退出状态 (exit status)：0 全部文件已评分；2 某个文件中未找到自评表；1 文件无法读取或参数有误。\n' +
@@ -78,7 +88,8 @@ export function planOutputs(files: string[], opts: ScoreOptions, cwd: string): (
     const inputs = new Set(files.map((f) => path.resolve(cwd, f)));
     return files.map((f) => {
       const base = path.basename(f);
-      const ext = path.extname(base) || '.xlsx';
+      // A legacy workbook's copy is an .xlsx (what exceljs writes).
+      const ext = /^\.(xls|et)$/i.test(path.extname(base)) ? '.xlsx' : path.extname(base) || '.xlsx';
       const stem = path.basename(base, path.extname(base));
       let out = path.join(dir, `${stem}${ext}`);
       // Two inputs with one name (a/x.xlsx, b/x.xlsx) must not overwrite each other.
@@ -104,7 +115,82 @@ function withTableNotFound(result: WorkbookResult): WorkbookResult {
   return { ...result, issues: [...result.issues, issue] };
 }
 
+/** --max-size and --timeout as reader options; a value that is not a positive number is a usage error. */
+export function readOptions(opts: { maxSize?: string; timeout?: string }): ReadOptions {
+  const positive = (v: string, flag: string, unit: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} 需要一个正数（${unit}），当前为“${v}”（${flag} takes a positive number）`);
+    return n;
+  };
+  const out: ReadOptions = {};
+  if (opts.maxSize !== undefined) out.maxBytes = positive(opts.maxSize, '--max-size', 'MB') * 1048576;
+  if (opts.timeout !== undefined) out.timeoutMs = positive(opts.timeout, '--timeout', '秒') * 1000;
+  return out;
+}
+
+/**
+ * The scored copy of one file, and what it says: a legacy file's copy is an .xlsx; macros and external
+ * links are kept; kinds of part the copy cannot keep are named on stderr. A workbook read only in part
+ * (a huge data sheet) gets no copy: the copy is made by loading the whole workbook, which it does not fit.
+ */
+async function writeCopy(
+  file: string,
+  input: string,
+  planned: string,
+  loaded: LoadedWorkbook,
+  scored: { result: WorkbookResult; profile: RuleProfile },
+  ctx: CliContext,
+  progress: Progress,
+): Promise<string> {
+  const { graftObstacle, scoreIntoWorkbook, writeGraftedCopy, writeScoredCopy } = await copyWriters();
+  const big = loaded.partial[0];
+  if (big) {
+    // Too big to load whole: the big sheets are grafted back into the copy byte for byte.
+    const shownOut = shownPath(ctx.io.cwd, planned);
+    const obstacle = graftObstacle(input, loaded.partial, scored.result.tables.map((t) => t.sheet));
+    if (obstacle) {
+      progress.fail(
+        `未生成 ${file} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），且${obstacle}，无法原样保留；评分结果和汇总不受影响（copy not written: workbook too large）`,
+      );
+      return '';
+    }
+    try {
+      const { lost } = await writeGraftedCopy(
+        input,
+        loaded.partial,
+        planned,
+        async (workbook) => {
+          await scoreIntoWorkbook({ workbook, result: scored.result, grids: loaded.grids, profile: scored.profile });
+        },
+        loaded.stringsUsed,
+      );
+      if (lost.length > 0) progress.errorLine(`评分副本 ${shownOut} 未能保留原文件中的：${lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
+    } catch (e) {
+      progress.fail(`无法写入评分副本 ${shownOut}：${oneLine(e)}`);
+      return '';
+    }
+    return `  已另存评分副本（含评分结果和绩效自评报告工作表；工作表“${big.sheet}”等大表原样保留）：${shownOut}\n`;
+  }
+  let out = planned;
+  if (loaded.format === 'legacy' && !/\.xlsx$/i.test(out)) out = `${out.slice(0, out.length - path.extname(out).length)}.xlsx`;
+  const shown = shownPath(ctx.io.cwd, out);
+  try {
+    // The original is re-read for parts exceljs drops only when its directory lists any (most files: none).
+    const original = loaded.format !== 'legacy' && mayLoseParts(ZipPackage.namesOf(input)) ? fs.readFileSync(input) : undefined;
+    const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, original);
+    if (copy.lost.length > 0) progress.errorLine(`评分副本 ${shown} 未能保留原文件中的：${copy.lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
+    let line = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shown}\n`;
+    if (loaded.format === 'legacy') line += '  （原文件是旧版 .xls/.et，副本存为 .xlsx 格式；数值、公式、数字格式和合并单元格已保留，字体、边框、列宽未能保留）\n';
+    if (copy.restored.length > 0) line += `  （副本保留了原文件的${copy.restored.join('、')}）\n`;
+    return line;
+  } catch (e) {
+    progress.fail(`无法写入评分副本 ${shown}：${oneLine(e)}`);
+    return '';
+  }
+}
+
 export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliContext): Promise<void> {
+  const reading = readOptions(opts);
   const profile: RuleProfile = opts.config !== undefined ? loadProfileFile(path.resolve(ctx.io.cwd, opts.config), opts.config) : NATIONAL_PROFILE;
   const outputs = planOutputs(files, opts, ctx.io.cwd);
   const summaryPath = opts.summary !== undefined ? path.resolve(ctx.io.cwd, opts.summary) : null;
@@ -137,7 +223,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     let result: WorkbookResult;
     let loaded: Awaited<ReturnType<typeof readWorkbookFile>>;
     try {
-      loaded = await readWorkbookFile(path.resolve(ctx.io.cwd, file), file);
+      loaded = await readWorkbookFile(path.resolve(ctx.io.cwd, file), file, reading);
     } catch (e) {
       const message = e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`;
       progress.fail(message);
@@ -155,19 +241,14 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
       continue;
     }
     if (result.tables.length === 0) {
-      progress.errorLine(`${file}：未找到绩效自评表（no self-evaluation table found）`);
+      // The engine's message says what the file holds instead (a 部门整体 table, a 申报表…).
+      const why = result.issues.find((x) => x.code === 'TABLE_NOT_FOUND')?.message;
+      progress.errorLine(`${file}：未找到绩效自评表（no self-evaluation table found）${why ? `：${oneLine(why)}` : ''}`);
       ctx.worsen(EXIT_NO_TABLE);
     }
     const out = outputs[i];
     let saved = '';
-    if (out && result.tables.length > 0) {
-      try {
-        await writeScoredCopy({ workbook: loaded.workbook, result, grids: loaded.grids, profile }, out);
-        saved = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shownPath(ctx.io.cwd, out)}\n`;
-      } catch (e) {
-        progress.fail(`无法写入评分副本 ${shownPath(ctx.io.cwd, out)}：${oneLine(e)}`);
-      }
-    }
+    if (out && result.tables.length > 0) saved = await writeCopy(file, path.resolve(ctx.io.cwd, file), out, loaded, { result, profile }, ctx, progress);
     keep(result);
     if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: profile.decimals }) + saved);
   }

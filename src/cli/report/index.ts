@@ -13,6 +13,7 @@ import { REPORT_SHEET_BASE, decideReportTarget, reportSheetNames, reportSheetSpe
 import { applySheetSpec } from '../applySheetSpec';
 import { readWorksheet } from '../readWorkbook';
 import { buildReportDocument } from './docx';
+import { xmlSafeDeep } from '../../core/xmlText';
 
 export interface ReportSheetOutcome {
   /** The table's sheet. */
@@ -55,7 +56,8 @@ export function draftAll(result: WorkbookResult, profile: RuleProfile, options: 
 
 /** Packs a draft into .docx bytes. */
 export async function reportDocxBuffer(draft: ReportDraft): Promise<Buffer> {
-  return Packer.toBuffer(buildReportDocument(draft));
+  // Texts come from the workbook: drop what XML forbids, or Word refuses the file.
+  return Packer.toBuffer(buildReportDocument(xmlSafeDeep(draft)));
 }
 
 /**
