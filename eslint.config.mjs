@@ -53,6 +53,11 @@ export default tseslint.config(
     },
   },
   {
+    // The pages' inline ES5 loader: a classic browser script (its function is called from the page).
+    files: ['src/taskpane/oldWebview.js'],
+    languageOptions: { sourceType: 'script', ecmaVersion: 5, globals: { navigator: 'readonly', document: 'readonly' } },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: nodeGlobals },
   },

@@ -19,7 +19,7 @@ const outDir = path.join(root, 'assets');
 
 // source name -> output prefix and sizes
 const ICONS = [
-  { src: 'app', out: 'icon', sizes: [16, 32, 64, 80, 128] },
+  { src: 'app', out: 'icon', sizes: [16, 32, 64, 80] },
   { src: 'score', out: 'score', sizes: [16, 32, 80] },
   { src: 'report', out: 'report', sizes: [16, 32, 80] },
   { src: 'undo', out: 'undo', sizes: [16, 32, 80] },

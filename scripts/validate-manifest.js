@@ -8,6 +8,8 @@
  *    the locales, every resource id resolves, the shared runtime page is the FunctionFile, and every URL
  *    on the add-in's own origin maps to a file the build produces, with icons of the declared pixel size.
  *
+ * `node scripts/validate-manifest.js path/to/manifest.xml` checks one built manifest against the files beside it.
+ *
  * Exit 0 when everything checked passes, 1 otherwise.
  */
 'use strict';
@@ -21,6 +23,9 @@ const SCHEMA_DIR = process.env.MANIFEST_SCHEMA_DIR
   ? path.resolve(process.env.MANIFEST_SCHEMA_DIR)
   : path.resolve(root, '..', 'shared', 'manifest-schema');
 const SCHEMA = path.join(SCHEMA_DIR, 'OfficeAppManifestV1_1.xsd');
+
+/** Pixel sizes Microsoft documents for a task pane add-in's IconUrl and HighResolutionIconUrl. */
+const ICON_SIZES = { IconUrl: 32, HighResolutionIconUrl: 64 };
 
 /** The ribbon contract: label → action. The commands module registers these function names. */
 const EXPECTED_BUTTONS = [
@@ -159,8 +164,12 @@ function checkContent(xml, distDir) {
   for (const m of xml.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"/g)) declared.set(res.get(m[2]), Number(m[1]));
   const iconUrl = (xml.match(/<IconUrl DefaultValue="([^"]+)"/) || [])[1];
   const hiResUrl = (xml.match(/<HighResolutionIconUrl DefaultValue="([^"]+)"/) || [])[1];
-  if (iconUrl) declared.set(iconUrl, 64);
-  if (hiResUrl) declared.set(hiResUrl, 128);
+  // Task pane add-ins: IconUrl 32×32, HighResolutionIconUrl 64×64 (Microsoft Learn, manifest reference:
+  // "IconUrl element" and "HighResolutionIconUrl element"; 64/128 are the mail add-in sizes).
+  if (iconUrl) declared.set(iconUrl, ICON_SIZES.IconUrl);
+  else fail('缺少 IconUrl（插入 → 加载项 列表中显示的图标）');
+  if (hiResUrl) declared.set(hiResUrl, ICON_SIZES.HighResolutionIconUrl);
+  else fail('缺少 HighResolutionIconUrl（高 DPI 屏幕上的图标）');
   const urls = new Set([...xml.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1]));
   const failuresBefore = failures;
   let checked = 0;
@@ -179,6 +188,16 @@ function checkContent(xml, distDir) {
         fail(`${path.relative(root, file)} 应为 ${size}×${size} PNG，实际为 ${png ? `${png.width}×${png.height}` : '非 PNG'}`);
       }
     }
+  }
+  // "The source location must be an HTTPS address, not a file path" (Microsoft Learn, manifest reference:
+  // "SourceLocation element", 1 to 2018 characters); Office also refuses plain-http icons and pages.
+  const plain = [...urls].filter((u) => !u.startsWith('https://'));
+  if (plain.length) fail(`这些地址不是 https，Office 不会加载 / not https: ${plain.join(', ')}`);
+  if (taskpaneUrl.length < 1 || taskpaneUrl.length > 2018) fail(`SourceLocation 长度应为 1～2018 个字符，实际为 ${taskpaneUrl.length}`);
+  // A build still pointing at localhost only works on the machine that serves it: fine for sideloading,
+  // useless in a shared-folder catalog or centralized deployment, where every PC must reach the pages.
+  if (distDir && /^https:\/\/localhost[:/]/.test(origin)) {
+    console.log(`  ! ${path.relative(root, path.join(distDir, 'manifest.xml'))} 指向 ${origin}：只适合在本机旁加载；部署到共享文件夹目录或集中部署前，请用 ADDIN_URL=https://服务器/路径/ 重新构建`);
   }
   const outside = [...urls].filter((u) => !u.startsWith(origin));
   if (outside.length) fail(`这些地址不在加载项的源 ${origin} 下 / foreign URLs: ${outside.join(', ')}`);
@@ -212,10 +231,17 @@ function main() {
     lint = 'schema';
   }
 
-  validate(path.join(root, 'manifest.xml'), null, lint);
-  const distManifest = path.join(root, 'dist', 'manifest.xml');
-  if (fs.existsSync(distManifest)) validate(distManifest, path.join(root, 'dist'), lint);
-  else console.log('\n（dist/manifest.xml 不存在，先运行 npm run build 才会一并检查 / no build yet, dist not checked）');
+  const only = process.argv[2];
+  if (only) {
+    // One built manifest (e.g. an intranet build's output folder): its URLs map to files beside it.
+    const file = path.resolve(only);
+    validate(file, path.dirname(file), lint);
+  } else {
+    validate(path.join(root, 'manifest.xml'), null, lint);
+    const distManifest = path.join(root, 'dist', 'manifest.xml');
+    if (fs.existsSync(distManifest)) validate(distManifest, path.join(root, 'dist'), lint);
+    else console.log('\n（dist/manifest.xml 不存在，先运行 npm run build 才会一并检查 / no build yet, dist not checked）');
+  }
 
   if (failures) {
     console.log(`\n清单校验失败：${failures} 项 / manifest validation failed: ${failures} problem(s)`);

@@ -4,6 +4,7 @@
  * manifest is ours and regular, and a DOM parser would be one more dependency.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 
@@ -153,8 +154,10 @@ describe('manifest.xml', () => {
       res.get(m[2])!,
       Number(m[1]),
     ]);
-    declared.push([xml.match(/<IconUrl DefaultValue="([^"]+)"/)![1], 64]);
-    declared.push([xml.match(/<HighResolutionIconUrl DefaultValue="([^"]+)"/)![1], 128]);
+    // Task pane add-ins: IconUrl 32×32, HighResolutionIconUrl 64×64 (Microsoft Learn, manifest reference,
+    // "IconUrl element" / "HighResolutionIconUrl element"; 64/128 are the mail add-in sizes).
+    declared.push([xml.match(/<IconUrl DefaultValue="([^"]+)"/)![1], 32]);
+    declared.push([xml.match(/<HighResolutionIconUrl DefaultValue="([^"]+)"/)![1], 64]);
     for (const [url, size] of declared) {
       expect({ url, ...pngSize(assetFile(url)) }).toEqual({ url, width: size, height: size });
     }
@@ -169,6 +172,40 @@ describe('manifest.xml', () => {
       const file = rel.startsWith('assets/') ? rel : pages[rel];
       expect({ url, exists: Boolean(file) && fs.existsSync(path.join(root, file)) }).toEqual({ url, exists: true });
     }
+  });
+
+  describe('npm run validate', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-manifest-'));
+    afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    /** A copy of the manifest with `edit` applied, beside copies of the files its URLs name; the validator's output. */
+    function validateCopy(edit: (text: string) => string): { status: number | null; out: string } {
+      fs.cpSync(path.join(root, 'assets'), path.join(tmp, 'assets'), { recursive: true });
+      fs.copyFileSync(path.join(root, 'assets', 'help.html'), path.join(tmp, 'help.html'));
+      fs.copyFileSync(path.join(root, 'src', 'taskpane', 'taskpane.html'), path.join(tmp, 'taskpane.html'));
+      const file = path.join(tmp, 'manifest.xml');
+      fs.writeFileSync(file, edit(xml));
+      const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'validate-manifest.js'), file], { encoding: 'utf8' });
+      return { status: r.status, out: `${r.stdout}${r.stderr}` };
+    }
+
+    it('passes the manifest as it is', () => {
+      const r = validateCopy((t) => t);
+      expect(r.out).toContain('清单校验通过');
+      expect(r.status).toBe(0);
+    });
+
+    it('refuses the mail add-in icon sizes (64/128) on a task pane add-in', () => {
+      const r = validateCopy((t) => t.replace('assets/icon-32.png"/>', 'assets/icon-64.png"/>').replace(/(<HighResolutionIconUrl DefaultValue="[^"]+)icon-64\.png/, '$1icon-80.png'));
+      expect(r.status).toBe(1);
+      expect(r.out).toMatch(/icon-64\.png 应为 32×32 PNG，实际为 64×64/);
+      expect(r.out).toMatch(/icon-80\.png 应为 64×64 PNG，实际为 80×80/);
+    });
+
+    it('refuses plain http addresses (SourceLocation must be https)', () => {
+      const r = validateCopy((t) => t.split('https://localhost:3000/').join('http://localhost:3000/'));
+      expect(r.status).toBe(1);
+      expect(r.out).toContain('不是 https');
+    });
   });
 
   const schema = path.resolve(root, '..', 'shared', 'manifest-schema', 'OfficeAppManifestV1_1.xsd');

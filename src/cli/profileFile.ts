@@ -1,9 +1,17 @@
-/** Loads a --config rule profile: JSON merged over the national defaults, every failure one Chinese line. */
+/** Loads a --config rule profile: JSON checked against the rules, every failure one Chinese line. */
 import * as fs from 'fs';
-import { ProfileError, parseProfile, type RuleProfile } from '../core/profile';
+import { ProfileError, parseProfile, type ProfileInput, type RuleProfile } from '../core/profile';
+import { effectiveProfile, parseSavedProfile, savedProfileContent, type ProfileSource } from '../core/savedProfile';
+import type { Grid } from '../core/grid';
 import { UsageError } from './context';
 
-export function loadProfileFile(file: string, label: string = file): RuleProfile {
+/** A --config file's own keys (checked), to lay over a workbook's saved profile key by key. */
+export interface ConfigOverride {
+  input: ProfileInput;
+  label: string;
+}
+
+export function loadProfileInput(file: string, label: string = file): ConfigOverride {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -21,9 +29,23 @@ export function loadProfileFile(file: string, label: string = file): RuleProfile
     throw new UsageError(`评分规则 ${label} 不是有效的 JSON（invalid JSON: ${(e as Error).message}）`);
   }
   try {
-    return parseProfile(json);
+    parseProfile(json);
   } catch (e) {
     if (e instanceof ProfileError) throw new UsageError(`评分规则 ${label} 有误：${e.message}`);
     throw e;
   }
+  return { input: json as ProfileInput, label };
+}
+
+/** A --config profile over the national defaults (no workbook involved). */
+export function loadProfileFile(file: string, label: string = file): RuleProfile {
+  return parseProfile(loadProfileInput(file, label).input);
+}
+
+/**
+ * The rules one workbook is scored by: the --config keys over the profile saved in the workbook
+ * (`_jixiao_settings`!A1, CONTRACT.md) over the national defaults, and where they came from.
+ */
+export function profileForWorkbook(grids: Grid[], override?: ConfigOverride): { profile: RuleProfile; source: ProfileSource } {
+  return effectiveProfile(parseSavedProfile(savedProfileContent(grids)), override);
 }

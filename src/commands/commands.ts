@@ -1,11 +1,12 @@
 /**
  * Ribbon commands (一键评分, 撤销评分, 生成报告). They run in the shared runtime with the pane, work
- * with the pane closed, and always call event.completed(), whatever happens.
+ * with the pane closed (and then open it on their outcome), and always call event.completed(), whatever happens.
  */
 import { replacementSummary } from '../core/replacements';
 import type { WorkbookResult } from '../core/result';
 import { publishOutcome, sharedAdapter, type CommandName, type CommandOutcome } from '../excel/sharedState';
 import { toAdapterError, supports } from '../excel/session';
+import { paneKnownVisible, watchPaneVisibility } from '../excel/paneVisibility';
 import { keptNote, type WorkbookAdapter } from '../excel/workbookAdapter';
 
 export const COMMAND_IDS: CommandName[] = ['scoreWorkbook', 'undoScoring', 'generateReport'];
@@ -37,6 +38,7 @@ export async function scoreWorkbook(adapter: WorkbookAdapter = sharedAdapter()):
     const outcome: CommandOutcome = { command: 'scoreWorkbook', ok: true, message, score, errors, at: Date.now() };
     publishOutcome(outcome);
     if (pending || errors > 0 || !score.result.tables.length) await showPane(message);
+    else await reveal(message);
     return outcome;
   } catch (e) {
     return fail('scoreWorkbook', e, '一键评分');
@@ -50,7 +52,7 @@ export async function undoScoring(adapter: WorkbookAdapter = sharedAdapter()): P
     const message = undo.restored > 0 ? `已撤销上次评分，恢复了 ${undo.restored} 个单元格。${keptNote(undo.kept)}` : '没有可撤销的评分。';
     const outcome: CommandOutcome = { command: 'undoScoring', ok: true, message, undo, at: Date.now() };
     publishOutcome(outcome);
-    await notify(message);
+    await reveal(message);
     return outcome;
   } catch (e) {
     return fail('undoScoring', e, '撤销评分');
@@ -64,13 +66,14 @@ export async function generateReport(adapter: WorkbookAdapter = sharedAdapter())
       const message = '生成报告功能即将提供。现在可先点击“一键评分”，在面板中查看评分结果。';
       const outcome: CommandOutcome = { command: 'generateReport', ok: false, message, at: Date.now() };
       publishOutcome(outcome);
-      await notify(message);
+      await reveal(message);
       return outcome;
     }
     const r = await adapter.generateReport();
     const message = (r && r.message) || (r && r.sheet ? `已生成自评报告：工作表“${r.sheet}”。` : '已生成自评报告。');
     const outcome: CommandOutcome = { command: 'generateReport', ok: true, message, at: Date.now() };
     publishOutcome(outcome);
+    await reveal(message);
     return outcome;
   } catch (e) {
     return fail('generateReport', e, '生成报告');
@@ -83,6 +86,15 @@ async function fail(command: CommandName, e: unknown, doing: string): Promise<Co
   publishOutcome(outcome);
   await showPane(message);
   return outcome;
+}
+
+/**
+ * Makes sure the user sees the outcome: an open pane already shows it (it subscribes to outcomes); a closed
+ * one is opened on it (a ribbon command must never end in silence); without a shared runtime, a dialog.
+ */
+async function reveal(message: string): Promise<void> {
+  if (paneKnownVisible()) return;
+  await showPane(message);
 }
 
 /** Opens the pane (shared runtime), where the outcome is waiting; else a short dialog says what to open. */
@@ -129,6 +141,8 @@ export function completing(run: () => Promise<unknown>): (event: CommandEvent) =
 
 /** Associates the ribbon's action ids with their handlers. */
 export function registerCommands(getAdapter: () => WorkbookAdapter = sharedAdapter): void {
+  // Follow the pane's visibility from the start, so a command knows whether its outcome is already in view.
+  void watchPaneVisibility();
   Office.actions.associate('scoreWorkbook', completing(() => scoreWorkbook(getAdapter())));
   Office.actions.associate('undoScoring', completing(() => undoScoring(getAdapter())));
   Office.actions.associate('generateReport', completing(() => generateReport(getAdapter())));

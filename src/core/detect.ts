@@ -58,6 +58,8 @@ export interface IndicatorRow {
   /** Name with "指标1:"/"★" decorations removed. */
   name: string;
   rawName: string;
+  /** The reason written for the row, a reason merged down over several rows included ("" when none). */
+  deviation: string;
 }
 
 export interface IndicatorBlock {
@@ -161,10 +163,13 @@ const HAS_BUDGET = 2;
 const HAS_EXECUTED = 4;
 const MAY_BE_FUNDS_HEADER = HAS_BUDGET | HAS_EXECUTED;
 
+/** Any of the characters below: most cells (numbers, names) have none, and one test rules them out. */
+const HEADER_CHAR = /[级预执AＡBＢ]/;
+
 function charsOf(text: unknown): number {
   // Not a string (malformed input): let the full match see it, as it always did.
   if (typeof text !== 'string') return HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED;
-  if (text === '') return 0;
+  if (text === '' || !HEADER_CHAR.test(text)) return 0;
   // Column markers (A)/(B) name budget and execution whatever the words (full-width letters fold to A/B).
   return (
     (text.includes('级') ? HAS_LEVEL : 0) |
@@ -271,12 +276,8 @@ export function detectTables(grid: Grid): DetectedTable[] {
  * What a sheet with no project table holds, for the TABLE_NOT_FOUND message: the other kinds of tables
  * its labels name (部门整体, 申报表, 监控表), or a 三级指标 header that lacks the columns a table needs.
  */
-export function describeSheet(grid: Grid, detected: DetectedTable[]): string[] {
-  const kinds = new Set<string>();
-  for (const t of detected) {
-    const k = OTHER_TABLE_KINDS.find((o) => o.kind === t.kind);
-    if (k) kinds.add(k.name);
-  }
+export function describeSheet(grid: Grid, detected: DetectedTable[]): { kinds: string[]; partialHeader: string | null } {
+  const kinds = new Set<string>(otherKindNames(detected));
   const width = colCount(grid);
   let partialHeader: string | null = null;
   for (let r = 0; r < rowCount(grid); r++) {
@@ -291,12 +292,25 @@ export function describeSheet(grid: Grid, detected: DetectedTable[]): string[] {
       else if (!partialHeader && !detected.length && t.includes('三级指标')) {
         const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
         const lacking = [cols.target === undefined ? '年度指标值' : '', cols.actual === undefined ? '实际完成值' : ''].filter(Boolean);
-        if (lacking.length) partialHeader = `第 ${r + 1} 行有“三级指标”表头，但缺少“${lacking.join('”“')}”列`;
+        // Targets without actuals or scores: what a 绩效目标申报表 holds (RULES.md), so say so.
+        const targetsOnly = cols.target !== undefined && cols.actual === undefined && cols.score === undefined;
+        if (lacking.length) {
+          partialHeader = `第 ${r + 1} 行有“三级指标”表头，但缺少“${lacking.join('”“')}”列${targetsOnly ? '：只列指标值的是绩效目标申报表，不是自评表' : ''}`;
+        }
       }
     }
   }
-  if (kinds.size) return [...kinds].map((k) => `是${k}`);
-  return partialHeader ? [partialHeader] : [];
+  return { kinds: [...kinds], partialHeader };
+}
+
+/** The names of the other kinds of tables detected (部门整体支出绩效自评表 …), each once. */
+export function otherKindNames(detected: DetectedTable[]): string[] {
+  const names: string[] = [];
+  for (const t of detected) {
+    const k = OTHER_TABLE_KINDS.find((o) => o.kind === t.kind);
+    if (k && !names.includes(k.name)) names.push(k.name);
+  }
+  return names;
 }
 
 interface Anchor {
@@ -325,15 +339,19 @@ const TABLE_START_ROLES: ReadonlySet<IndicatorRole> = new Set<IndicatorRole>(['l
 function headerSegments(grid: Grid, row: number, width: number): { cols: Partial<Record<IndicatorRole, number>>; left: number; right: number }[] {
   const segs: { cols: Partial<Record<IndicatorRole, number>>; left: number; right: number }[] = [];
   let cur: (typeof segs)[number] | null = null;
+  let hasValues = false; // the current segment has a column right of its 一级/二级/三级指标
   for (let c = 0; c < width; c++) {
     const t = headerText(grid, row, c);
     if (!t) continue;
     const role = matchRole(INDICATOR_COLUMNS, t);
     if (!role) continue;
+    const opens = TABLE_START_ROLES.has(role);
     // 一级/二级/三级指标 come before a table's value columns: seen again, or after values, a new table starts.
-    const starts = !cur || (TABLE_START_ROLES.has(role) && (cur.cols[role] !== undefined || Object.keys(cur.cols).some((k) => !TABLE_START_ROLES.has(k as IndicatorRole))));
-    if (starts) segs.push((cur = { cols: {}, left: c, right: c }));
-    if (!cur) continue;
+    if (!cur || (opens && (cur.cols[role] !== undefined || hasValues))) {
+      segs.push((cur = { cols: {}, left: c, right: c }));
+      hasValues = false;
+    }
+    if (!opens) hasValues = true;
     if (cur.cols[role] === undefined) cur.cols[role] = c;
     const m = mergeAt(grid, row, c);
     cur.right = Math.max(cur.right, m ? m.right : c);
@@ -789,7 +807,8 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
     const rawName = cellText(resolvedCell(grid, r, nameCol));
     const name = cleanIndicatorName(rawName);
     if (!name) continue; // empty or reserved ("指标2:", "……")
-    block.rows.push({ row: r, level1, level1Cell, level2, name, rawName });
+    const deviation = cols.deviation !== undefined ? cellText(resolvedCell(grid, r, cols.deviation)) : '';
+    block.rows.push({ row: r, level1, level1Cell, level2, name, rawName, deviation });
   }
   return null;
 }

@@ -120,6 +120,25 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', g.label, s, profile.weights[category]));
     }
   }
+  // Weights inside 二级 labels ("数量指标（10分）"): checked against the rows under them, like a 一级 label's.
+  const level2Col = t.indicators.cols.level2;
+  let seconds: Map<string, { label: string; declared: number; row: number; weights: number[] }> | null = null;
+  for (let i = 0; level2Col !== undefined && i < indicators.length; i++) {
+    const ind = indicators[i];
+    const declared = ind.level2.includes('分') ? declaredWeight(ind.level2) : null;
+    if (declared === null) continue;
+    seconds ??= new Map();
+    const key = `${ind.level1}\u0000${ind.level2}`;
+    const g = seconds.get(key) ?? { label: ind.level2, declared, row: t.indicators.rows[i].row, weights: [] };
+    if (ind.weight !== null) g.weights.push(ind.weight);
+    seconds.set(key, g);
+  }
+  for (const g of seconds?.values() ?? []) {
+    if (!g.weights.length || sameAt(g.declared, sum(g.weights), 6)) continue;
+    const m = mergeAt(grid, g.row, level2Col as number);
+    const cell = m ? at(m.top, m.left) : at(g.row, level2Col as number);
+    issues.add('LEVEL1_WEIGHT', 'warning', cell, messages.level1Weight(cell, bareLevelLabel(g.label), g.declared, g.weights.map(num).join('+'), sum(g.weights)));
+  }
   // A weight nested over the 一级 groups ("年度绩效目标(80分)" over 产出(60分) + 效益(40分)): checked against
   // their declared weights when every group declares one, else against the rows' weights.
   const outer = t.indicators.group;
@@ -478,7 +497,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   const actualText = textOf(c.actual);
   const weightText = textOf(c.weight);
   // A reason merged down over several rows explains each of them.
-  const deviationText = c.deviation === undefined ? '' : resolvedCell(grid, r, c.deviation).text.trim();
+  const deviationText = row.deviation;
   const scoreCell = at(c.score);
   const decimals = profile.decimals;
   const round = (x: number) => roundTo(x, decimals, profile.rounding);

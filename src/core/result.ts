@@ -167,10 +167,21 @@ export interface TableResult {
   groups?: Level1Summary[];
 }
 
+/** A table of another kind found in the workbook (部门整体, 申报表, 监控表): named, never scored. */
+export interface OtherTable {
+  sheet: string;
+  /** 部门整体支出绩效自评表 · 绩效目标申报表 · 绩效运行监控表 */
+  name: string;
+  /** "工作表「…」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表", for the pane and the CLI. */
+  message: string;
+}
+
 export interface WorkbookResult {
   file?: string;
   tables: TableResult[];
   issues: Issue[];
   /** Added: the workbook holds the backup of an earlier scoring, so 撤销评分 has something to restore. */
   undoable?: boolean;
+  /** Added: tables of other kinds found in the workbook, when there are any. */
+  otherTables?: OtherTable[];
 }

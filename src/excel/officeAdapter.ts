@@ -3,7 +3,9 @@
  * Nothing here decides what a score is; it only moves Grids in and the engine's write plan out.
  */
 import { evaluateWorkbook, planWrites } from '../core/engine';
-import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../core/profile';
+import { parseProfile, type RuleProfile } from '../core/profile';
+import { LEGACY_PROFILE_SETTING, legacyProfile, loadSavedProfile, removeLegacyProfile, writeProfileSheet } from './profileSheet';
+import { parseSavedProfile } from '../core/savedProfile';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
 import { currentState, planChanges, queueCellState, queueChanges, type CellChange } from './applyPlan';
@@ -12,6 +14,7 @@ import { matchesState, mergeBackup, newBackupId, parseBackup, queueBackupClear, 
 import { cellAt, fromA1, type Grid } from '../core/grid';
 import { annotationKind, readWorkbook, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
+import { whileVisible } from './paneVisibility';
 import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from './workbookAdapter';
 import { replacementsOf } from '../core/replacements';
 import { withIssueStatuses } from '../core/issueStatus';
@@ -21,7 +24,8 @@ import { decideReportTarget, reportSheetNames, reportSheetSpec } from '../core/r
 import { applySheetSpec } from './applySheetSpec';
 import { insertTemplateInContext } from './insertTemplate';
 
-export const PROFILE_SETTING = 'jixiao.profile';
+/** The document-settings key earlier versions saved the profile under (read once, then moved). */
+export const PROFILE_SETTING = LEGACY_PROFILE_SETTING;
 
 export interface OfficeScoreOutcome extends ScoreOutcome {
   /** Degradations the user should know of (regions cut to stay under the payload limit…). */
@@ -58,14 +62,17 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   /** Syncs of the last operation, and its degradation messages. */
   lastSyncs = 0;
   lastMessages: string[] = [];
+  /** Where the last loaded profile came from, and why a saved one could not be used (Chinese). */
+  profileSource: 'sheet' | 'documentSettings' | 'none' = 'none';
+  profileWarning: string | null = null;
 
   constructor(private readonly readOptions: Partial<ReadOptions> = {}) {}
 
   async analyze(profile?: RuleProfile): Promise<WorkbookResult> {
-    const p = profile ?? (await this.loadProfile());
     return this.run('读取工作簿', async (session) => {
       const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
       this.lastMessages = snap.messages;
+      const p = profile ?? this.rulesOf(snap);
       const grids = withOriginals(snap.grids, parseBackup(snap.backupRows));
       const result = evaluateWorkbook(grids, p);
       // Statuses against the cells as they are: what an earlier scoring wrote and still stands is 已自动更正.
@@ -74,7 +81,6 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   }
 
   async score(profile?: RuleProfile, options: ScoreOptions = {}): Promise<OfficeScoreOutcome> {
-    const p = profile ?? (await this.loadProfile());
     const id = newBackupId();
     let pending: { changes: CellChange[]; previousRows: string[] | null; backupExisted: boolean } | null = null;
     try {
@@ -82,6 +88,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         const { context } = session;
         const snap = await readWorkbook(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
         this.lastMessages = snap.messages;
+        const p = profile ?? this.rulesOf(snap);
         const previous = parseBackup(snap.backupRows);
         // The engine sees the user's data (our earlier output read as what it replaced); changes are
         // computed against what the cells hold now.
@@ -193,9 +200,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
    * one is kept and a new sheet is made beside it.
    */
   async generateReport(profile?: RuleProfile): Promise<{ sheet?: string; message: string; sheets: string[] }> {
-    const p = profile ?? (await this.loadProfile());
     return this.run('生成报告', async (session) => {
       const snap = await readWorkbook(session, { backup: true, ...this.readOptions });
+      const p = profile ?? this.rulesOf(snap);
       const result = evaluateWorkbook(withOriginals(snap.grids, parseBackup(snap.backupRows)), p);
       if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
       const names = reportSheetNames(result.tables);
@@ -219,8 +226,8 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   /** The report as a .docx (the docx library is loaded only when asked, to keep the pane small). */
   async reportDocx(profile?: RuleProfile, sheet?: string): Promise<{ fileName: string; blob: Blob }> {
-    const p = profile ?? (await this.loadProfile());
-    const result = await this.analyze(p);
+    const result = await this.analyze(profile);
+    const p = profile ?? this.lastRules;
     const table = result.tables.find((t) => !sheet || t.sheet === sheet) ?? result.tables[0];
     if (!table) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
     const [{ Packer }, { buildReportDocument }] = await Promise.all([import(/* webpackChunkName: "report-docx" */ 'docx'), import(/* webpackChunkName: "report-docx" */ '../cli/report/docx')]);
@@ -247,30 +254,41 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     });
   }
 
-  async loadProfile(): Promise<RuleProfile> {
-    const settings = documentSettings();
-    if (!settings) return parseProfile(undefined);
-    const raw = settings.get(PROFILE_SETTING);
-    try {
-      return parseProfile(typeof raw === 'string' ? JSON.parse(raw) : raw);
-    } catch {
-      // A damaged or outdated saved profile must not block scoring: fall back to the national rules.
-      return parseProfile(undefined, NATIONAL_PROFILE);
-    }
+  /** The rules the last read used when none was given: the saved profile read with the grids. */
+  private lastRules: RuleProfile = parseProfile(undefined);
+
+  /** The workbook's saved profile from a snapshot (else one left in document settings, else national). */
+  private rulesOf(snap: WorkbookSnapshot): RuleProfile {
+    const saved = snap.savedProfile !== undefined ? parseSavedProfile(snap.savedProfile) : (legacyProfile() ?? { status: 'none' as const });
+    this.profileWarning = saved.status === 'invalid' ? saved.message : null;
+    this.lastRules = saved.status === 'ok' ? saved.profile : parseProfile(undefined);
+    return this.lastRules;
   }
 
+  /**
+   * The profile saved in the workbook (sheet `_jixiao_settings`, A1), moving one an earlier version left in
+   * document settings into the sheet. Never fails: an unreadable or damaged profile means the national rules,
+   * and `profileWarning` says why.
+   */
+  async loadProfile(): Promise<RuleProfile> {
+    this.profileWarning = null;
+    try {
+      const loaded = await this.run('读取评分规则', (session) => loadSavedProfile(session));
+      this.profileSource = loaded.from;
+      if (loaded.saved.status === 'ok') return loaded.saved.profile;
+      if (loaded.saved.status === 'invalid') this.profileWarning = loaded.saved.message;
+    } catch {
+      // No workbook to read (or a host too old): the national rules, as before.
+    }
+    return parseProfile(undefined);
+  }
+
+  /** Saves the profile into the very hidden sheet `_jixiao_settings` (every front end reads it there). */
   async saveProfile(profile: RuleProfile): Promise<void> {
-    const settings = documentSettings();
-    if (!settings) throw new AdapterError('API_UNAVAILABLE', '保存评分规则失败：当前环境不支持文档设置。');
     const checked = parseProfile(profile);
-    settings.set(PROFILE_SETTING, checked);
-    await new Promise<void>((resolve, reject) =>
-      settings.saveAsync((r: Office.AsyncResult<void>) =>
-        r.status === Office.AsyncResultStatus.Failed
-          ? reject(new AdapterError('API_ERROR', '保存评分规则失败：工作簿可能是只读的。规则在本次会话中仍然有效；请另存为可编辑的副本后再保存。'))
-          : resolve(),
-      ),
-    );
+    await this.run('保存评分规则', (session) => writeProfileSheet(session, checked));
+    this.profileSource = 'sheet';
+    await removeLegacyProfile();
   }
 
   async activeSheet(): Promise<string> {
@@ -357,10 +375,12 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
   async onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {
     // WorksheetCollection.onActivated is ExcelApi 1.7: older hosts simply do not follow the active sheet.
     if (!supports('ExcelApi', '1.7')) return () => undefined;
-    const handler = async (args: Excel.WorksheetActivatedEventArgs) => {
+    // Quiet when hidden: in the shared runtime the closed pane stays loaded; a switch of sheets then only
+    // matters once the pane shows again (the latest one, once), and a burst of switches reads once.
+    const deliver = whileVisible<string>(async (worksheetId) => {
       try {
         const name = await Excel.run(async (context) => {
-          const ws = context.workbook.worksheets.getItem(args.worksheetId).load('name');
+          const ws = context.workbook.worksheets.getItem(worksheetId).load('name');
           await context.sync();
           return ws.name;
         });
@@ -368,13 +388,15 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       } catch {
         // A sheet deleted right after activation: nothing to report.
       }
-    };
+    });
+    const handler = async (args: Excel.WorksheetActivatedEventArgs) => deliver.fire(args.worksheetId);
     const registration = await this.run('监听工作表切换', async (session) => {
       const r = session.context.workbook.worksheets.onActivated.add(handler);
       await session.sync();
       return r;
     });
     return () => {
+      deliver.dispose();
       void Excel.run(registration.context, async (context) => {
         registration.remove();
         await context.sync();
@@ -384,11 +406,14 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
   private async run<T>(doing: string, body: (session: Session) => Promise<T>): Promise<T> {
     let session: Session | undefined;
+    const batch = async (context: Excel.RequestContext) => {
+      session = new Session(context);
+      return body(session);
+    };
     try {
-      return await Excel.run(async (context) => {
-        session = new Session(context);
-        return body(session);
-      });
+      // In cell edit mode a batch fails at once unless it asks to wait for the edit to end (Microsoft Learn,
+      // "Excel.RunOptions interface", delayForCellEdit, ExcelApi 1.11); older hosts get CELL_EDIT_MODE's message.
+      return await (supports('ExcelApi', '1.11') ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch));
     } catch (e) {
       throw toAdapterError(e, doing);
     } finally {
@@ -425,14 +450,6 @@ export function selectionTarget(result: WorkbookResult, plan?: WritePlan): { she
   const planned = plan?.writes.find((w) => w.sheet === t.sheet && w.role === 'grade')?.address;
   const address = t.totals.gradeCell ?? planned ?? t.totals.scoreCell;
   return address ? { sheet: t.sheet, address } : null;
-}
-
-function documentSettings(): Office.Settings | null {
-  try {
-    return typeof Office !== 'undefined' ? (Office.context?.document?.settings ?? null) : null;
-  } catch {
-    return null;
-  }
 }
 
 export type { WritePlan };

@@ -1,17 +1,22 @@
 /**
- * Reads the workbook into the engine's Grids in two context.sync() calls, whatever the number of sheets:
+ * Reads the workbook into the engine's Grids, bounded by the tables rather than by the workbook:
  *   sync 1: the sheet list (name, visibility, protection), workbook read-only/structure protection,
- *           whether the backup sheet exists, the notes (or comments) collection;
- *   sync 2: per visible sheet, a capped candidate region of the used range (values, text, formulas,
- *           number formats; merged areas with ExcelApi 1.13; fills with ExcelApi 1.9 when asked),
- *           note locations, and the backup sheet's content.
- * Regions are capped so that one response stays well under Excel on the web's 5 MB limit; what was cut
- * is reported in `messages` rather than failing.
+ *           whether the backup and settings sheets exist, the notes (or comments) collection;
+ *   sync 2: per visible sheet, where its values are (used range, values only) and its merged areas
+ *           (ExcelApi 1.13), note locations, the backup sheet's content and the saved profile (_jixiao_settings!A1);
+ *   then:   a small workbook's cells whole in one sync (values, text, formulas, formats, fills with ExcelApi 1.9
+ *           when asked); a big one's values alone first, to find the tables, then text, formulas, formats and
+ *           fills for the table areas only. Every cell read goes through boundedRead.ts: row chunks under a
+ *           per-sync byte budget well under Excel on the web's 5 MB limit, retried smaller when refused.
+ * Tables of any length are read whole; what could not be read is reported in `messages` rather than failing.
  */
 import type { Cell, Grid, Merge, RawValue } from '../core/grid';
 import { toRangeA1 } from '../core/grid';
 import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from './address';
+import { readBounded, SYNC_BYTE_BUDGET, type CellProperty, type ChunkRequest, type ChunkResult } from './boundedRead';
+import { detectTables } from '../core/detect';
 import type { Session } from './session';
+import { SETTINGS_CELL, SETTINGS_SHEET } from '../core/savedProfile';
 import { assertBaseline, supports } from './session';
 
 export const BACKUP_SHEET = '_jixiao_backup';
@@ -68,6 +73,8 @@ export interface WorkbookSnapshot {
   /** Raw rows of the backup sheet's first column; null when there is no backup sheet. */
   backupRows: string[] | null;
   backupExists: boolean;
+  /** A1 of the `_jixiao_settings` sheet (the saved profile's JSON); undefined when there is no such sheet. */
+  savedProfile: unknown;
   /** Degradations worth telling the user (Chinese). */
   messages: string[];
 }
@@ -85,12 +92,10 @@ export function toRawValue(v: unknown): RawValue {
 interface PendingSheet {
   name: string;
   used: Excel.Range;
-  region: Excel.Range;
   merges?: Excel.RangeAreas;
-  fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
-/** Reads the workbook in two syncs (see the module comment). */
+/** Reads the workbook (see the module comment): 3 syncs for a small workbook, more for a big one. */
 export async function readWorkbook(session: Session, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const { context } = session;
   const wb = context.workbook;
@@ -106,29 +111,25 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   if (canStructure) wb.protection.load('protected');
   const backupSheet = wb.worksheets.getItemOrNullObject(BACKUP_SHEET);
   backupSheet.load('name');
+  // The saved rule profile rides along (CONTRACT.md: _jixiao_settings!A1), so no operation needs a sync of its own.
+  const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  settingsSheet.load('name');
   const annotationItems = kind ? (kind === 'notes' ? wb.notes : wb.comments).load('items/content') : null;
   await session.sync();
 
   const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility), protected: s.protection.protected }));
   const candidates = options.skipGrids ? [] : infos.filter((s) => s.visibility === 'Visible' && s.name !== BACKUP_SHEET);
 
-  // ── sync 2 ──
+  // ── sync 2: where each sheet's values are, its merges, notes, backup and saved profile ──
   const maxColumns = options.maxColumns ?? 26;
-  const budget = options.cellBudget ?? 40_000;
-  const maxRows = Math.max(50, Math.min(1000, Math.floor(budget / Math.max(1, candidates.length) / maxColumns)));
   const withMerges = supports('ExcelApi', '1.13');
   const withFills = !!options.fills && supports('ExcelApi', '1.9');
   const pending: PendingSheet[] = candidates.map((info) => {
-    const ws = wb.worksheets.getItem(info.name);
     // valuesOnly: a sheet formatted to row 10 000 is not a sheet with 10 000 rows of table.
-    const used = ws.getUsedRange(true);
+    const used = wb.worksheets.getItem(info.name).getUsedRange(true);
     used.load('address');
-    // Two spare rows and columns: the grade cell may sit just outside what holds values today.
-    const region = used.getResizedRange(2, 2).getIntersection(used.getCell(0, 0).getResizedRange(maxRows - 1, maxColumns - 1));
-    region.load('address,values,text,formulas,numberFormat');
-    const p: PendingSheet = { name: info.name, used, region };
-    if (withMerges) p.merges = region.getMergedAreasOrNullObject().load('address');
-    if (withFills) p.fills = region.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+    const p: PendingSheet = { name: info.name, used };
+    if (withMerges) p.merges = used.getMergedAreasOrNullObject().load('address');
     return p;
   });
   const locations = annotationItems ? annotationItems.items.map((item) => ({ item, location: item.getLocation().load('address') })) : [];
@@ -136,29 +137,72 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
   // eslint-disable-next-line office-addins/call-sync-before-read
   const backupExists = !backupSheet.isNullObject;
   const backupRange = backupExists && options.backup ? backupSheet.getUsedRangeOrNullObject(true).load('values') : null;
+  // eslint-disable-next-line office-addins/call-sync-before-read
+  const settingsCell = settingsSheet.isNullObject ? null : settingsSheet.getRange(SETTINGS_CELL).load('values');
   await session.sync();
+
+  // ── then the cells, under a per-sync byte budget (boundedRead.ts) ──
+  // Every used range whole, rows without limit (a 5,000-indicator table is read to its end), two spare rows
+  // and columns (the grade cell may sit just outside what holds values today), columns from the left edge.
+  const sheetsRead = pending.map((p) => {
+    const used = rectOf(p.used.address);
+    const rect = { top: used.top, left: used.left, bottom: used.bottom + 2, right: Math.min(used.right + 2, used.left + maxColumns - 1) };
+    if (used.right > rect.right) {
+      messages.push(`工作表“${p.name}”的内容有 ${used.right - used.left + 1} 列，只检查了左起 ${maxColumns} 列（${toRangeA1(rect.top, rect.left, rect.bottom, rect.right)}）。若自评表在更右边，请将其移到工作表左侧或单独的工作表中。`);
+    }
+    const merges: Merge[] = p.merges && !p.merges.isNullObject ? splitAreas(p.merges.address).map((a) => rectOf(a)) : [];
+    return { name: p.name, rect, merges };
+  });
+  const totalCells = sheetsRead.reduce((n, r) => n + (r.rect.bottom - r.rect.top + 1) * (r.rect.right - r.rect.left + 1), 0);
+  const detail: CellProperty[] = ['text', 'formulas', 'numberFormat'];
+  const fullCellBytes = withFills ? FULL_CELL_BYTES + FILL_CELL_BYTES : FULL_CELL_BYTES;
+  let chunks: ChunkResult[];
+  const regionRects = new Map<string, Rect>();
+  if (totalCells * fullCellBytes <= SYNC_BYTE_BUDGET) {
+    // Small workbook: everything in one sync, as before.
+    const all = await readBounded(session, sheetsRead.map((r) => ({ sheet: r.name, rect: r.rect })), { properties: ['values', ...detail], fills: withFills, initialCellBytes: fullCellBytes });
+    messages.push(...all.messages);
+    chunks = all.chunks;
+    for (const r of sheetsRead) regionRects.set(r.name, r.rect);
+  } else {
+    // A cheap first read, values only, finds the tables; text, formulas, formats and fills follow for their areas only.
+    const values = await readBounded(session, sheetsRead.map((r) => ({ sheet: r.name, rect: r.rect })), { properties: ['values'], initialCellBytes: VALUE_CELL_BYTES });
+    messages.push(...values.messages);
+    const cheap = new Map(sheetsRead.map((r) => [r.name, { name: r.name, cells: [] as (Cell | undefined)[][], merges: r.merges } as Grid]));
+    for (const c of values.chunks) fillCells(cheap.get(c.sheet)!, c);
+    const wanted: ChunkRequest[] = [];
+    for (const r of sheetsRead) {
+      const tables = detectTables(cheap.get(r.name)!);
+      if (!tables.length) continue;
+      const area = {
+        top: Math.max(r.rect.top, Math.min(...tables.map((t) => t.top)) - 2),
+        left: Math.max(r.rect.left, Math.min(...tables.map((t) => t.left))),
+        bottom: Math.min(r.rect.bottom, Math.max(...tables.map((t) => t.bottom)) + 2),
+        right: Math.min(r.rect.right, Math.max(...tables.map((t) => t.right)) + 2),
+      };
+      regionRects.set(r.name, area);
+      wanted.push({ sheet: r.name, rect: area });
+    }
+    const details = await readBounded(session, wanted, { properties: detail, fills: withFills, initialCellBytes: fullCellBytes });
+    messages.push(...details.messages);
+    chunks = [...values.chunks, ...details.chunks];
+  }
 
   const grids: Grid[] = [];
   const regions = new Map<string, Rect>();
   const fills = withFills ? new Map<string, string | null>() : null;
-  for (const p of pending) {
-    const rect = rectOf(p.region.address);
-    regions.set(p.name, rect);
-    grids.push(toGrid(p, rect));
-    const usedRect = rectOf(p.used.address);
-    if (usedRect.bottom > rect.bottom || usedRect.right > rect.right) {
-      messages.push(
-        `工作表“${p.name}”的内容范围较大（${splitAddress(p.used.address).a1}），为避免超出 Excel 传输上限，只检查了 ${toRangeA1(rect.top, rect.left, rect.bottom, rect.right)}。若自评表不在此范围内，请将其移到工作表左上角或单独的工作表中。`,
-      );
-    }
-    if (fills && p.fills) {
-      p.fills.value.forEach((row, r) =>
-        row.forEach((props, c) => {
-          const fill = props.format?.fill;
-          const solid = fill && fill.pattern !== 'None' && typeof fill.color === 'string';
-          fills.set(cellKey(p.name, toRangeA1(rect.top + r, rect.left + c, rect.top + r, rect.left + c)), solid ? fill.color!.toUpperCase() : null);
-        }),
-      );
+  const bySheet = new Map<string, ChunkResult[]>();
+  for (const c of chunks) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  for (const r of sheetsRead) {
+    const grid: Grid = { name: r.name, cells: [], merges: r.merges };
+    for (const c of bySheet.get(r.name) ?? []) fillCells(grid, c);
+    grids.push(grid);
+    const region = regionRects.get(r.name);
+    if (region) regions.set(r.name, region);
+    if (fills) {
+      for (const c of bySheet.get(r.name) ?? []) {
+        c.fills?.forEach((row, i) => row.forEach((fill, j) => fills.set(cellKey(r.name, toRangeA1(c.rect.top + i, c.rect.left + j, c.rect.top + i, c.rect.left + j)), fill)));
+      }
     }
   }
   let annotations: Map<string, Annotation> | null = null;
@@ -185,27 +229,42 @@ export async function readWorkbook(session: Session, options: ReadOptions = {}):
     annotationKind: kind,
     backupRows,
     backupExists,
+    savedProfile: settingsCell ? (settingsCell.values[0]?.[0] ?? null) : undefined,
     messages,
   };
 }
 
-function toGrid(p: PendingSheet, rect: Rect): Grid {
-  const { values, text, formulas, numberFormat } = p.region;
-  const cells: (Cell | undefined)[][] = [];
-  for (let r = 0; r < values.length; r++) {
-    for (let c = 0; c < values[r].length; c++) {
-      const formula = formulas[r][c];
+/** Bytes per cell assumed before measuring: values alone, and values with text, formula and format. */
+const VALUE_CELL_BYTES = 48;
+const FULL_CELL_BYTES = 96;
+const FILL_CELL_BYTES = 64;
+
+/**
+ * Merges one chunk into a grid. A chunk of values alone makes cells whose text is the value as written;
+ * a chunk with text, formulas and formats completes the cells of its area.
+ */
+function fillCells(grid: Grid, c: ChunkResult): void {
+  const { values, text, formulas, numberFormat } = c.data;
+  const rows = (values ?? text ?? formulas ?? []).length;
+  for (let r = 0; r < rows; r++) {
+    const width = (values ?? text ?? formulas)![r].length;
+    for (let col = 0; col < width; col++) {
+      const row = (grid.cells[c.rect.top + r] ??= []);
+      const at = c.rect.left + col;
+      const formula = formulas?.[r][col];
       const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula.length > 1;
-      const value = toRawValue(values[r][c]);
-      if (value === null && !isFormula) continue;
-      const cell: Cell = { value, text: String(text[r][c] ?? ''), numberFormat: String(numberFormat[r][c] ?? 'General') };
+      const existing = row[at];
+      const value = values ? toRawValue(values[r][col]) : (existing?.value ?? null);
+      if (value === null && !isFormula && !existing) continue;
+      const cell: Cell = existing ? { ...existing, value } : { value, text: value === null || typeof value === 'object' ? '' : String(value), numberFormat: 'General' };
+      if (text) cell.text = String(text[r][col] ?? '');
+      if (numberFormat) cell.numberFormat = String(numberFormat[r][col] ?? 'General');
       if (isFormula) cell.formula = (formula as string).slice(1);
-      (cells[rect.top + r] ??= [])[rect.left + c] = cell;
+      if (cell.value === null && !cell.formula) {
+        row[at] = undefined;
+        continue;
+      }
+      row[at] = cell;
     }
   }
-  const merges: Merge[] = [];
-  if (p.merges && !p.merges.isNullObject) {
-    for (const area of splitAreas(p.merges.address)) merges.push(rectOf(area));
-  }
-  return { name: p.name, cells, merges };
 }

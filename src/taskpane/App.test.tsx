@@ -228,14 +228,14 @@ describe('App', () => {
 
     const analyses = adapter.count('analyze');
     await userEvent.click(screen.getByRole('button', { name: '重新检查' }));
-    await waitFor(() => expect(adapter.count('analyze')).toBe(analyses + 1));
+    await waitFor(() => expect(adapter.count('analyze')).toBe(analyses + 1), { timeout: 10_000 });
     // The user fixes F20: its issue goes once the edits pause.
     adapter.result = seedResult({ tables: [{ ...t, issues: t.issues.filter((i) => i.cell !== 'F20') }] });
     act(() => {
       adapter.edit('自评表');
       adapter.edit('自评表');
     });
-    await waitFor(() => expect(screen.queryByRole('button', { name: /F20/ })).not.toBeInTheDocument(), { timeout: 3000 });
+    await waitFor(() => expect(screen.queryByRole('button', { name: /F20/ })).not.toBeInTheDocument(), { timeout: 10_000 });
     expect(adapter.count('analyze')).toBe(analyses + 2);
   });
 

@@ -26,6 +26,7 @@ import { PreviewPanel } from './components/PreviewPanel';
 import { ResultsPanel } from './components/ResultsPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { useActions } from './hooks/useActions';
+import { useCommandOutcome } from './hooks/useCommandOutcome';
 import { useOfficeTheme } from './hooks/useOfficeTheme';
 import { useProfile } from './hooks/useProfile';
 import { useWorkbookResult } from './hooks/useWorkbookResult';
@@ -84,6 +85,8 @@ function Pane({ adapter, outcomes }: { adapter: WorkbookAdapter; outcomes: NonNu
   const profile = useProfile(adapter);
   const workbook = useWorkbookResult(adapter, profile.profile);
   const actions = useActions(adapter, profile.profile, workbook);
+  // What a ribbon command did (the pane is opened on it when it was closed).
+  const ribbon = useCommandOutcome(workbook);
   const [tab, setTab] = useState<TabId>('detect');
   // Where focus was when an action started: it goes back there when its notice is closed.
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -143,6 +146,7 @@ function Pane({ adapter, outcomes }: { adapter: WorkbookAdapter; outcomes: NonNu
 
       <ActionBar capabilities={caps} running={actions.running} disabled={firstLoad} hasTable={!!table} undoable={result?.undoable} onRun={(id) => void runAction(id)} />
 
+      {ribbon.notice && <NoticeBar notice={ribbon.notice} onDismiss={ribbon.dismiss} />}
       {actions.preview && (
         <PreviewPanel
           preview={actions.preview}

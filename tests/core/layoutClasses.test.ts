@@ -129,6 +129,16 @@ describe('nested or absent 一级 weights', () => {
   });
 });
 
+describe('weights inside 二级 labels', () => {
+  it('"数量指标（30分）" over a row of 20: LEVEL1_WEIGHT on the 二级 cell', () => {
+    const t = run({ indicators: CLEAN_INDICATORS.map((x, i) => (i === 0 ? { ...x, l2: '数量指标（30分）' } : x)) });
+    const [w] = issueAt(t, 'LEVEL1_WEIGHT');
+    expect(w).toMatchObject({ cell: 'C13', severity: 'warning' });
+    expect(w.message).toContain('“数量指标”标明 30 分');
+    expect(t.grade).toBe('优');
+  });
+});
+
 describe('tables without 分值/得分 columns are found and reported, never "not found"', () => {
   const noWeights = (o: NationalOptions = {}) =>
     run({
@@ -221,6 +231,7 @@ describe('other kinds of tables are never scored as a project', () => {
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ code: 'TABLE_NOT_FOUND', severity: 'error', cell: null });
     expect(result.issues[0].message).toContain('工作表「部门整体」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表');
+    expect(result.otherTables?.map((o) => [o.sheet, o.name])).toEqual([['部门整体', '部门整体支出绩效自评表']]);
   });
 
   it('a 绩效目标申报表 (targets only, no 实际完成值, no 得分)', () => {
@@ -249,6 +260,7 @@ describe('other kinds of tables are never scored as a project', () => {
     const result = evaluate([toGrid(dept, '部门'), toGrid(nationalTable(), '项目')]);
     expect(result.tables.map((t) => t.sheet)).toEqual(['项目']);
     expect(result.issues).toEqual([]);
+    expect(result.otherTables).toEqual([{ sheet: '部门', name: '部门整体支出绩效自评表', message: '工作表「部门」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表' }]);
   });
 
   it('a header with 三级指标 but no actuals names what is missing', () => {

@@ -41,9 +41,9 @@ describe('generateReport', () => {
     expect(out.message).toContain(`已生成“${REPORT_SHEET_BASE}”`);
     expect(wb.sheets.map((s) => s.name)).toEqual(['自评表', REPORT_SHEET_BASE]);
     expect(wb.sheet(wb.activeSheetId as string)?.name).toBe(REPORT_SHEET_BASE);
-    // Read (2 syncs) + apply (2 syncs), all counted.
+    // Read (3 syncs) + apply (2 syncs), all counted.
     expect(adapter.lastSyncs).toBe(wb.syncCount);
-    expect(wb.syncCount).toBe(4);
+    expect(wb.syncCount).toBe(5);
 
     const text = sheetTexts(wb, REPORT_SHEET_BASE).join('\n');
     expect(text).toContain(PROJECT);

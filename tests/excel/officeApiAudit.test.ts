@@ -44,7 +44,7 @@ describe('very hidden backup sheet (Worksheet.delete: InvalidOperation on "VeryH
   test('a failed first scoring removes the backup sheet it had just created', async () => {
     const wb = await seedWorkbook();
     // Sync 3 is the write batch: fail it after the backup sheet exists and a few cells changed.
-    wb.injectFailure({ onSync: 3, afterOps: 12, code: 'GeneralException' });
+    wb.injectFailure({ onSync: 4, afterOps: 12, code: 'GeneralException' });
     await expect(new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' })).rejects.toBeInstanceOf(AdapterError);
     expect(wb.sheet(BACKUP_SHEET)).toBeUndefined();
   });

@@ -6,10 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
-import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
 import { draftToPlainText } from '../../core/report/model';
 import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
-import { loadProfileFile } from '../profileFile';
+import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
 // '../report' pulls in docx (~50 ms): loaded inside the action, so other commands never pay for it.
 type ReportModule = typeof import('../report');
@@ -26,7 +25,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .description('根据自评表起草绩效自评报告（Word 文档，或不加 --docx 时输出文本）')
     .argument('<file>', '自评表 .xlsx 文件（FILE.xlsx）')
     .option('--docx <OUT.docx>', '写出 Word 文档；文件中有多张自评表时依次写为 OUT-1.docx、OUT-2.docx …')
-    .option('--config <rules.json>', '评分规则文件（JSON），未写的项采用全国默认规则')
+    .option('--config <rules.json>', '评分规则文件（JSON），逐项覆盖工作簿中保存的规则；未写的项取工作簿中保存的规则，再取全国默认规则')
     .option('--outline <seed|national>', '报告提纲：seed（七部分自评报告，默认）或 national（财预〔2020〕10号参考提纲）')
     .addHelpText(
       'after',
@@ -42,7 +41,7 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   if (opts.outline !== undefined && opts.outline !== 'seed' && opts.outline !== 'national') {
     throw new UsageError(`--outline 只能是 seed 或 national，当前为“${opts.outline}”（invalid outline）`);
   }
-  const profile: RuleProfile = opts.config !== undefined ? loadProfileFile(path.resolve(ctx.io.cwd, opts.config), opts.config) : NATIONAL_PROFILE;
+  const override = opts.config !== undefined ? loadProfileInput(path.resolve(ctx.io.cwd, opts.config), opts.config) : undefined;
   const outline = opts.outline as 'seed' | 'national' | undefined;
   if (opts.docx !== undefined) {
     const out = path.resolve(ctx.io.cwd, opts.docx);
@@ -57,6 +56,9 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
     ctx.fail(e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`);
     return;
   }
+  // The workbook's saved profile, with --config keys over it (CONTRACT.md).
+  const { profile, source } = profileForWorkbook(loaded.grids, override);
+  if (source.warning) ctx.errorLine(`${file}：${source.warning}`);
   const { docxPaths, draftAll, reportDocxBuffer, writeFileAtomic }: ReportModule = await import('../report');
   let drafts: ReturnType<ReportModule['draftAll']>;
   try {

@@ -6,10 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
-import { NATIONAL_PROFILE, type RuleProfile } from '../../core/profile';
+import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../../core/profile';
+import type { ProfileSource } from '../../core/savedProfile';
 import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
-import { loadProfileFile } from '../profileFile';
+import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
 import { mayLoseParts } from '../copyFidelity';
 import { ZipPackage } from '../zipPackage';
@@ -38,7 +39,7 @@ export function registerScore(program: Command, ctx: CliContext): void {
     .description('检测、校验并评分 .xlsx/.xlsm（以及旧版 .xls、WPS .et）中的绩效自评表（可一次处理多个文件）')
     .argument('<files...>', '要评分的文件（.xlsx、.xlsm、.xls、.et）（FILE…）')
     .option('--json', '以 JSON 输出评分结果（一个文件输出对象，多个文件输出数组），标准输出中不含其他内容')
-    .option('--config <rules.json>', '评分规则文件（JSON），未写的项采用全国默认规则')
+    .option('--config <rules.json>', '评分规则文件（JSON），逐项覆盖工作簿中保存的规则；未写的项取工作簿中保存的规则，再取全国默认规则')
     .option('--out <OUT.xlsx>', '另存一份写入评分结果的副本（仅限一个输入文件；原文件不会被修改）')
     .option('--out-dir <DIR>', '把每个文件的评分副本写入该文件夹（文件名不变；原文件不会被修改）')
     .option('--summary <SUMMARY.xlsx>', '生成汇总表（每张自评表一行，另附问题清单）')
@@ -102,6 +103,11 @@ export function planOutputs(files: string[], opts: ScoreOptions, cwd: string): (
     });
   }
   return files.map(() => null);
+}
+
+/** The `profileSource` field of a result: which rules scored this file. */
+export function profileSourceJson(source: ProfileSource): { workbook: boolean; config: string | null; description: string } {
+  return { workbook: source.workbook, config: source.config, description: source.description };
 }
 
 function withTableNotFound(result: WorkbookResult): WorkbookResult {
@@ -191,7 +197,10 @@ async function writeCopy(
 
 export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliContext): Promise<void> {
   const reading = readOptions(opts);
-  const profile: RuleProfile = opts.config !== undefined ? loadProfileFile(path.resolve(ctx.io.cwd, opts.config), opts.config) : NATIONAL_PROFILE;
+  // Each workbook may carry its own saved profile; --config keys go over it (CONTRACT.md). `profile` is the
+  // workbook-free one (config over national), for the summary's grade colours.
+  const override = opts.config !== undefined ? loadProfileInput(path.resolve(ctx.io.cwd, opts.config), opts.config) : undefined;
+  const profile: RuleProfile = override ? parseProfile(override.input) : NATIONAL_PROFILE;
   const outputs = planOutputs(files, opts, ctx.io.cwd);
   const summaryPath = opts.summary !== undefined ? path.resolve(ctx.io.cwd, opts.summary) : null;
   if (summaryPath) {
@@ -230,9 +239,11 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
       keep(unreadableResult(file, message));
       continue;
     }
+    const rules = profileForWorkbook(loaded.grids, override);
+    if (rules.source.warning) progress.errorLine(`${file}：${rules.source.warning}`);
     try {
-      // "file" first, as in CONTRACT.md.
-      result = { file, ...withTableNotFound(evaluateWorkbook(loaded.grids, profile)) };
+      // "file" first, as in CONTRACT.md; `profileSource` (added) says which rules were used.
+      result = { file, ...withTableNotFound(evaluateWorkbook(loaded.grids, rules.profile)), profileSource: profileSourceJson(rules.source) } as WorkbookResult;
       result.file = file;
     } catch (e) {
       const message = `评分 ${file} 时出错（engine error）：${oneLine(e)}`;
@@ -248,9 +259,9 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     }
     const out = outputs[i];
     let saved = '';
-    if (out && result.tables.length > 0) saved = await writeCopy(file, path.resolve(ctx.io.cwd, file), out, loaded, { result, profile }, ctx, progress);
+    if (out && result.tables.length > 0) saved = await writeCopy(file, path.resolve(ctx.io.cwd, file), out, loaded, { result, profile: rules.profile }, ctx, progress);
     keep(result);
-    if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: profile.decimals }) + saved);
+    if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: rules.profile.decimals }) + `  ${rules.source.description}\n` + saved);
   }
   memlog(files.length);
   progress.done();

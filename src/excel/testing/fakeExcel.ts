@@ -35,7 +35,8 @@
  *          wb.sheet(name): formats, columnWidths, rowHeights, validations, freeze, pageLayout, charts, tabColor.
  *   OfficeExtension.Error (code, message, debugInfo), Office.onReady, Office.context.requirements.isSetSupported,
  *   Office.context.officeTheme, Office.context.document.settings (get/set/remove/saveAsync),
- *   Office.actions.associate, Office.addin.showAsTaskpane/hide, Office.context.ui.displayDialogAsync.
+ *   Office.actions.associate, Office.addin.showAsTaskpane/hide/onVisibilityModeChanged (paneMode),
+ *   Office.context.ui.displayDialogAsync; Excel.run(options, batch) with delayForCellEdit (ExcelApi 1.11).
  *
  * Semantics kept from Office: reading a property that was not loaded and synced throws PropertyNotLoaded;
  * *OrNullObject results expose isNullObject after the sync that resolved them (no load needed); a 2D array
@@ -316,8 +317,38 @@ export class FakeWorkbook {
   settings: Record<string, unknown> = {};
   readOnly = false;
   structureProtected = false;
-  /** Every sync fails with InvalidOperationInCellEditMode while true. */
-  cellEditMode = false;
+  /**
+   * While true, every sync fails with InvalidOperationInCellEditMode, except in a batch run with
+   * Excel.run({ delayForCellEdit: true }) on ExcelApi 1.11+, which waits until the edit ends (Microsoft Learn,
+   * "Excel.RunOptions interface": delayed until the user exits cell edit mode; without the option the batch fails).
+   */
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (!on) for (const resume of this.editWaiters.splice(0)) resume();
+  }
+  private editing = false;
+  private editWaiters: (() => void)[] = [];
+  /** Syncs that waited for the user to leave cell edit mode. */
+  delayedSyncs = 0;
+  /** Resolves when the user leaves cell edit mode. */
+  cellEditEnded(): Promise<void> {
+    return this.editing ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
+  /**
+   * The task pane as Office.addin sees it (SharedRuntime 1.1): showAsTaskpane/hide change it, and every change
+   * calls the onVisibilityModeChanged handlers with { visibilityMode: "Taskpane" | "Hidden" }.
+   */
+  paneMode: 'Taskpane' | 'Hidden' = 'Hidden';
+  visibilityHandlers = new Set<(message: { visibilityMode: string }) => void>();
+  /** Shows or hides the pane as the user would (the ribbon's 打开面板, the pane's close button). */
+  setPaneMode(mode: 'Taskpane' | 'Hidden'): void {
+    if (this.paneMode === mode) return;
+    this.paneMode = mode;
+    for (const h of [...this.visibilityHandlers]) h({ visibilityMode: mode });
+  }
   supportedSets: Record<string, string>;
   payloadLimit: number;
   activeSheetId: string | null = null;
@@ -326,6 +357,8 @@ export class FakeWorkbook {
 
   syncCount = 0;
   bytesRead = 0;
+  /** The largest response of one sync (bytes), to compare with the 5 MB limit. */
+  largestSyncRead = 0;
   bytesWritten = 0;
   /** Every cell-level write applied, for "zero writes" assertions. */
   writes: WriteRecord[] = [];
@@ -354,6 +387,7 @@ export class FakeWorkbook {
   resetCounters(): void {
     this.syncCount = 0;
     this.bytesRead = 0;
+    this.largestSyncRead = 0;
     this.bytesWritten = 0;
     this.writes = [];
   }
@@ -608,6 +642,8 @@ class FakeRequestContext {
   /** Load ops record the bytes they return here during a sync. */
   responseBytes = 0;
   trackedObjects = { add: () => undefined, remove: () => undefined };
+  /** Excel.run({ delayForCellEdit: true }) on a host with ExcelApi 1.11. */
+  delayForCellEdit = false;
 
   constructor(readonly wb: FakeWorkbook) {
     this.workbook = new WorkbookProxy(this);
@@ -623,7 +659,11 @@ class FakeRequestContext {
     const ops = this.queue;
     this.queue = [];
     this.responseBytes = 0;
-    if (wb.cellEditMode) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (wb.cellEditMode) {
+      if (!this.delayForCellEdit) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+      wb.delayedSyncs++;
+      await wb.cellEditEnded();
+    }
     const request = ops.reduce((n, o) => n + o.request, 0);
     if (request > wb.payloadLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     wb.bytesWritten += request;
@@ -649,6 +689,7 @@ class FakeRequestContext {
     const changed = wb.pendingChanges.splice(0);
     for (const c of changed) wb.raiseChanged(c.sheet, c.address, 'ThisLocalAddin');
     wb.bytesRead += this.responseBytes;
+    wb.largestSyncRead = Math.max(wb.largestSyncRead, this.responseBytes);
     if (this.responseBytes > wb.payloadLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     return passThrough;
   }
@@ -2457,10 +2498,14 @@ export interface FakeOffice {
 export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
   const Excel = {
     run: async <T>(first: unknown, second?: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
-      // Excel.run(batch) or Excel.run(contextOrObject, batch): the latter reuses the object's context.
+      // Excel.run(batch), Excel.run(contextOrObject, batch) (reuses the object's context) or
+      // Excel.run(options, batch) with RunOptions: delayForCellEdit is ExcelApi 1.11; older hosts ignore it.
       const batch = (second ?? first) as (context: FakeRequestContext) => Promise<T>;
       const given = second ? ((first as { context?: unknown }).context ?? first) : undefined;
       const ctx = given instanceof FakeRequestContext ? given : new FakeRequestContext(wb);
+      if (second && !(given instanceof FakeRequestContext) && (first as { delayForCellEdit?: unknown }).delayForCellEdit === true) {
+        ctx.delayForCellEdit = wb.isSetSupported('ExcelApi', '1.11');
+      }
       const out = await batch(ctx);
       if (ctx.queue.length) await ctx.sync();
       return out;
@@ -2578,11 +2623,21 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
       showAsTaskpane: () => {
         if (!wb.isSetSupported('SharedRuntime', '1.1')) return Promise.reject(new FakeOfficeError('ApiNotFound', 'showAsTaskpane needs SharedRuntime 1.1.'));
         wb.officeCalls.showAsTaskpane++;
+        wb.setPaneMode('Taskpane');
         return Promise.resolve();
       },
       hide: () => {
         wb.officeCalls.hide++;
+        wb.setPaneMode('Hidden');
         return Promise.resolve();
+      },
+      onVisibilityModeChanged: (handler: (message: { visibilityMode: string }) => void) => {
+        if (!wb.isSetSupported('SharedRuntime', '1.1')) return Promise.reject(new FakeOfficeError('ApiNotFound', 'onVisibilityModeChanged needs SharedRuntime 1.1.'));
+        wb.visibilityHandlers.add(handler);
+        // Resolves to the function that removes the handler.
+        return Promise.resolve(async () => {
+          wb.visibilityHandlers.delete(handler);
+        });
       },
     },
   };

@@ -1,5 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { evaluateWorkbook } from '../../core/engine';
+import { gridFromArrays } from '../../core/grid';
 import { renderFluent } from '../testing/render';
 import { emptyResult, seedResult, seedTable } from '../testing/sampleResult';
 import { DetectionPanel } from './DetectionPanel';
@@ -32,6 +34,18 @@ describe('DetectionPanel', () => {
     expect(button).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(button);
     expect(onInsert).not.toHaveBeenCalled();
+  });
+
+  it('names what the workbook holds instead: a 部门整体支出绩效自评表 read by the engine', () => {
+    const grid = gridFromArrays('部门整体', [
+      ['部门整体支出绩效自评表'],
+      ['部门名称', '区融媒体中心'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '发布新闻条数', '≥1000条', '1200条', 50, 50],
+    ]);
+    renderFluent(<DetectionPanel result={evaluateWorkbook([grid])} selected={0} activeSheet="部门整体" capabilities={none} busy={false} onSelect={() => {}} onInsertTemplate={() => {}} />);
+    expect(screen.getByText('没有找到项目支出绩效自评表')).toBeInTheDocument();
+    expect(screen.getByText(/工作表「部门整体」是部门整体支出绩效自评表；本工具评的是项目支出绩效自评表/)).toBeInTheDocument();
   });
 
   it('inserts the template when the adapter can', async () => {

@@ -39,7 +39,10 @@ export function DetectionPanel({ result, selected, activeSheet, capabilities, bu
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>没有找到项目支出绩效自评表</MessageBarTitle>
-            检查了工作簿中所有可见的工作表，没有一张含有“项目名称”“项目资金”“绩效指标”“一级指标/二级指标/三级指标”和“总分”等栏目的表格。
+            {/* Other kinds of tables (部门整体, 申报表, 监控表) are named as the engine found them. */}
+            {result.otherTables?.length
+              ? `${result.otherTables.map((o) => o.message).join('；')}。`
+              : '检查了工作簿中所有可见的工作表，没有一张含有“项目名称”“项目资金”“绩效指标”“一级指标/二级指标/三级指标”和“总分”等栏目的表格。'}
           </MessageBarBody>
         </MessageBar>
         <Text weight="semibold">可以这样做：</Text>
