@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
 import { draftToPlainText } from '../../core/report/model';
-import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
+import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
 import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
 // '../report' pulls in docx (~50 ms): loaded inside the action, so other commands never pay for it.
@@ -79,7 +79,7 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   }
   const paths = docxPaths(path.resolve(ctx.io.cwd, opts.docx), drafts.length);
   for (let i = 0; i < drafts.length; i++) {
-    const shown = path.relative(ctx.io.cwd, paths[i]) || paths[i];
+    const shown = shownPath(ctx.io.cwd, paths[i]);
     try {
       await writeFileAtomic(paths[i], await reportDocxBuffer(drafts[i].draft));
     } catch (e) {
