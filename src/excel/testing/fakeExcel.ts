@@ -9,7 +9,9 @@
  *   context.workbook
  *     .readOnly, .protection.protected    (load)
  *     .worksheets                          getItem(nameOrId), getItemOrNullObject, add(name), load('items/…'),
- *                                          .items, getActiveWorksheet(), onActivated.add(handler) → { remove() }
+ *                                          .items, getActiveWorksheet(), onActivated.add(handler) → { remove() },
+ *                                          onChanged.add(handler) (1.9) → { remove() }: raised for the user's edits
+ *                                          (userEdits) and for values/formulas an add-in writes, after the sync
  *     .notes   (ExcelApi 1.18)             add(cellAddress, content), getItem/getItemOrNullObject(address),
  *                                          load('items/content'), .items; Note: content, delete(), getLocation()
  *     .comments (ExcelApi 1.10)            the same shape as notes (Comment: content, delete(), getLocation());
@@ -65,6 +67,7 @@ export {
   type FakeBorder,
   type FakeCell,
   type FakeCellFormat,
+  type FakeChangedEventArgs,
   type FakeChart,
   type FakePageLayout,
   type FakeSheet,
