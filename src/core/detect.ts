@@ -779,8 +779,10 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
       continue;
     }
     blankRun = 0;
-    // 总分 / 合计 in any column left of the values ends the block.
-    const leftEnd = Math.max(nameCol, ...valueCols.filter((c) => c <= nameCol));
+    // 总分 / 合计 in any column left of the 分值/得分 columns ends the block: some forms put a 说明 cell
+    // first and the 总分 label just before the 分值 column ("其他需要说明事项 | 无 | 总分 | 100 | 96").
+    const scoreCols = [cols.weight, cols.score].filter((c): c is number => c !== undefined && c > nameCol);
+    const leftEnd = scoreCols.length ? Math.min(...scoreCols) - 1 : Math.max(nameCol, ...valueCols.filter((c) => c <= nameCol));
     for (let c = 0; c <= Math.min(leftEnd, width - 1); c++) {
       if (isTotalLabel(textAt(grid, r, c))) return { row: r, gradeLabel: findGradeLabel(grid, r, width) };
     }

@@ -570,9 +570,9 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     }
   }
 
-  // The execution row of an older table (预算执行率 under 项目管理): when its own actual is not a number,
-  // it is scored from the funds block's B ÷ A, as the funds block would be.
-  if (isExecutionIndicator(name) && actual.kind !== 'number' && fundsRate !== null) {
+  // The execution row of an older table (预算执行率 under 项目管理): when it cannot be compared with a target of
+  // its own (actual not a number, or target "—"), it is scored from the funds block's B ÷ A, as the funds block would be.
+  if (isExecutionIndicator(name) && (actual.kind !== 'number' || target.kind !== 'number') && fundsRate !== null) {
     const score = executionScore(fundsRate, weight) as number;
     if (stated !== null && !(stated > weight) && scoreCell && !sameAt(stated, round(score), decimals)) {
       issues.add('SCORE_MISMATCH', 'warning', scoreCell, messages.executionScoreMismatch(scoreCell, stated, round(score), fundsRate, weight));

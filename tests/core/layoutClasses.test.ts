@@ -5,7 +5,7 @@
  */
 import type { CellInput } from '../../src/core/grid';
 import {
-  CLEAN_INDICATORS, codes, contractViolations, evaluate, ind, issueAt, nationalTable, only, pct, place, toGrid, transferTable,
+  CLEAN_INDICATORS, codes, contractViolations, evaluate, ind, issueAt, nationalTable, only, pct, place, toGrid, transferTable, yunnanTable,
   type Built, type Ind, type NationalOptions,
 } from './helpers';
 
@@ -116,6 +116,17 @@ describe('execution as an indicator row (项目决策/项目管理/项目产出/
     });
     expect(ind(own, '预算执行率')).toMatchObject({ score: 9, scoreSource: 'computed' });
     expect(own.totals.score).toBe(99);
+  });
+
+  it('a row with no target of its own ("—") is scored from B ÷ A, whatever score was typed (银川 2021)', () => {
+    const dash = run({
+      fundsHeader: ['年初预算数', '全年预算数（A）', '全年执行数（B）', '执行率（B/A）'],
+      funds: [{ label: '年度资金总额', values: [64.8, 64.8, 64.8, pct(1)] }],
+      indicators: FOUR_GROUPS.map((x, i) => (i === 1 ? { ...x, target: '—', actual: '100%', score: 9 } : x)),
+      total: [100, 99],
+    });
+    expect(ind(dash, '预算执行率')).toMatchObject({ score: 10, scoreSource: 'computed' });
+    expect(issueAt(dash, 'SCORE_MISMATCH').map((i) => i.severity)).toEqual(['warning']);
   });
 });
 
@@ -326,5 +337,41 @@ describe('reasons already in the table are read', () => {
     expect(ind(t, '热线来电受理量').deviation).toBe('来电量下降');
     expect(ind(t, '工单按时办结率').deviation).toBe('');
     expect(codes(t)).not.toContain('DEVIATION_UNEXPLAINED');
+  });
+});
+
+describe('the 总分 row wherever its label sits left of the 分值 column (云南, 永德县 2022)', () => {
+  it('"其他需要说明事项 | 无 | 总分 | 100 | 96": the 总分 row, not an indicator named 无', () => {
+    const b = yunnanTable({ total: [100, 100] });
+    const last = b.rows.length - 1;
+    b.rows[last] = ['其他需要说明事项', '无', null, null, null, null, '总分', 100, 100, '优'];
+    b.merges = b.merges.filter((m) => m !== `A${last + 1}:G${last + 1}`).concat(`B${last + 1}:F${last + 1}`);
+    const t = only(evaluate(toGrid(b)));
+    expect(t.indicators.map((i) => i.name)).not.toContain('无');
+    expect(t.totals).toMatchObject({ weight: 100, score: 100, statedScore: 100, scoreCell: `I${last + 1}` });
+    expect(t.grade).toBe('优');
+  });
+});
+
+describe('comparators typed with look-alike characters', () => {
+  const natures = (nature: string, target: number, actual: number) =>
+    only(evaluate(toGrid(yunnanTable({
+      indicators: [
+        { l1: '产出指标', l2: '数量指标', name: '受益人数', nature, target, unit: '人', actual, weight: 40, score: null },
+        { l1: '效益指标', l2: '社会效益指标', name: '违法行为责停率', nature: '≥', target: 95, unit: '%', actual: 96, weight: 40, score: 40 },
+        { l1: '满意度指标', l2: '服务对象满意度指标', name: '满意度', nature: '≥', target: 95, unit: '%', actual: 95, weight: 10, score: 10 },
+      ],
+    }))));
+  it('"≧" (U+2267) reads as ≥: 80 of 100 → 80% of the points', () => {
+    const t = natures('≧', 100, 80);
+    expect(ind(t, '受益人数')).toMatchObject({ kind: 'positive', score: 32 });
+  });
+  it('"≦" (U+2266) reads as ≤: 125 against ≤100 → 100 ÷ 125 of the points, not full marks', () => {
+    const t = natures('≦', 100, 125);
+    expect(ind(t, '受益人数')).toMatchObject({ kind: 'negative', score: 32 });
+  });
+  it('"═" (U+2550) reads as =', () => {
+    const t = natures('═', 100, 100);
+    expect(ind(t, '受益人数')).toMatchObject({ kind: 'equal', score: 40 });
   });
 });
