@@ -184,11 +184,11 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       weightLabels.push(num(sum(ws)));
     }
   }
-  const totalWeight = weightParts.length ? sum(weightParts) : null;
+  // No 分值 column at all: no total can stand, nor a sum of weights (the missing weights are reported above).
+  const weightsAbsent = t.indicators.cols.weight === undefined;
+  const totalWeight = weightParts.length && !weightsAbsent ? sum(weightParts) : null;
   const scoreParts: (number | null)[] = [...(withExec ? [funds.weight !== null ? funds.score : null] : []), ...scored.map((i) => i.score)];
   const missingExec = withExec && (funds.weight === null || funds.score === null);
-  // No 分值 column at all: no total can stand (the missing weights are reported above).
-  const weightsAbsent = t.indicators.cols.weight === undefined;
   const totalScore = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
 
   if (totalWeight !== null && !sameAt(totalWeight, 100, 6)) {

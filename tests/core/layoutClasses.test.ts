@@ -167,6 +167,9 @@ describe('tables without 分值/得分 columns are found and reported, never "no
     expect(missing.message).toContain('分值');
     expect(t.grade).toBeNull();
     expect(t.totals.score).toBeNull();
+    // The missing column is the fault, not a sum of 10: no WEIGHT_SUM on top of it (施甸 2021, 湖北 2020).
+    expect(t.totals.weight).toBeNull();
+    expect(codes(t)).not.toContain('WEIGHT_SUM');
   });
 
   it('a special-fund template: 专项资金名称 instead of 项目名称', () => {
@@ -317,6 +320,21 @@ describe('reasons already in the table are read', () => {
     });
     expect(t.funds.reason).toBe('部分设备采购延至次年，结余资金已上缴。');
     expect(t.funds.sources).toEqual([]);
+  });
+
+  it('a 原因分析 row under the 总分 row (施甸 2021: 偏差大或目标未完成原因分析)', () => {
+    const t = short({
+      after: [
+        ['偏差大或\n目标未完成\n原因分析', '部分设备采购延至次年，结余资金已上缴。'],
+        ['改进措施及\n结果应用方案', '加快采购进度。'],
+      ],
+    });
+    expect(t.funds.reason).toBe('部分设备采购延至次年，结余资金已上缴。');
+  });
+
+  it('a note under the 总分 row is not a reason ("注：…未完成原因…")', () => {
+    const t = short({ after: [['注：1.执行率低于100%的，请在偏差原因栏说明原因。']] });
+    expect(t.funds.reason).toBeNull();
   });
 
   it('text beside the funds block', () => {
