@@ -31,6 +31,8 @@ const WORD_COMPARATORS: [RegExp, Comparator][] = [
 const SUFFIX_COMPARATORS: [RegExp, Comparator][] = [
   [/(及以上|以上)$/, '>='],
   [/(及以下|以下|以内)$/, '<='],
+  // A deadline: "11月底前" is "11月" or earlier (宣城 2021: target "11月底前", actual "10月"); the unit stays.
+  [/(?<=[年月日号])底?以?前$/, '<='],
 ];
 
 const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+/;

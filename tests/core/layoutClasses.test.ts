@@ -393,3 +393,20 @@ describe('comparators typed with look-alike characters', () => {
     expect(ind(t, '受益人数')).toMatchObject({ kind: 'equal', score: 40 });
   });
 });
+
+describe('deadlines as targets (宣城 2021: "11月底前" against "10月")', () => {
+  const deadline = (target: string, actual: string) => run({
+    indicators: CLEAN_INDICATORS.map((x, i) => (i === 2 ? { ...x, name: '业务培训时限', target, actual } : x)),
+  });
+  it('done before the deadline: met, full marks, no unit mismatch', () => {
+    const t = deadline('11月底前', '10月');
+    expect(ind(t, '业务培训时限')).toMatchObject({ kind: 'negative', score: 5 });
+    expect(codes(t)).not.toContain('UNIT_MISMATCH');
+  });
+  it('on the deadline month it is met; after it, not ("10月前" against "11月": 10 ÷ 11 of the points)', () => {
+    expect(ind(deadline('12月底前', '12月'), '业务培训时限').score).toBe(5);
+    const late = ind(deadline('10月前', '11月'), '业务培训时限');
+    expect(late.kind).toBe('negative');
+    expect(late.score).toBeCloseTo((10 / 11) * 5, 9);
+  });
+});
