@@ -50,10 +50,32 @@ function sheetOf(entry: BackupEntry, grids: Grid[], tables: Map<string, Detected
   return { reason: `工作表“${entry.sheet}”已不存在或已改名` };
 }
 
+/**
+ * The column, right of its table, where a value the scoring wrote beside the table now is. Nothing of the
+ * table moves when the user inserts or deletes a column between the table's edge and such a cell (the grade
+ * beside the total row), so where the anchored cell no longer holds the value, the one cell of the same row
+ * right of the table that holds exactly that value is taken; none or several: the anchored cell stays.
+ */
+function besideTable(entry: BackupEntry, grid: Grid, tables: DetectedTable[], row: number, col: number, tableRight: number): number {
+  const written = { value: entry.after.value ?? null, formula: entry.after.formula ?? null };
+  if (!('value' in entry.after) || written.value === null || matchesState(valueStateAt(grid, row, col), written)) return col;
+  // Up to the next table on the row (side-by-side tables): its cells are its own.
+  const next = Math.min(...tables.filter((t) => t.left > tableRight && row >= t.top && row <= t.bottom).map((t) => t.left));
+  const cells = grid.cells[row] ?? [];
+  const found: number[] = [];
+  for (let c = tableRight + 1; c < Math.min(cells.length, next); c++) if (cells[c] && matchesState(valueStateAt(grid, row, c), written)) found.push(c);
+  return found.length === 1 ? found[0] : col;
+}
+
+/** Whether the cell a placed entry landed on holds the value that entry's scoring wrote. */
+function holdsItsValue(p: PlacedEntry, grids: Grid[]): boolean {
+  return 'value' in p.entry.after && p.entry.after.value != null && stillHoldsOurValue(p, grids);
+}
+
 /** Places every entry of the backup on the workbook as it is now. */
 export function placeBackup(backup: Backup | null, grids: Grid[], tables: Map<string, DetectedTable[]> = tablesBySheet(grids)): PlacedEntry[] {
   if (!backup?.entries.length) return [];
-  const taken = new Map<string, PlacedEntry>();
+  const taken = new Map<string, PlacedEntry[]>();
   const placed: PlacedEntry[] = backup.entries.map((entry) => {
     const sheet = sheetOf(entry, grids, tables);
     if ('reason' in sheet) return { entry, at: null, reason: sheet.reason };
@@ -63,23 +85,27 @@ export function placeBackup(backup: Backup | null, grids: Grid[], tables: Map<st
       const p = placeAnchor(tables.get(sheet.name) ?? [], entry.anchor);
       if ('reason' in p) return { entry, at: null, reason: p.reason };
       ({ row, col } = p);
+      if (col > p.tableRight) col = besideTable(entry, sheet, tables.get(sheet.name) ?? [], row, col, p.tableRight);
     } else {
       // Backups of version 1 and cells outside every table: the address, on the sheet found above.
       ({ row, col } = fromA1(entry.address));
     }
     return { entry, at: { sheet: sheet.name, row, col, address: toA1(row, col) } };
   });
-  // Two entries landing on one cell means at least one thing moved onto another's place: place neither.
   for (const p of placed) {
-    if (!p.at) continue;
-    const k = cellKey(p.at.sheet, p.at.address);
-    const other = taken.get(k);
-    if (other) {
-      for (const x of [p, other]) {
-        x.at = null;
-        x.reason = `两处备份内容都对应到 ${k}，无法确定原来的位置`;
-      }
-    } else taken.set(k, p);
+    if (p.at) (taken.get(cellKey(p.at.sheet, p.at.address)) ?? taken.set(cellKey(p.at.sheet, p.at.address), []).get(cellKey(p.at.sheet, p.at.address))!).push(p);
+  }
+  // Two entries landing on one cell means at least one thing moved onto another's place. Where exactly
+  // one of them finds there the value its scoring wrote, that one is there; the others' cells are gone.
+  // Otherwise neither is placed.
+  for (const [k, same] of taken) {
+    if (same.length < 2) continue;
+    const holders = same.filter((x) => holdsItsValue(x, grids));
+    for (const x of same) {
+      if (holders.length === 1 && x === holders[0]) continue;
+      x.at = null;
+      x.reason = holders.length === 1 ? `原来的单元格已被删除或移走（${k} 现在是另一处评分结果）` : `两处备份内容都对应到 ${k}，无法确定原来的位置`;
+    }
   }
   return placed;
 }

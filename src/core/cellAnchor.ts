@@ -20,12 +20,19 @@ export interface CellAnchor {
   /** The table: its project name (or title), and which of the sheet's tables of that name. */
   table: { key: string; ordinal: number };
   row: RowAnchor;
-  /** The nearest role column at or left of the cell ('@left': the table's left edge), and the offset from it. */
+  /**
+   * The nearest role column at or left of the cell, and the offset from it: a role of the row's block
+   * ("score"), for a label row one of either block ("ind:level2", "funds:budget"), or '@left', the
+   * table's left edge, where no role column is left of the cell.
+   */
   col: { role: string; delta: number };
 }
 
-/** A place found again, or why not (Chinese, for the user). */
-export type Placement = { row: number; col: number } | { reason: string };
+/**
+ * A place found again, or why not (Chinese, for the user). `tableRight` is the table's right edge now:
+ * a cell right of it (the grade beside the total row) has no column of the table to follow.
+ */
+export type Placement = { row: number; col: number; tableRight: number } | { reason: string };
 
 export function tableKey(t: DetectedTable): string {
   return (t.projectName?.text ?? t.title ?? '').trim();
@@ -73,10 +80,25 @@ function rowAnchor(t: DetectedTable, row: number, col: number): RowAnchor {
   return { kind: 'text', text: rowSignature(t.grid, t, row, col) };
 }
 
+/**
+ * The role columns a row's cells are placed by. A label row (header fields, column headers) has none of
+ * its own: it takes both blocks' role columns, named with their block ("ind:level2", "funds:budget"), so
+ * that a column inserted or deleted inside the table moves its cells as it moves the role columns.
+ */
 function blockCols(t: DetectedTable, row: RowAnchor): Record<string, number | undefined> {
   if (row.kind === 'funds' || row.kind === 'source') return t.funds?.cols ?? {};
   if (row.kind === 'indicator' || row.kind === 'total') return t.indicators.cols;
-  return {};
+  const out: Record<string, number | undefined> = {};
+  for (const [role, c] of Object.entries(t.indicators.cols)) out[`ind:${role}`] = c;
+  for (const [role, c] of Object.entries(t.funds?.cols ?? {})) out[`funds:${role}`] = c;
+  return out;
+}
+
+/** The column of an anchor's role in a table now (undefined: the role column is gone). */
+function roleCol(t: DetectedTable, row: RowAnchor, col: CellAnchor['col']): number | undefined {
+  // '@left': the table's left edge (every anchor of a label row made before label rows had roles).
+  const at = col.role === '@left' ? t.left : blockCols(t, row)[col.role];
+  return at === undefined ? undefined : at + col.delta;
 }
 
 function colAnchor(t: DetectedTable, row: RowAnchor, col: number): CellAnchor['col'] {
@@ -122,25 +144,20 @@ export function placeAnchor(tables: DetectedTable[], a: CellAnchor): Placement {
   if (!t) return { reason: a.table.key ? `找不到项目“${a.table.key}”的自评表` : '找不到原来的自评表' };
   const rows: number[] = [];
   const r = a.row;
+  const col = roleCol(t, r, a.col);
   if (r.kind === 'funds') t.funds?.rows.forEach((x) => x.isTotal && rows.push(x.row));
   else if (r.kind === 'source') t.funds?.rows.forEach((x) => !x.isTotal && x.label === r.label && rows.push(x.row));
   else if (r.kind === 'indicator') t.indicators.rows.forEach((x) => x.name === r.name && targetText(t, x.row) === r.target && rows.push(x.row));
   else if (r.kind === 'total') {
     if (t.total) rows.push(t.total.row);
-  } else {
-    // Label rows are anchored to the table's left edge: the cell's own column is known before the row.
-    for (let row = t.top; row <= t.bottom; row++) if (rowSignature(t.grid, t, row, t.left + a.col.delta) === r.text) rows.push(row);
-  }
-  if (rows.length === 0) return { reason: `${describeRow(r)}已不存在（被删除或改动）` };
-  if (rows.length > 1) return { reason: `有 ${rows.length} 处${describeRow(r)}，无法确定原来是哪一行` };
-  let col: number | undefined;
-  if (a.col.role === '@left') col = t.left + a.col.delta;
-  else {
-    const c = blockCols(t, r)[a.col.role];
-    if (c !== undefined) col = c + a.col.delta;
+  } else if (col !== undefined) {
+    // A label row is known by its other cells' texts, so the cell's own column is found first.
+    for (let row = t.top; row <= t.bottom; row++) if (rowSignature(t.grid, t, row, col) === r.text) rows.push(row);
   }
   if (col === undefined || col < 0) return { reason: `${describeRow(r)}中原来的列已不存在` };
-  return { row: rows[0], col };
+  if (rows.length === 0) return { reason: `${describeRow(r)}已不存在（被删除或改动）` };
+  if (rows.length > 1) return { reason: `有 ${rows.length} 处${describeRow(r)}，无法确定原来是哪一行` };
+  return { row: rows[0], col, tableRight: t.right };
 }
 
 /** "H16" for a placement, for messages. */

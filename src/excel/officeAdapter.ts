@@ -10,9 +10,9 @@ import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
 import { newBackupId, parseBackup } from '../core/backup';
 import { planScoring, type CellChange } from '../core/changeList';
-import { cellKey } from '../core/address';
 import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
-import { queueCellState, queueChanges, workbookState } from './queueChanges';
+import { queueCellState, queueChanges, workbookState, type DeferredComment } from './queueChanges';
+import { addDeferredComments } from './deferredComments';
 import { queueBackupClear, queueBackupWrite } from './backupSheet';
 import { annotationKind, readSnapshot, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
@@ -82,11 +82,12 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
           return { result: { ...now, undoable: snap.backupExists }, plan, changed: 0, syncs: session.syncs, messages: snap.messages, selected: null, pending: replacements };
         }
 
+        let deferred: DeferredComment[] = [];
         if (changes.length && decided.backup) {
           assertWritable(snap, [...new Set(changes.map((c) => c.sheet))], !snap.backupExists);
           // Backup first: if anything below fails, the batch stops after it and undo can restore.
           queueBackupWrite(context, decided.backup, snap.backupExists, snap.backupRows?.length ?? 0);
-          queueChanges(context, changes, snap.annotationKind);
+          deferred = queueChanges(context, changes, snap);
         }
         const selected = options.select ? selectionTarget(result, plan) : null;
         if (selected) {
@@ -97,6 +98,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         if (changes.length || selected) {
           if (changes.length) pending = { changes, previousRows: snap.backupRows, backupExisted: snap.backupExists };
           await session.sync();
+          snap.messages.push(...(await addDeferredComments(session, deferred)));
         }
         return { result: { ...result, undoable: snap.backupExists || changes.length > 0 }, plan, changed: changes.length, syncs: session.syncs, messages: snap.messages, selected };
       });
@@ -121,14 +123,13 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const { context } = session;
       const snap = await readSnapshot(session, { skipGrids: true, annotations: annotationKind(), backup: true });
       const sheets = new Map<string, Excel.Worksheet>();
-      for (const c of p.changes) {
-        const note = snap.annotations?.get(cellKey(c.sheet, c.address))?.content ?? null;
-        queueCellState(context, sheets, snap.annotationKind, c.sheet, c.address, c.before, note);
-      }
+      const deferred: DeferredComment[] = [];
+      for (const c of p.changes) queueCellState(context, sheets, snap, c.sheet, c.address, c.before, deferred);
       const previous = parseBackup(p.previousRows);
       if (previous) queueBackupWrite(context, previous, snap.backupExists, snap.backupRows?.length ?? 0);
       else if (snap.backupExists && !p.backupExisted) queueBackupClear(context, snap.structureProtected);
       await session.sync();
+      await addDeferredComments(session, deferred);
     });
   }
 
@@ -143,10 +144,11 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const none = { restored: 0, syncs: session.syncs, skipped: undo.unplaced.length, unplaced: undo.unplaced, kept: 0, message: undo.message };
       if (!undo.found) return none;
       if (undo.changes.length) assertWritable(snap, [...new Set(undo.changes.map((c) => c.sheet))], false);
-      queueChanges(context, undo.changes, snap.annotationKind);
+      const deferred = queueChanges(context, undo.changes, snap);
       if (undo.remaining) queueBackupWrite(context, undo.remaining, snap.backupExists, snap.backupRows?.length ?? 0);
       else queueBackupClear(context, snap.structureProtected);
       await session.sync();
+      this.lastMessages = [...snap.messages, ...(await addDeferredComments(session, deferred))];
       return { ...none, restored: undo.restored, kept: undo.kept, syncs: session.syncs };
     });
   }

@@ -1,7 +1,7 @@
 /**
  * Reads the workbook into the engine's Grids, bounded by the tables rather than by the workbook:
  *   sync 1: the sheet list (name, visibility, protection), workbook read-only/structure protection,
- *           whether the backup and settings sheets exist, the notes (or comments) collection;
+ *           whether the backup and settings sheets exist, the notes and comments collections;
  *   sync 2: per visible sheet, where its values are (used range, values only) and its merged areas
  *           (ExcelApi 1.13), note locations, the backup sheet's content and the saved profile (_jixiao_settings!A1);
  *   then:   a small workbook's cells whole in one sync (values, text, formulas, formats, fills with ExcelApi 1.9
@@ -16,6 +16,7 @@ import { cellKey, rectOf, splitAddress, splitAreas, type Rect } from '../core/ad
 import { BACKUP_SHEET, type AnnotationKind } from '../core/backup';
 import { readBounded, SYNC_BYTE_BUDGET, type CellProperty, type ChunkRequest, type ChunkResult } from './boundedRead';
 import { detectTables } from '../core/detect';
+import { ourPartStart } from '../core/noteText';
 import type { Session } from './session';
 import { SETTINGS_CELL, SETTINGS_SHEET } from '../core/savedProfile';
 import { assertBaseline, supports } from './session';
@@ -24,17 +25,36 @@ export { BACKUP_SHEET };
 
 export type { AnnotationKind };
 
-/** Which annotation API this host offers: notes (ExcelApi 1.18) like the CLI, else comments (1.10), else none. */
+/**
+ * The kind of annotation a mark is written as on a cell that has none yet: notes (ExcelApi 1.18) like the CLI,
+ * else threaded comments (1.10), else none (fills alone). A cell that already carries one keeps its kind
+ * (queueChanges.ts): Excel gives a cell a note or a threaded comment, never both.
+ */
 export function annotationKind(): AnnotationKind | null {
   if (supports('ExcelApi', '1.18')) return 'notes';
   if (supports('ExcelApi', '1.10')) return 'comments';
   return null;
 }
 
+/**
+ * The kinds this host can read: legacy notes only through the NoteCollection of ExcelApi 1.18 (Microsoft Learn,
+ * "Excel.NoteCollection class"), threaded comments through the CommentCollection of 1.10 ("Excel.CommentCollection
+ * class"). Below 1.18 a cell's note exists but cannot be seen.
+ */
+export function readableAnnotationKinds(): AnnotationKind[] {
+  const kinds: AnnotationKind[] = [];
+  if (supports('ExcelApi', '1.18')) kinds.push('notes');
+  if (supports('ExcelApi', '1.10')) kinds.push('comments');
+  return kinds;
+}
+
 export interface ReadOptions {
   /** Read fills of the regions (for the backup and for idempotence); needs ExcelApi 1.9. */
   fills?: boolean;
-  /** Read notes/comments and where they sit. */
+  /**
+   * Read the notes and comments (every kind the host can read) and where they sit; the kind given is the one
+   * a mark takes on a cell with neither (annotationKind()); null or absent: none read.
+   */
   annotations?: AnnotationKind | null;
   /** Read the backup sheet's content. */
   backup?: boolean;
@@ -59,6 +79,8 @@ export interface Annotation {
   /** A1 without sheet. */
   address: string;
   content: string;
+  /** A legacy note or a threaded comment: a change to it goes through the same kind. */
+  kind: AnnotationKind;
 }
 
 export interface WorkbookSnapshot {
@@ -70,9 +92,12 @@ export interface WorkbookSnapshot {
   regions: Map<string, Rect>;
   /** Fill by cellKey for read cells, null for no fill; absent when fills were not read. */
   fills: Map<string, string | null> | null;
-  /** Notes (or comments) by cellKey; null when the host has no annotation API. */
+  /** Notes and comments by cellKey (each with its kind); null when the host has no annotation API. */
   annotations: Map<string, Annotation> | null;
+  /** The kind a mark takes on a cell with no annotation. */
   annotationKind: AnnotationKind | null;
+  /** The kinds read: without 'notes' (below ExcelApi 1.18) a cell may hold a note nobody could see. */
+  annotationsRead: AnnotationKind[];
   /** Raw rows of the backup sheet's first column; null when there is no backup sheet. */
   backupRows: string[] | null;
   backupExists: boolean;
@@ -118,7 +143,8 @@ export async function readSnapshot(session: Session, options: ReadOptions = {}):
   // The saved rule profile rides along (CONTRACT.md: _jixiao_settings!A1), so no operation needs a sync of its own.
   const settingsSheet = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   settingsSheet.load('name');
-  const annotationItems = kind ? (kind === 'notes' ? wb.notes : wb.comments).load('items/content') : null;
+  const kindsRead = kind ? readableAnnotationKinds() : [];
+  const annotationItems = kindsRead.map((k) => ({ kind: k, items: (k === 'notes' ? wb.notes : wb.comments).load('items/content') }));
   await session.sync();
 
   const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: String(s.visibility), protected: s.protection.protected }));
@@ -136,7 +162,9 @@ export async function readSnapshot(session: Session, options: ReadOptions = {}):
     if (withMerges) p.merges = used.getMergedAreasOrNullObject().load('address');
     return p;
   });
-  const locations = annotationItems ? annotationItems.items.map((item) => ({ item, location: item.getLocation().load('address') })) : [];
+  const locations = annotationItems.flatMap(({ kind: k, items }) =>
+    (items.items as (Excel.Note | Excel.Comment)[]).map((item) => ({ kind: k, item, location: item.getLocation().load('address') })),
+  );
   // Synced above through session.sync(), which the lint rule does not recognise as context.sync().
   // eslint-disable-next-line office-addins/call-sync-before-read
   const backupExists = !backupSheet.isNullObject;
@@ -212,10 +240,14 @@ export async function readSnapshot(session: Session, options: ReadOptions = {}):
   let annotations: Map<string, Annotation> | null = null;
   if (kind) {
     annotations = new Map();
-    for (const { item, location } of locations) {
+    for (const { kind: k, item, location } of locations) {
       const { sheet, a1 } = splitAddress(location.address);
       const address = a1.split(':')[0].replace(/\$/g, '');
-      annotations.set(cellKey(sheet, address), { sheet, address, content: item.content });
+      const key = cellKey(sheet, address);
+      // Excel never lets a cell hold both; a file made elsewhere might. The one carrying our mark counts, else the note.
+      const other = annotations.get(key);
+      if (other && (ourPartStart(other.content) >= 0 || ourPartStart(item.content) < 0)) continue;
+      annotations.set(key, { sheet, address, content: item.content, kind: k });
     }
   }
   let backupRows: string[] | null = null;
@@ -231,6 +263,7 @@ export async function readSnapshot(session: Session, options: ReadOptions = {}):
     fills,
     annotations,
     annotationKind: kind,
+    annotationsRead: kindsRead,
     backupRows,
     backupExists,
     savedProfile: settingsCell ? (settingsCell.values[0]?.[0] ?? null) : undefined,

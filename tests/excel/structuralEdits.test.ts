@@ -83,3 +83,50 @@ test('renameSheet and moveSheet: the id stays; formulas naming the sheet follow 
   expect(wb.sheet(id)!.name).toBe('自评 表');
   expect(() => wb.renameSheet('汇总', '自评 表')).toThrow(/exists/);
 });
+
+test('insertColumns: cells move right with formula, format, fill, note and width; merges and validations cut through grow; references follow', () => {
+  const wb = workbook();
+  const s = wb.sheet('表')!;
+  s.columnWidths.set(1, 90);
+  wb.setCell('表', 'E3', { value: 1, formula: 'A3&B3' });
+  wb.insertColumns('表', 2, 2); // before B: B and everything right of it move two columns right
+  expect(wb.cell('表', 'A3').value).toBe('运行经费');
+  expect(wb.cell('表', 'D3')).toMatchObject({ value: 6, numberFormat: '0.00', fill: '#FFEB9C', note: '原填 6 分' });
+  expect(wb.cell('表', 'B3')).toMatchObject({ value: null, note: null });
+  expect(wb.formatOf('表', 'B3').fill).toBeNull();
+  expect(wb.formatOf('表', 'D3').bold).toBe(true);
+  expect(wb.formatOf('表', 'B3').bold).toBe(false);
+  expect(s.columnWidths.get(3)).toBe(90);
+  expect(s.columnWidths.has(1)).toBe(false);
+  expect(wb.cell('表', 'E3').formula).toBe('D3*2');
+  expect(wb.cell('表', 'E4').formula).toBe('SUM(D3:D4)');
+  expect(wb.cell('表', 'G3').formula).toBe('A3&D3');
+  expect(wb.cell('表', 'A6').formula).toBe('$D$4*2');
+  expect(wb.cell('汇总', 'A1').formula).toBe("'表'!D3");
+  // A1:C1 is cut through (B is inside it) and grows; D3:D4 lies wholly right and moves.
+  expect(wb.mergesList('表')).toEqual(['A1:E1', 'F3:F4']);
+  expect(wb.validationAt('表', 'D4')?.range).toBe('D3:D4');
+  expect(wb.validationAt('表', 'B4')).toBeNull();
+});
+
+test('deleteColumns: the columns, their notes and widths go, columns right move left, a reference to a deleted cell is #REF!, ranges shrink', () => {
+  const wb = workbook();
+  const s = wb.sheet('表')!;
+  s.columnWidths.set(2, 70);
+  wb.setCell('表', 'E4', { value: 16, formula: 'SUM(A4:C4)' });
+  wb.deleteColumns('表', 2, 1); // B goes
+  expect(wb.cell('表', 'A3').value).toBe('运行经费');
+  expect(wb.cell('表', 'B3').formula).toBe('#REF!*2');
+  expect(wb.notes).toHaveLength(0);
+  expect(s.columnWidths.get(1)).toBe(70);
+  expect(wb.cell('表', 'B4').formula).toBe('SUM(#REF!)'); // SUM(B3:B4) named only the deleted column
+  expect(wb.cell('表', 'D4').formula).toBe('SUM(A4:B4)');
+  expect(wb.cell('表', 'A6').formula).toBe('#REF!*2');
+  expect(wb.cell('汇总', 'A1').formula).toBe('#REF!');
+  expect(wb.mergesList('表')).toEqual(['A1:B1', 'C3:C4']);
+  expect(s.validations).toHaveLength(0);
+  // Deleting the merged column's whole span removes the merge.
+  wb.deleteColumns('表', 3, 1);
+  expect(wb.mergesList('表')).toEqual(['A1:B1']);
+  expect(() => wb.deleteColumns('表', 0, 1)).toThrow(/bad columns/);
+});

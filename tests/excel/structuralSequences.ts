@@ -16,6 +16,13 @@ export function withDocNumberLine(grids: Grid[]): Grid[] {
   return grids;
 }
 
+/** The given grids with a column of 文号 left of the table (the first sheet's cells and merges one column right). */
+export function withLeftColumn(grids: Grid[]): Grid[] {
+  grids[0].cells = grids[0].cells.map((r, i) => (i === 0 ? [{ value: '附件1', text: '附件1' }, ...(r ?? [])] : [undefined, ...(r ?? [])]));
+  grids[0].merges = grids[0].merges.map((m) => ({ ...m, left: m.left + 1, right: m.right + 1 }));
+  return grids;
+}
+
 /** A row inserted inside the seed's table and a new indicator typed into it. */
 export const addIndicator: Edit = (w) => {
   w.insertRows('自评表', 17, 1);

@@ -9,7 +9,7 @@ import type { Grid } from '../../src/core/grid';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { fakeWorkbookFromGrids, installFakeOffice, uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
 import { nationalTable, stack, toGrid } from '../core/helpers';
-import { addIndicator, reverseIndicators, sortableTable, withDocNumberLine, type Edit } from './structuralSequences';
+import { addIndicator, reverseIndicators, sortableTable, withDocNumberLine, withLeftColumn, type Edit } from './structuralSequences';
 import { seedGridsOnce } from './helpers';
 import { fakeCells } from './xlsxDouble';
 
@@ -201,5 +201,73 @@ describe('sorting, and two tables on one sheet', () => {
     expected.insertRows('自评表', 1, 2);
     expect(stateOf(wb)).toEqual(stateOf(expected));
     expect(wb.sheet(BACKUP_SHEET)).toBeUndefined();
+  });
+});
+
+describe('the seed: columns inserted or deleted between scoring and undo (Range.insert right / Range.delete left)', () => {
+  let seedGrids: Grid[];
+  beforeAll(async () => {
+    seedGrids = await seedGridsOnce();
+  });
+  const seed = () => structuredClone(seedGrids);
+
+  /** Each restored value is in the row of its own indicator and the column of its own role. */
+  function expectOwnPlaces(wb: FakeWorkbook, cols: { label: string; name: string; score: string; rate: string; fundsScore: string }) {
+    const at = (a: string) => wb.cell('自评表', a);
+    const rowOf = (text: string) => {
+      for (let r = 1; r <= 30; r++) if (at(`${cols.name}${r}`).value === text || at(`${cols.label}${r}`).value === text) return r;
+      throw new Error(`no row for ${text}`);
+    };
+    expect(at(`${cols.score}${rowOf('运行经费')}`).value).toBe(6);
+    expect(at(`${cols.score}${rowOf('按时办结率')}`).value).toBe(10);
+    expect(at(`${cols.score}${rowOf('劳务派遣话务员人数')}`).value).toBe(20);
+    expect(at(`${cols.rate}${rowOf('年度资金总额')}`).value).toBe(0.66);
+    expect(at(`${cols.fundsScore}${rowOf('年度资金总额')}`).value).toBe(7);
+  }
+
+  type Places = Parameters<typeof expectOwnPlaces>[1];
+  test.each<[string, () => Grid[], Edit[], { rescore?: boolean }, Places]>([
+    ['a column inserted left of the table', seed, [(w) => w.insertColumns('自评表', 1, 1), (w) => w.setCell('自评表', 'A1', { value: '附件1' })], {}, { label: 'D', name: 'E', score: 'I', rate: 'I', fundsScore: 'J' }],
+    ['a column deleted left of the table', () => withLeftColumn(seed()), [(w) => w.deleteColumns('自评表', 1, 1)], {}, { label: 'C', name: 'D', score: 'H', rate: 'H', fundsScore: 'I' }],
+    ['a column inserted inside the table (before 年度指标值 / 全年预算数)', seed, [(w) => w.insertColumns('自评表', 5, 1)], {}, { label: 'C', name: 'D', score: 'I', rate: 'I', fundsScore: 'J' }],
+    ['two columns inserted inside the table, the table scored again', seed, [(w) => w.insertColumns('自评表', 9, 2)], { rescore: true }, { label: 'C', name: 'D', score: 'H', rate: 'H', fundsScore: 'K' }],
+  ])('%s: every value goes back to the cell of its own row and column role', async (_name, grids, edits, options, places) => {
+    const { wb, undo, expected } = await sequence(grids, edits, options);
+    expect(undo.message).toBe('');
+    expect(stateOf(wb)).toEqual(stateOf(expected));
+    expectOwnPlaces(wb, places);
+    expect(wb.sheet(BACKUP_SHEET)).toBeUndefined();
+  });
+
+  test('a column inserted between the table and the grade the scoring wrote beside its total row', async () => {
+    // The table (A…I) does not move, only what lies right of it: 未评级 goes from J21 to K21.
+    const { wb, undo, expected } = await sequence(seed, [(w) => w.insertColumns('自评表', 10, 1)]);
+    expect(undo.message).toBe('');
+    expect(stateOf(wb)).toEqual(stateOf(expected));
+    expect(wb.cell('自评表', 'K21').value).toBeNull();
+  });
+
+  test('column H deleted (执行率 of the funds rows, 得分 of the indicator rows): its entries are written nowhere and named; the rest goes back', async () => {
+    const wb = fakeWorkbookFromGrids(seed());
+    installFakeOffice(globalThis, wb);
+    const adapter = new OfficeWorkbookAdapter();
+    await adapter.score();
+    const inH = backupOf(wb)!.entries.filter((e) => e.address.startsWith('H')).map((e) => `自评表!${e.address}`);
+    expect(inH).toEqual(expect.arrayContaining(['自评表!H6', '自评表!H16', '自评表!H21']));
+    wb.deleteColumns('自评表', 8, 1);
+    const undo = await adapter.undo();
+    // Every entry of the deleted column is unplaced, with the reason; none of the others is.
+    expect(undo.unplaced.map((u) => u.cell).sort()).toEqual([...inH].sort());
+    expect(undo.unplaced.find((u) => u.cell === '自评表!H16')!.reason).toMatch(/运行经费.*原来的列已不存在/);
+    expect(undo.message).toMatch(/没有恢复/);
+    expect(undo.restored).toBeGreaterThan(0);
+    // The user's workbook with column H deleted: 得分 of the funds row (was I6, now H6) has its 7 back,
+    // nothing of H's went into the column that took its place, and every other mark is gone.
+    const expected = fakeWorkbookFromGrids(seed());
+    expected.deleteColumns('自评表', 8, 1);
+    expect(stateOf(wb)).toEqual(stateOf(expected));
+    expect(wb.cell('自评表', 'H6').value).toBe(7);
+    // The backup keeps exactly what could not be restored.
+    expect(backupOf(wb)!.entries.map((e) => `${e.sheet}!${e.address}`).sort()).toEqual([...inH].sort());
   });
 });

@@ -12,7 +12,7 @@ import { fakeWorkbookFromGrids } from '../../src/excel/testing/fakeExcel';
 import { etAppFromGrids, type EtDoubleApp } from '../../src/wps/testing/etDouble';
 import { WpsWorkbookAdapter } from '../../src/wps/wpsAdapter';
 import { seedGridsOnce } from '../excel/helpers';
-import { addIndicator, reverseIndicators, sortableTable, withDocNumberLine, type Edit } from '../excel/structuralSequences';
+import { addIndicator, reverseIndicators, sortableTable, withDocNumberLine, withLeftColumn, type Edit } from '../excel/structuralSequences';
 import { officeFromWps, wpsFromOffice } from './convert';
 
 const adapter = (app: EtDoubleApp) => new WpsWorkbookAdapter(app, undefined, loadNumfmt);
@@ -59,6 +59,22 @@ describe('WPS: structural edits between scoring and undo', () => {
     expect(view(app)).toEqual(view(expected));
     expect(app.workbook.sheet('自评表').at('H17').value).toBe(6);
     expect(app.workbook.sheets.map((s) => s.name)).not.toContain(BACKUP_SHEET);
+  });
+
+  test('a column inserted left of the table, and one inside it: every value goes back to its own row and column role', async () => {
+    for (const column of [1, 5]) {
+      const { app, undo, expected } = await sequence(seed, [(w) => w.insertColumns('自评表', column, 1)]);
+      expect(undo.message).toBe('');
+      expect(view(app)).toEqual(view(expected));
+      expect(app.workbook.sheet('自评表').at('I16').value).toBe(6);
+    }
+  });
+
+  test('a column deleted left of the table', async () => {
+    const { app, undo, expected } = await sequence(() => withLeftColumn(seed()), [(w) => w.deleteColumns('自评表', 1, 1)]);
+    expect(undo.message).toBe('');
+    expect(view(app)).toEqual(view(expected));
+    expect(app.workbook.sheet('自评表').at('H16').value).toBe(6);
   });
 
   test('a row deleted above the table', async () => {

@@ -1,4 +1,24 @@
-/** Notes (ExcelApi 1.18) and comments (1.10) in the double. */
+/**
+ * Notes (ExcelApi 1.18) and threaded comments (1.10) in the double, at workbook and worksheet level.
+ *
+ * Follows Microsoft Learn: "Excel.NoteCollection class" and "Work with notes using the Excel JavaScript API"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes): add(cellAddress, content) on one
+ * cell, getItem(key) by cell address; "Excel.CommentCollection class" and "Work with comments using the Excel
+ * JavaScript API" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-comments): add(cellAddress,
+ * content), "An InvalidArgument error is thrown if the provided range is larger than one cell", getItemByCell
+ * throws when the cell has no comment. The collections exist only where their requirement set is supported
+ * (ApiNotFound otherwise), but the notes and comments of the file are there whatever the host can read.
+ *
+ * One cell, one annotation: Excel gives a cell either a legacy note or a threaded comment, never both
+ * ("Range.AddCommentThreaded method (Excel)", https://learn.microsoft.com/office/vba/api/excel.range.addcommentthreaded:
+ * "Adds a new modern threaded comment to the range if no comment already exists"; the support article "The
+ * difference between threaded comments and notes",
+ * https://support.microsoft.com/office/the-difference-between-threaded-comments-and-notes-75a51eec-4092-42ab-abf8-7669077b7be3,
+ * linked from the notes page). So add() fails on a cell that already carries either kind. Which error code
+ * Office.js returns for that is not documented; the double uses InvalidOperation ("the operation attempted is
+ * invalid on the object", Excel.ErrorCodes), and the add-in never depends on the code: it reads both kinds first
+ * and writes the kind a cell has (src/excel/queueChanges.ts).
+ */
 import { toA1 } from '../../core/grid';
 import { FakeAnnotation, FakeOfficeError, FakeSheet, newId, parseRect, sizeOf } from './fakeWorkbook';
 import { ProxyBase, loadPaths, notLoaded } from './proxyBase';
@@ -72,8 +92,11 @@ export class AnnotationCollectionProxy extends ProxyBase<FakeAnnotation[]> {
       const list = this.list();
       const { sheet, row, col } = this.locate(cellAddress);
       this.context.wb.checkWritable(sheet, this.kind);
-      if (list.some((a) => a.sheetId === sheet.id && a.row === row && a.col === col)) {
-        throw new FakeOfficeError('InvalidOperation', `The cell ${typeof cellAddress === 'string' ? cellAddress : toA1(row, col)} already has a ${this.kind === 'notes' ? 'note' : 'comment'}.`);
+      const wb = this.context.wb;
+      const held = wb.annotationAt(sheet, row, col);
+      if (held) {
+        const where = typeof cellAddress === 'string' ? cellAddress : toA1(row, col);
+        throw new FakeOfficeError('InvalidOperation', `The cell ${where} already has a ${held.kind === 'notes' ? 'note' : 'threaded comment'}; a cell holds a note or a threaded comment, not both.`);
       }
       const a = { id: newId(this.kind), sheetId: sheet.id, row, col, content: String(content) };
       list.push(a);

@@ -32,8 +32,9 @@
  *          pageLayout.paperSize/orientation/*Margin/zoom (1.9), tabColor (1.7), charts.add(type, range, seriesBy)
  *          → Chart: title.text, setPosition(start, end), delete(); notes (1.18) add("A1" | Range, content)
  *   The user's structural edits (no sync; structuralEdits.ts, as Excel makes them): wb.insertRows(sheet, row, count),
- *          wb.deleteRows(sheet, row, count), wb.sortRows(sheet, firstRow, lastRow, order), wb.renameSheet(old, new),
- *          wb.moveSheet(name, index) — 1-based Excel rows.
+ *          wb.deleteRows(sheet, row, count), wb.insertColumns(sheet, column, count), wb.deleteColumns(sheet, column, count),
+ *          wb.sortRows(sheet, firstRow, lastRow, order), wb.renameSheet(old, new), wb.moveSheet(name, index) — 1-based
+ *          Excel rows and columns (column 1 = A).
  *   Inspection (no sync): wb.mergesList(sheet), wb.formatOf(sheet, a1), wb.validationAt(sheet, a1), and on
  *          wb.sheet(name): formats, columnWidths, rowHeights, validations, freeze, pageLayout, charts, tabColor.
  *   OfficeExtension.Error (code, message, debugInfo), Office.onReady, Office.context.requirements.isSetSupported,

@@ -2,7 +2,7 @@
  * The Excel double's model: the workbook, its sheets and cells, notes, and what the proxies and the
  * structural edits change. No proxies here (see the *Proxies.ts files); Office.js semantics are in fakeExcel.ts.
  */
-import { Cell, Grid, MAX_COL, MAX_ROW, Merge, RawValue, columnLetters, fromA1 } from '../../core/grid';
+import { Cell, Grid, MAX_COL, MAX_ROW, Merge, RawValue, columnLetters, fromA1, toA1 } from '../../core/grid';
 import { rectOf } from '../../core/address';
 import * as structural from './structuralEdits';
 
@@ -277,6 +277,12 @@ export class FakeWorkbook {
    * calls the onVisibilityModeChanged handlers with { visibilityMode: "Taskpane" | "Hidden" }.
    */
   paneMode: 'Taskpane' | 'Hidden' = 'Hidden';
+  /**
+   * Office.addin.get/setStartupBehavior (SharedRuntime 1.1; Microsoft Learn, "Office.StartupBehavior enum"):
+   * "Load" loads the add-in with the document "but do not show UI", "None" waits for the user to open it.
+   * Saved with the document for the next start; a test sets it and the pane mode it starts in.
+   */
+  startupBehavior: 'None' | 'Load' = 'None';
   visibilityHandlers = new Set<(message: { visibilityMode: string }) => void>();
   /** Shows or hides the pane as the user would (the ribbon's 打开面板, the pane's close button). */
   setPaneMode(mode: 'Taskpane' | 'Hidden'): void {
@@ -433,14 +439,27 @@ export class FakeWorkbook {
     return s.rowHeights.get(row) ?? 15;
   }
 
-  /** Sets a cell directly (setup), without counting as a write. */
-  setCell(sheet: string, address: string, cell: Partial<FakeCell> & { note?: string | null }): void {
+  /**
+   * Sets a cell directly (setup, as the user would), without counting as a write. `note` is a legacy note,
+   * `comment` a threaded comment: a cell takes one or the other, as in Excel (annotationProxies.ts).
+   */
+  setCell(sheet: string, address: string, cell: Partial<FakeCell> & { note?: string | null; comment?: string | null }): void {
     const s = this.mustSheet(sheet);
     const { row, col } = fromA1(address);
-    const { note, ...rest } = cell;
+    const { note, comment, ...rest } = cell;
     const prev = s.cells.get(key(row, col)) ?? { value: null };
     s.cells.set(key(row, col), { ...prev, ...rest });
     if (note !== undefined) this.setAnnotation(this.notes, s, row, col, note);
+    if (comment !== undefined) this.setAnnotation(this.comments, s, row, col, comment);
+  }
+
+  /** The note or threaded comment on a cell, with its kind (Excel allows one of them). */
+  annotationAt(s: FakeSheet, row: number, col: number): (FakeAnnotation & { kind: 'notes' | 'comments' }) | null {
+    const at = (a: FakeAnnotation) => a.sheetId === s.id && a.row === row && a.col === col;
+    const note = this.notes.find(at);
+    if (note) return { ...note, kind: 'notes' };
+    const comment = this.comments.find(at);
+    return comment ? { ...comment, kind: 'comments' } : null;
   }
 
   /** Value changes of the running sync, raised as onChanged events once it completes. */
@@ -477,7 +496,7 @@ export class FakeWorkbook {
     this.failures.push(f);
   }
 
-  // ── the user's structural edits, as Excel makes them (structuralEdits.ts; 1-based Excel rows) ──
+  // ── the user's structural edits, as Excel makes them (structuralEdits.ts; 1-based Excel rows and columns) ──
 
   /** Inserts `count` empty rows before Excel row `row`; everything below moves down. */
   insertRows(sheet: string, row: number, count: number): void {
@@ -487,6 +506,16 @@ export class FakeWorkbook {
   /** Deletes Excel rows `row` … `row + count - 1`; everything below moves up. */
   deleteRows(sheet: string, row: number, count: number): void {
     structural.deleteRows(this, sheet, row, count);
+  }
+
+  /** Inserts `count` empty columns before Excel column `column` (1 = A); everything right of it moves right. */
+  insertColumns(sheet: string, column: number, count: number): void {
+    structural.insertColumns(this, sheet, column, count);
+  }
+
+  /** Deletes Excel columns `column` … `column + count - 1` (1 = A); everything right of them moves left. */
+  deleteColumns(sheet: string, column: number, count: number): void {
+    structural.deleteColumns(this, sheet, column, count);
   }
 
   /** Sorts Excel rows firstRow … lastRow: `order` lists the old row numbers in their new order. */
@@ -581,6 +610,10 @@ export class FakeWorkbook {
 
   setAnnotation(list: FakeAnnotation[], s: FakeSheet, row: number, col: number, content: string | null): void {
     const i = list.findIndex((n) => n.sheetId === s.id && n.row === row && n.col === col);
+    const other = list === this.notes ? this.comments : this.notes;
+    if (content !== null && other.some((n) => n.sheetId === s.id && n.row === row && n.col === col)) {
+      throw new Error(`setup: ${s.name} ${toA1(row, col)} already has a ${list === this.notes ? 'threaded comment' : 'note'}; Excel gives a cell one or the other`);
+    }
     if (content === null) {
       if (i >= 0) list.splice(i, 1);
     } else if (i >= 0) list[i].content = content;

@@ -11,6 +11,14 @@
  *   https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-delete-member(1)): the rows'
  *   cells and notes go, rows below move up, merged areas and validation ranges shrink (and vanish when wholly
  *   deleted), a reference to a deleted cell becomes #REF!, a range reference shrinks.
+ * - Columns inserted and deleted: the same with the axis turned, as Range.insert with
+ *   InsertShiftDirection.right ("Right": existing cells shift right,
+ *   https://learn.microsoft.com/javascript/api/excel/excel.insertshiftdirection; the insert guide above: "You
+ *   must specify which direction to shift the existing cells: down or right") and Range.delete with
+ *   DeleteShiftDirection.left ("Left", https://learn.microsoft.com/javascript/api/excel/excel.deleteshiftdirection)
+ *   on whole columns: cells move right (left) with their value, formula, formats, fill, note and column width;
+ *   the new columns are empty and default-width; merges and validations cut through grow (or shrink, and
+ *   vanish when wholly deleted); references follow the columns, a reference to a deleted column is #REF!.
  * - Rows sorted (RangeSort.apply on rows, https://learn.microsoft.com/javascript/api/excel/excel.rangesort):
  *   whole rows move with their cells' values, formats, fills and notes; a moved formula's relative row
  *   references shift with it as on a copy (absolute ones stay); references elsewhere are not rewritten. Excel
@@ -21,11 +29,14 @@
  *   (https://learn.microsoft.com/javascript/api/excel/excel.worksheet); formulas naming the sheet follow a rename.
  */
 import type { Merge } from '../../core/grid';
-import { columnLetters } from '../../core/grid';
+import { columnLetters, fromA1 } from '../../core/grid';
 import type { FakeAnnotation, FakeSheet, FakeValidation } from './fakeWorkbook';
 
-/** Old 0-based row → new 0-based row, or null when the row is gone. */
-type RowMap = (row: number) => number | null;
+/** Old 0-based row (or column) → new one, or null when it is gone. */
+type IndexMap = (i: number) => number | null;
+
+/** Which coordinate an insertion or deletion moves: rows (shift down/up) or columns (shift right/left). */
+type Axis = 'row' | 'col';
 
 interface EditedWorkbook {
   sheets: FakeSheet[];
@@ -35,20 +46,20 @@ interface EditedWorkbook {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-function remapKeys<V>(map: Map<string, V>, rows: RowMap): Map<string, V> {
+function remapKeys<V>(map: Map<string, V>, axis: Axis, lines: IndexMap): Map<string, V> {
   const out = new Map<string, V>();
   for (const [k, v] of map) {
     const [r, c] = k.split(',').map(Number);
-    const n = rows(r);
-    if (n !== null) out.set(key(n, c), v);
+    const n = lines(axis === 'row' ? r : c);
+    if (n !== null) out.set(axis === 'row' ? key(n, c) : key(r, n), v);
   }
   return out;
 }
 
-function remapRowKeys<V>(map: Map<number, V>, rows: RowMap): Map<number, V> {
+function remapIndexKeys<V>(map: Map<number, V>, lines: IndexMap): Map<number, V> {
   const out = new Map<number, V>();
-  for (const [r, v] of map) {
-    const n = rows(r);
+  for (const [i, v] of map) {
+    const n = lines(i);
     if (n !== null) out.set(n, v);
   }
   return out;
@@ -70,27 +81,42 @@ function rewriteRefs(formula: string, rewrite: (m: RegExpExecArray) => string): 
     .join('');
 }
 
+const colIndex = (letters: string) => fromA1(`${letters}1`).col;
+
+/** One end of a reference: its column and row, each with its "$". */
+interface RefEnd {
+  colAbs: string;
+  col: number;
+  rowAbs: string;
+  row: number;
+}
+
+const endText = (e: RefEnd) => `${e.colAbs}${columnLetters(e.col)}${e.rowAbs}${e.row + 1}`;
+
 /**
- * Follows cells that moved (insert/delete): references to `sheetName` (unqualified on that sheet) are mapped,
- * absolute or not, since a reference tracks the cell it names.
+ * Follows cells that moved (insert/delete of rows or columns): references to `sheetName` (unqualified on
+ * that sheet) are mapped, absolute or not, since a reference tracks the cell it names.
  */
-function followMovedRows(formula: string, onEditedSheet: boolean, sheetName: string, rows: RowMap, deleted: (r: number) => boolean): string {
+function followMoved(formula: string, onEditedSheet: boolean, sheetName: string, axis: Axis, lines: IndexMap, deleted: (i: number) => boolean): string {
   return rewriteRefs(formula, (m) => {
     const [whole, prefix, d1, c1, d2, r1, d3, c2, d4, r2] = m as unknown as string[];
     const target = prefix ? unquote(prefix) === sheetName : onEditedSheet;
     if (!target) return whole;
-    const a = Number(r1) - 1;
+    const at = (e: RefEnd) => (axis === 'row' ? e.row : e.col);
+    const moved = (e: RefEnd, to: number): RefEnd => (axis === 'row' ? { ...e, row: to } : { ...e, col: to });
+    const a: RefEnd = { colAbs: d1, col: colIndex(c1), rowAbs: d2, row: Number(r1) - 1 };
     if (r2 === undefined) {
-      const n = rows(a);
-      return n === null ? '#REF!' : `${prefix ?? ''}${d1}${c1}${d2}${n + 1}`;
+      const n = lines(at(a));
+      return n === null ? '#REF!' : `${prefix ?? ''}${endText(moved(a, n))}`;
     }
-    let top = a;
-    let bottom = Number(r2) - 1;
-    // A range loses its deleted rows: its ends move to the nearest surviving rows inside it.
-    while (top <= bottom && deleted(top)) top++;
-    while (bottom >= top && deleted(bottom)) bottom--;
-    if (top > bottom) return '#REF!';
-    return `${prefix ?? ''}${d1}${c1}${d2}${rows(top)! + 1}:${d3}${c2}${d4}${rows(bottom)! + 1}`;
+    const b: RefEnd = { colAbs: d3, col: colIndex(c2), rowAbs: d4, row: Number(r2) - 1 };
+    let first = at(a);
+    let last = at(b);
+    // A range loses its deleted rows or columns: its ends move to the nearest surviving ones inside it.
+    while (first <= last && deleted(first)) first++;
+    while (last >= first && deleted(last)) last--;
+    if (first > last) return '#REF!';
+    return `${prefix ?? ''}${endText(moved(a, lines(first)!))}:${endText(moved(b, lines(last)!))}`;
   });
 }
 
@@ -105,10 +131,10 @@ function shiftRelative(formula: string, by: number): string {
   });
 }
 
-function rectRows<T extends Merge>(rect: T, top: number | null, bottom: number | null): T | null {
-  if (top === null || bottom === null || top > bottom) return null;
-  return { ...rect, top, bottom };
-}
+/** The first and last row (or column) of a rectangle along an axis, and the rectangle with new ones. */
+const span = (m: Merge, axis: Axis): [number, number] => (axis === 'row' ? [m.top, m.bottom] : [m.left, m.right]);
+const withSpan = <T extends Merge>(m: T, axis: Axis, first: number, last: number): T =>
+  axis === 'row' ? { ...m, top: first, bottom: last } : { ...m, left: first, right: last };
 
 function validationRect(v: FakeValidation, rect: Merge): FakeValidation {
   const a = `${columnLetters(rect.left)}${rect.top + 1}`;
@@ -122,67 +148,85 @@ function mustSheet(wb: EditedWorkbook, name: string): FakeSheet {
   return s;
 }
 
-function checkRows(row: number, count: number): void {
-  if (!Number.isInteger(row) || row < 1 || !Number.isInteger(count) || count < 1) throw new Error(`bad rows: ${row}, ${count}`);
+function checkLines(axis: Axis, first: number, count: number): void {
+  if (!Number.isInteger(first) || first < 1 || !Number.isInteger(count) || count < 1) throw new Error(`bad ${axis === 'row' ? 'rows' : 'columns'}: ${first}, ${count}`);
 }
 
-/** Moves the cells, formats, notes and heights of a sheet's rows. */
-function moveRows(wb: EditedWorkbook, s: FakeSheet, rows: RowMap): void {
-  s.cells = remapKeys(s.cells, rows);
-  s.formulaMemory = remapKeys(s.formulaMemory, rows);
-  s.formats = remapKeys(s.formats, rows);
-  s.rowHeights = remapRowKeys(s.rowHeights, rows);
+/** Moves the cells, formats, notes and heights (rows) or widths (columns) of a sheet's rows or columns. */
+function moveLines(wb: EditedWorkbook, s: FakeSheet, axis: Axis, lines: IndexMap): void {
+  s.cells = remapKeys(s.cells, axis, lines);
+  s.formulaMemory = remapKeys(s.formulaMemory, axis, lines);
+  s.formats = remapKeys(s.formats, axis, lines);
+  if (axis === 'row') s.rowHeights = remapIndexKeys(s.rowHeights, lines);
+  else s.columnWidths = remapIndexKeys(s.columnWidths, lines);
   for (const list of [wb.notes, wb.comments]) {
     for (let i = list.length - 1; i >= 0; i--) {
       const n = list[i];
       if (n.sheetId !== s.id) continue;
-      const r = rows(n.row);
-      if (r === null) list.splice(i, 1);
-      else n.row = r;
+      const to = lines(axis === 'row' ? n.row : n.col);
+      if (to === null) list.splice(i, 1);
+      else if (axis === 'row') n.row = to;
+      else n.col = to;
     }
   }
 }
 
-/** insertRows(sheet, row, count): `count` empty rows before Excel row `row`. */
-export function insertRows(wb: EditedWorkbook, sheet: string, row: number, count: number): void {
-  checkRows(row, count);
-  const s = mustSheet(wb, sheet);
-  const at = row - 1;
-  const rows: RowMap = (r) => (r >= at ? r + count : r);
-  moveRows(wb, s, rows);
-  // A merged area or validation range the new rows cut through (top above, bottom at or below) grows.
-  const grow = <T extends Merge>(m: T): T => ({ ...m, top: rows(m.top)!, bottom: m.bottom >= at ? m.bottom + count : m.bottom });
-  s.merges = s.merges.map(grow);
-  s.validations = s.validations.map((v) => validationRect(v, grow(v.rect)));
+function followEverywhere(wb: EditedWorkbook, s: FakeSheet, axis: Axis, lines: IndexMap, deleted: (i: number) => boolean): void {
   for (const x of wb.sheets) {
-    for (const c of x.cells.values()) if (c.formula) c.formula = followMovedRows(c.formula, x === s, s.name, rows, () => false);
+    for (const c of x.cells.values()) if (c.formula) c.formula = followMoved(c.formula, x === s, s.name, axis, lines, deleted);
   }
 }
 
-/** deleteRows(sheet, row, count): Excel rows `row` … `row + count - 1` removed, rows below move up. */
-export function deleteRows(wb: EditedWorkbook, sheet: string, row: number, count: number): void {
-  checkRows(row, count);
-  const s = mustSheet(wb, sheet);
-  const at = row - 1;
-  const deleted = (r: number) => r >= at && r < at + count;
-  const rows: RowMap = (r) => (deleted(r) ? null : r >= at + count ? r - count : r);
-  moveRows(wb, s, rows);
-  const shrink = <T extends Merge>(m: T): T | null => {
-    let top = m.top;
-    let bottom = m.bottom;
-    while (top <= bottom && deleted(top)) top++;
-    while (bottom >= top && deleted(bottom)) bottom--;
-    return top > bottom ? null : rectRows(m, rows(top), rows(bottom));
+/** `count` empty rows or columns before the 0-based `at`: everything at or beyond it moves on. */
+function insertLines(wb: EditedWorkbook, s: FakeSheet, axis: Axis, at: number, count: number): void {
+  const lines: IndexMap = (i) => (i >= at ? i + count : i);
+  moveLines(wb, s, axis, lines);
+  // A merged area or validation range the new lines cut through (starting before, ending at or after) grows.
+  const grow = <T extends Merge>(m: T): T => {
+    const [first, last] = span(m, axis);
+    return withSpan(m, axis, lines(first)!, last >= at ? last + count : last);
   };
+  s.merges = s.merges.map(grow);
+  s.validations = s.validations.map((v) => validationRect(v, grow(v.rect)));
+  followEverywhere(wb, s, axis, lines, () => false);
+}
+
+/** The 0-based rows or columns `at` … `at + count - 1` removed: those beyond move back. */
+function deleteLines(wb: EditedWorkbook, s: FakeSheet, axis: Axis, at: number, count: number): void {
+  const deleted = (i: number) => i >= at && i < at + count;
+  const lines: IndexMap = (i) => (deleted(i) ? null : i >= at + count ? i - count : i);
+  moveLines(wb, s, axis, lines);
+  const shrink = <T extends Merge>(m: T): T | null => {
+    let [first, last] = span(m, axis);
+    while (first <= last && deleted(first)) first++;
+    while (last >= first && deleted(last)) last--;
+    return first > last ? null : withSpan(m, axis, lines(first)!, lines(last)!);
+  };
+  // A merge shrunk to one cell is no merge.
   s.merges = s.merges.map(shrink).filter((m): m is Merge => !!m && (m.bottom > m.top || m.right > m.left));
   s.validations = s.validations.flatMap((v) => {
     const r = shrink(v.rect);
     return r ? [validationRect(v, r)] : [];
   });
-  for (const x of wb.sheets) {
-    for (const c of x.cells.values()) if (c.formula) c.formula = followMovedRows(c.formula, x === s, s.name, rows, deleted);
-  }
+  followEverywhere(wb, s, axis, lines, deleted);
 }
+
+/** A helper taking `count` rows or columns from the 1-based `first` (column 1 = A), as the tests call it. */
+const lineEdit =
+  (edit: typeof insertLines, axis: Axis) =>
+  (wb: EditedWorkbook, sheet: string, first: number, count: number): void => {
+    checkLines(axis, first, count);
+    edit(wb, mustSheet(wb, sheet), axis, first - 1, count);
+  };
+
+/** insertRows(sheet, row, count): `count` empty rows before Excel row `row`. */
+export const insertRows = lineEdit(insertLines, 'row');
+/** deleteRows(sheet, row, count): Excel rows `row` … `row + count - 1` removed, rows below move up. */
+export const deleteRows = lineEdit(deleteLines, 'row');
+/** insertColumns(sheet, column, count): `count` empty columns before Excel column `column` (1 = A). */
+export const insertColumns = lineEdit(insertLines, 'col');
+/** deleteColumns(sheet, column, count): Excel columns `column` … `column + count - 1` removed, columns right of them move left. */
+export const deleteColumns = lineEdit(deleteLines, 'col');
 
 /** sortRows(sheet, firstRow, lastRow, order): Excel rows firstRow…lastRow rearranged; `order` lists the old rows in their new order. */
 export function sortRows(wb: EditedWorkbook, sheet: string, firstRow: number, lastRow: number, order: number[]): void {
@@ -198,8 +242,8 @@ export function sortRows(wb: EditedWorkbook, sheet: string, firstRow: number, la
     }
   }
   const newRowOf = new Map(order.map((old, i) => [old - 1, top + i]));
-  const rows: RowMap = (r) => newRowOf.get(r) ?? r;
-  moveRows(wb, s, rows);
+  const rows: IndexMap = (r) => newRowOf.get(r) ?? r;
+  moveLines(wb, s, 'row', rows);
   for (const [k, c] of s.cells) {
     const r = Number(k.split(',')[0]);
     const old = order[r - top] - 1;

@@ -267,6 +267,7 @@ export class WorksheetProxy extends ProxyBase<FakeSheet> {
   private pageLayoutProxy?: PageLayoutProxy;
   private chartsProxy?: ChartCollectionProxy;
   private notesProxy?: AnnotationCollectionProxy;
+  private commentsProxy?: AnnotationCollectionProxy;
   get freezePanes(): FreezePanesProxy {
     return (this.freezeProxy ??= new FreezePanesProxy(this.context, this));
   }
@@ -279,6 +280,10 @@ export class WorksheetProxy extends ProxyBase<FakeSheet> {
   /** Worksheet.notes (ExcelApi 1.18): add(cell, content) with "A1" or a Range of this sheet. */
   get notes(): AnnotationCollectionProxy {
     return (this.notesProxy ??= new AnnotationCollectionProxy(this.context, 'notes', ['ExcelApi', '1.18'], () => this.t()));
+  }
+  /** Worksheet.comments (ExcelApi 1.10): this sheet's threaded comments. */
+  get comments(): AnnotationCollectionProxy {
+    return (this.commentsProxy ??= new AnnotationCollectionProxy(this.context, 'comments', ['ExcelApi', '1.10'], () => this.t()));
   }
   get tabColor(): string {
     return this.prop('tabColor');
