@@ -10,6 +10,7 @@ import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
 import { newBackupId, parseBackup } from '../core/backup';
 import { planScoring, type CellChange } from '../core/changeList';
+import { cellKey } from '../core/address';
 import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
 import { queueCellState, queueChanges, workbookState, type DeferredComment } from './queueChanges';
 import { addDeferredComments } from './deferredComments';
@@ -288,15 +289,19 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const clean = cleanCells([...cells.values()], fillBefore);
       const present = new Set(snap.sheets.map((x) => x.name));
       const sheets = new Map<string, Excel.Worksheet>();
+      const deferred: DeferredComment[] = [];
       for (const c of clean) {
         if (!present.has(c.sheet)) continue;
         const next: CellState = {};
         if ('fill' in c) next.fill = c.fill ?? null;
         if ('note' in c) next.note = c.note ?? null;
-        queueCellState(context, sheets, snap.annotationKind, c.sheet, c.address, next, cells.get(cellKey(c.sheet, c.address))?.note ?? null);
+        queueCellState(context, sheets, snap, c.sheet, c.address, next, deferred);
       }
       if (snap.backupExists) queueBackupClear(context, snap.structureProtected);
-      if (clean.length || snap.backupExists) await session.sync();
+      if (clean.length || snap.backupExists) {
+        await session.sync();
+        this.lastMessages = [...snap.messages, ...(await addDeferredComments(session, deferred))];
+      }
       return { cells: clean.length, backupRemoved: snap.backupExists };
     });
   }

@@ -251,7 +251,7 @@ describe('the seed: columns inserted or deleted between scoring and undo (Range.
     const wb = fakeWorkbookFromGrids(seed());
     installFakeOffice(globalThis, wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     const inH = backupOf(wb)!.entries.filter((e) => e.address.startsWith('H')).map((e) => `自评表!${e.address}`);
     expect(inH).toEqual(expect.arrayContaining(['自评表!H6', '自评表!H16', '自评表!H21']));
     wb.deleteColumns('自评表', 8, 1);
