@@ -6,7 +6,11 @@
  * Follows Microsoft Learn, Office.addin (SharedRuntime 1.1): `onVisibilityModeChanged(handler)` calls back
  * with `visibilityMode` "Taskpane" or "Hidden" when the pane is shown or hidden (also through
  * `showAsTaskpane()` / `hide()`), and resolves to a function that removes the handler. Before the first
- * event, the page's own document.visibilityState stands in (a closed pane's webview is not visible).
+ * event, the page's own document.visibilityState stands in (a closed pane's webview is not visible), except
+ * that an add-in whose startup behavior is "Load" was started with the document and no pane: Microsoft Learn,
+ * "Office.StartupBehavior enum" — load = "Load the add-in but do not show UI" — read through
+ * `Office.addin.getStartupBehavior()` ("Run code in your Office Add-in when the document opens"); it counts
+ * as hidden until Office says the pane shows.
  */
 
 type Listener = (visible: boolean) => void;
@@ -27,14 +31,45 @@ function supportsSharedRuntime(): boolean {
 export function watchPaneVisibility(): Promise<void> {
   if (watching) return watching;
   watching = (async () => {
+    if (typeof document !== 'undefined' && typeof document.addEventListener === 'function') {
+      // The page itself becoming visible is the pane showing, whatever Office said last.
+      document.addEventListener('visibilitychange', onPageVisibility);
+    }
     if (!supportsSharedRuntime()) return;
     try {
       await Office.addin.onVisibilityModeChanged((message) => setPaneVisible(String(message.visibilityMode) === 'Taskpane'));
     } catch {
       // Without the event the pane simply counts as visible, as before.
+      return;
+    }
+    try {
+      const behavior = await Office.addin.getStartupBehavior();
+      if (known === null && String(behavior) === 'Load') setPaneVisible(false);
+    } catch {
+      // Unknown startup: the page's visibility stands in.
     }
   })();
   return watching;
+}
+
+function onPageVisibility(): void {
+  if (document.visibilityState === 'visible') setPaneVisible(true);
+}
+
+/**
+ * Resolves once the pane shows (at once when it shows already): the pane's first read of the workbook waits
+ * for it, so a runtime started hidden (with the document, or by a ribbon command) reads nothing unseen.
+ */
+export async function whenPaneVisible(): Promise<void> {
+  await watchPaneVisibility();
+  if (paneVisible()) return;
+  await new Promise<void>((resolve) => {
+    const off = onPaneVisibility((visible) => {
+      if (!visible) return;
+      off();
+      resolve();
+    });
+  });
 }
 
 /** Whether the pane shows now: the last visibility event, else the page's visibility. */
@@ -50,7 +85,9 @@ export function paneKnownVisible(): boolean {
 
 /** Records a visibility change (from the Office event) and tells the listeners. */
 export function setPaneVisible(visible: boolean): void {
-  const changed = paneVisible() !== visible;
+  // Compared with what was last told, not with the page's visibility: the page may have turned visible a
+  // moment before Office's event, and waiters subscribed while it was hidden must still hear of it.
+  const changed = known !== visible;
   known = visible;
   if (!changed) return;
   for (const l of [...listeners]) {
@@ -109,4 +146,5 @@ export function resetPaneVisibility(): void {
   known = null;
   watching = null;
   listeners.clear();
+  if (typeof document !== 'undefined' && typeof document.removeEventListener === 'function') document.removeEventListener('visibilitychange', onPageVisibility);
 }

@@ -140,6 +140,8 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
   const Office = {
     HostType: { Excel: 'Excel' },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline' },
+    StartupBehavior: { none: 'None', load: 'Load' },
+    VisibilityMode: { hidden: 'Hidden', taskpane: 'Taskpane' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady: (cb?: (info: { host: string; platform: string }) => void) => {
       const info = { host: 'Excel', platform: 'OfficeOnline' };
@@ -181,6 +183,15 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
       hide: () => {
         wb.officeCalls.hide++;
         wb.setPaneMode('Hidden');
+        return Promise.resolve();
+      },
+      getStartupBehavior: () => {
+        if (!wb.isSetSupported('SharedRuntime', '1.1')) return Promise.reject(new FakeOfficeError('ApiNotFound', 'getStartupBehavior needs SharedRuntime 1.1.'));
+        return Promise.resolve(wb.startupBehavior);
+      },
+      setStartupBehavior: (behavior: 'None' | 'Load') => {
+        if (!wb.isSetSupported('SharedRuntime', '1.1')) return Promise.reject(new FakeOfficeError('ApiNotFound', 'setStartupBehavior needs SharedRuntime 1.1.'));
+        wb.startupBehavior = behavior;
         return Promise.resolve();
       },
       onVisibilityModeChanged: (handler: (message: { visibilityMode: string }) => void) => {

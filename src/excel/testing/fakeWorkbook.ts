@@ -266,6 +266,12 @@ export class FakeWorkbook {
    * calls the onVisibilityModeChanged handlers with { visibilityMode: "Taskpane" | "Hidden" }.
    */
   paneMode: 'Taskpane' | 'Hidden' = 'Hidden';
+  /**
+   * Office.addin.get/setStartupBehavior (SharedRuntime 1.1; Microsoft Learn, "Office.StartupBehavior enum"):
+   * "Load" loads the add-in with the document "but do not show UI", "None" waits for the user to open it.
+   * Saved with the document for the next start; a test sets it and the pane mode it starts in.
+   */
+  startupBehavior: 'None' | 'Load' = 'None';
   visibilityHandlers = new Set<(message: { visibilityMode: string }) => void>();
   /** Shows or hides the pane as the user would (the ribbon's 打开面板, the pane's close button). */
   setPaneMode(mode: 'Taskpane' | 'Hidden'): void {

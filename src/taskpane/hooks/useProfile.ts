@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NATIONAL_PROFILE, parseProfile, ProfileError, type RuleProfile } from '../../core/profile';
 import type { WorkbookAdapter } from '../../excel/workbookAdapter';
+import { whenPaneVisible } from '../../excel/paneVisibility';
 import { userMessageOf } from '../model';
 
 export type SaveOutcome = { ok: true; profile: RuleProfile } | { ok: false; reason: string };
@@ -22,15 +23,19 @@ export function useProfile(adapter: WorkbookAdapter): ProfileState {
 
   useEffect(() => {
     let live = true;
-    adapter.loadProfile().then(
-      (p) => live && setProfile(p),
-      (err) => {
-        if (!live) return;
-        // Score with the national rules rather than not at all; say why.
-        setProfile(parseProfile({}, NATIONAL_PROFILE));
-        setLoadError(`没有读到工作簿中保存的评分设置，暂按全国默认规则评分。${userMessageOf(err, '').message}`.trim());
-      },
-    );
+    // The pane's first read waits until it shows: in the shared runtime the page may start hidden (with the
+    // document, or for a ribbon command), and the workbook read (analysis follows the profile) would run unseen.
+    whenPaneVisible()
+      .then(() => (live ? adapter.loadProfile() : null))
+      .then(
+        (p) => live && p && setProfile(p),
+        (err) => {
+          if (!live) return;
+          // Score with the national rules rather than not at all; say why.
+          setProfile(parseProfile({}, NATIONAL_PROFILE));
+          setLoadError(`没有读到工作簿中保存的评分设置，暂按全国默认规则评分。${userMessageOf(err, '').message}`.trim());
+        },
+      );
     return () => {
       live = false;
     };
