@@ -184,11 +184,11 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
       weightLabels.push(num(sum(ws)));
     }
   }
-  const totalWeight = weightParts.length ? sum(weightParts) : null;
+  // No 分值 column at all: no total can stand, nor a sum of weights (the missing weights are reported above).
+  const weightsAbsent = t.indicators.cols.weight === undefined;
+  const totalWeight = weightParts.length && !weightsAbsent ? sum(weightParts) : null;
   const scoreParts: (number | null)[] = [...(withExec ? [funds.weight !== null ? funds.score : null] : []), ...scored.map((i) => i.score)];
   const missingExec = withExec && (funds.weight === null || funds.score === null);
-  // No 分值 column at all: no total can stand (the missing weights are reported above).
-  const weightsAbsent = t.indicators.cols.weight === undefined;
   const totalScore = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
 
   if (totalWeight !== null && !sameAt(totalWeight, 100, 6)) {
@@ -570,9 +570,9 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     }
   }
 
-  // The execution row of an older table (预算执行率 under 项目管理): when its own actual is not a number,
-  // it is scored from the funds block's B ÷ A, as the funds block would be.
-  if (isExecutionIndicator(name) && actual.kind !== 'number' && fundsRate !== null) {
+  // The execution row of an older table (预算执行率 under 项目管理): when it cannot be compared with a target of
+  // its own (actual not a number, or target "—"), it is scored from the funds block's B ÷ A, as the funds block would be.
+  if (isExecutionIndicator(name) && (actual.kind !== 'number' || target.kind !== 'number') && fundsRate !== null) {
     const score = executionScore(fundsRate, weight) as number;
     if (stated !== null && !(stated > weight) && scoreCell && !sameAt(stated, round(score), decimals)) {
       issues.add('SCORE_MISMATCH', 'warning', scoreCell, messages.executionScoreMismatch(scoreCell, stated, round(score), fundsRate, weight));
