@@ -154,8 +154,7 @@ export function otherKindOf(normalized: string): (typeof OTHER_TABLE_KINDS)[numb
 /** Header words only a monitoring table has: 1–N月执行, 全年预计完成. */
 export const MONITORING_HEADER = n(['预计完成', '全年预计', '预计执行', '月执行', '偏差度']);
 
-/** The 项目名称 of special-fund templates and the 部门名称 of department tables. */
-export const SPECIAL_FUND_NAME = n(['专项资金名称', '专项名称', '资金名称']);
+/** The 部门名称 of department tables. */
 export const DEPARTMENT_NAME = n(['部门名称']);
 
 /** Indicator rows that carry the execution points (older 项目决策/项目管理/… tables). */
