@@ -9,8 +9,6 @@ import { toAdapterError, supports } from '../excel/session';
 import { paneKnownVisible, watchPaneVisibility } from '../excel/paneVisibility';
 import { keptNote, type WorkbookAdapter } from '../excel/workbookAdapter';
 
-export const COMMAND_IDS: CommandName[] = ['scoreWorkbook', 'undoScoring', 'generateReport'];
-
 interface CommandEvent {
   completed(options?: { allowEvent?: boolean }): void;
 }

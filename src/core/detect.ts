@@ -289,13 +289,14 @@ export function describeSheet(grid: Grid, detected: DetectedTable[]): { kinds: s
       const t = normalizeLabel(raw);
       const k = otherKindOf(t);
       if (k) kinds.add(k.name);
-      else if (!partialHeader && !detected.length && t.includes('三级指标')) {
+      // The name column's header: 三级指标, or 指标内容/指标名称 on some targets forms.
+      else if (!partialHeader && !detected.length && (t.includes('三级指标') || matchRole(INDICATOR_COLUMNS, raw) === 'name')) {
         const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
         const lacking = [cols.target === undefined ? '年度指标值' : '', cols.actual === undefined ? '实际完成值' : ''].filter(Boolean);
         // Targets without actuals or scores: what a 绩效目标申报表 holds (RULES.md), so say so.
         const targetsOnly = cols.target !== undefined && cols.actual === undefined && cols.score === undefined;
         if (lacking.length) {
-          partialHeader = `第 ${r + 1} 行有“三级指标”表头，但缺少“${lacking.join('”“')}”列${targetsOnly ? '：只列指标值的是绩效目标申报表，不是自评表' : ''}`;
+          partialHeader = `第 ${r + 1} 行有“${t.includes('三级指标') ? '三级指标' : t}”表头，但缺少“${lacking.join('”“')}”列${targetsOnly ? '：只列指标值的是绩效目标申报表，不是自评表' : ''}`;
         }
       }
     }

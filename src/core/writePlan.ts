@@ -85,15 +85,3 @@ export const FILL_LEGEND: readonly { fill: string; label: string }[] = [
 
 /** Prefix of every note the add-in writes, so a later run can tell its own notes from the user's. */
 export const NOTE_PREFIX = '【绩效自评助手】';
-
-/**
- * Whether an earlier run's mark (a note starting with NOTE_PREFIX, and our fill) on this cell should
- * be removed by the appliers: it is stale unless this plan marks the cell again, or writes the cell
- * with the value it already holds — there the note still records what the engine replaced
- * ("原填 6 分…") and removing it would make a second scoring change something.
- */
-export function isStaleMark(plan: WritePlan, sheet: string, address: string): boolean {
-  if (plan.marks.some((m) => m.sheet === sheet && m.address === address)) return false;
-  const w = plan.writes.find((x) => x.sheet === sheet && x.address === address);
-  return !(w && w.previous.value === w.value);
-}

@@ -410,3 +410,26 @@ describe('deadlines as targets (宣城 2021: "11月底前" against "10月")', ()
     expect(late.score).toBeCloseTo((10 / 11) * 5, 9);
   });
 });
+
+describe('the name column headed 指标名称 / 指标内容 instead of 三级指标', () => {
+  it('a self-evaluation table with 指标名称: found and scored as usual', () => {
+    const t = run({ indicatorHeader: ['一级指标', '二级指标', '指标名称', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] });
+    expect(t.indicators).toHaveLength(CLEAN_INDICATORS.length);
+    expect(t.totals.score).toBe(100);
+  });
+  it('a targets table with 指标内容 (武汉青山 2020): not found, and the message says it is a 申报表', () => {
+    const result = evaluate(toGrid({
+      rows: [
+        ['绩效目标表'],
+        ['项目名称', '农村义务教育薄弱学校改造补助资金'],
+        ['绩效指标', '一级指标', '二级指标', '指标内容', '指标值'],
+        [null, '产出指标', '数量指标', '农村义务教育学校改造覆盖率', '100%'],
+      ],
+      merges: [],
+    }));
+    expect(result.tables).toEqual([]);
+    const [nf] = result.issues.filter((i) => i.code === 'TABLE_NOT_FOUND');
+    expect(nf.message).toContain('“指标内容”表头');
+    expect(nf.message).toContain('绩效目标申报表');
+  });
+});
