@@ -37,11 +37,6 @@ export function loadProfileInput(file: string, label: string = file): ConfigOver
   return { input: json as ProfileInput, label };
 }
 
-/** A --config profile over the national defaults (no workbook involved). */
-export function loadProfileFile(file: string, label: string = file): RuleProfile {
-  return parseProfile(loadProfileInput(file, label).input);
-}
-
 /**
  * The rules one workbook is scored by: the --config keys over the profile saved in the workbook
  * (`_jixiao_settings`!A1, CONTRACT.md) over the national defaults, and where they came from.

@@ -6,7 +6,7 @@
  * deleted or sorted; these do not. A cell whose thing is missing or ambiguous is not placed.
  */
 import { detectTables, type DetectedTable } from './detect';
-import { cellAt, resolvedCell, toA1, type Grid } from './grid';
+import { cellAt, resolvedCell, type Grid } from './grid';
 
 export type RowAnchor =
   | { kind: 'funds' }
@@ -159,6 +159,3 @@ export function placeAnchor(tables: DetectedTable[], a: CellAnchor): Placement {
   if (rows.length > 1) return { reason: `有 ${rows.length} 处${describeRow(r)}，无法确定原来是哪一行` };
   return { row: rows[0], col, tableRight: t.right };
 }
-
-/** "H16" for a placement, for messages. */
-export const placementA1 = (p: { row: number; col: number }): string => toA1(p.row, p.col);

@@ -289,13 +289,14 @@ export function describeSheet(grid: Grid, detected: DetectedTable[]): { kinds: s
       const t = normalizeLabel(raw);
       const k = otherKindOf(t);
       if (k) kinds.add(k.name);
-      else if (!partialHeader && !detected.length && t.includes('三级指标')) {
+      // The name column's header: 三级指标, or 指标内容/指标名称 on some targets forms.
+      else if (!partialHeader && !detected.length && (t.includes('三级指标') || matchRole(INDICATOR_COLUMNS, raw) === 'name')) {
         const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
         const lacking = [cols.target === undefined ? '年度指标值' : '', cols.actual === undefined ? '实际完成值' : ''].filter(Boolean);
         // Targets without actuals or scores: what a 绩效目标申报表 holds (RULES.md), so say so.
         const targetsOnly = cols.target !== undefined && cols.actual === undefined && cols.score === undefined;
         if (lacking.length) {
-          partialHeader = `第 ${r + 1} 行有“三级指标”表头，但缺少“${lacking.join('”“')}”列${targetsOnly ? '：只列指标值的是绩效目标申报表，不是自评表' : ''}`;
+          partialHeader = `第 ${r + 1} 行有“${t.includes('三级指标') ? '三级指标' : t}”表头，但缺少“${lacking.join('”“')}”列${targetsOnly ? '：只列指标值的是绩效目标申报表，不是自评表' : ''}`;
         }
       }
     }
@@ -491,6 +492,8 @@ function buildTable(
 
   const indicators: IndicatorBlock = { headerRow, cols: indCols, rows: [], group: weightedGroupLabel(grid, headerRow, indCols) };
   const total = indicatorRows(grid, indicators, limit, width, chars);
+  // A 说明 / 原因分析 row under the 总分 row ("偏差大或目标未完成原因分析 | …") explains the table's deviations.
+  if (funds && !funds.reason && total) funds.reason = reasonRowBelow(grid, total.row, Math.min(limit, total.row + 6), width);
 
   const headerRows = [headerRow, ...(funds ? [funds.headerRow] : [])];
   let left = Number.POSITIVE_INFINITY;
@@ -750,6 +753,27 @@ function readFundsLabels(grid: Grid, funds: FundsBlock, end: number, width: numb
   }
 }
 
+/**
+ * The first 说明/原因 row from `from` (the 总分 row) to `to`: its short label, then the text beside it or after
+ * the label's colon. Notes ("注：…", "备注：…") are instructions of the form, not reasons.
+ */
+function reasonRowBelow(grid: Grid, from: number, to: number, width: number): Located | null {
+  for (let r = from; r < to; r++) {
+    if (!grid.cells[r]) continue;
+    const c = firstTextCol(grid, r);
+    const raw = textAt(grid, r, c);
+    const nl = normalizeLabel(raw);
+    if (!raw || /^(备注|注)/.test(nl)) continue;
+    const inline = /^([^:]{1,12}):(.+)$/.exec(raw.normalize('NFKC').trim());
+    const label = inline ? normalizeLabel(inline[1]) : nl;
+    if (label.length > 20 || !isReasonLabel(label)) continue;
+    const beside = valueRightOf(grid, r, c, width);
+    if (beside && !isEmptyReason(beside.text)) return beside;
+    if (inline && !isEmptyReason(inline[2])) return { text: inline[2].trim(), row: r, col: c };
+  }
+  return null;
+}
+
 /** Text that explains nothing ("", "0", "无", "/"). */
 export function isEmptyReason(text: string): boolean {
   return /^(0|无|没有|\/|-|—)?$/.test(normalizeLabel(text));
@@ -779,8 +803,10 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
       continue;
     }
     blankRun = 0;
-    // 总分 / 合计 in any column left of the values ends the block.
-    const leftEnd = Math.max(nameCol, ...valueCols.filter((c) => c <= nameCol));
+    // 总分 / 合计 in any column left of the 分值/得分 columns ends the block: some forms put a 说明 cell
+    // first and the 总分 label just before the 分值 column ("其他需要说明事项 | 无 | 总分 | 100 | 96").
+    const scoreCols = [cols.weight, cols.score].filter((c): c is number => c !== undefined && c > nameCol);
+    const leftEnd = scoreCols.length ? Math.min(...scoreCols) - 1 : Math.max(nameCol, ...valueCols.filter((c) => c <= nameCol));
     for (let c = 0; c <= Math.min(leftEnd, width - 1); c++) {
       if (isTotalLabel(textAt(grid, r, c))) return { row: r, gradeLabel: findGradeLabel(grid, r, width) };
     }

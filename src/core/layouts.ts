@@ -63,7 +63,8 @@ export const FUNDS_COLUMNS: Synonyms<FundsRole> = [
 export const INDICATOR_COLUMNS: Synonyms<IndicatorRole> = [
   { role: 'level1', labels: n(['一级指标']) },
   { role: 'level2', labels: n(['二级指标']) },
-  { role: 'name', labels: n(['三级指标']) },
+  // Some forms head the name column "指标内容" or "指标名称" (武汉青山 2020, 湖北 高校 2021) instead of 三级指标.
+  { role: 'name', labels: n(['三级指标', '指标内容', '指标名称']) },
   { role: 'nature', labels: n(['指标性质']) },
   { role: 'unit', labels: n(['度量单位', '计量单位']) },
   { role: 'actual', labels: n(['实际完成值', '全年实际值', '实际值', '完成值', '实际完成']) },
@@ -153,8 +154,7 @@ export function otherKindOf(normalized: string): (typeof OTHER_TABLE_KINDS)[numb
 /** Header words only a monitoring table has: 1–N月执行, 全年预计完成. */
 export const MONITORING_HEADER = n(['预计完成', '全年预计', '预计执行', '月执行', '偏差度']);
 
-/** The 项目名称 of special-fund templates and the 部门名称 of department tables. */
-export const SPECIAL_FUND_NAME = n(['专项资金名称', '专项名称', '资金名称']);
+/** The 部门名称 of department tables. */
 export const DEPARTMENT_NAME = n(['部门名称']);
 
 /** Indicator rows that carry the execution points (older 项目决策/项目管理/… tables). */

@@ -27,11 +27,12 @@ export function natureComparator(nature: string): Comparator | 'qualitative' | n
   const t = normalizeLabel(nature);
   if (!t) return null;
   if (t.includes('定性')) return 'qualitative';
-  if (/^(≥|>=|正向|不低于|不少于)/.test(t)) return '>=';
-  if (/^(≤|<=|反向|不高于|不超过)/.test(t)) return '<=';
+  // "≧"/"≦" (U+2267/2266) and "═" (U+2550, a box-drawing line) are typed for ≥/≤/= and survive NFKC.
+  if (/^(≥|≧|>=|正向|不低于|不少于)/.test(t)) return '>=';
+  if (/^(≤|≦|<=|反向|不高于|不超过)/.test(t)) return '<=';
   if (/^>/.test(t)) return '>';
   if (/^</.test(t)) return '<';
-  if (/^(=|等于)/.test(t)) return '=';
+  if (/^(=|═|等于)/.test(t)) return '=';
   return null;
 }
 

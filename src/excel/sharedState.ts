@@ -53,11 +53,6 @@ export function sharedAdapter(): WorkbookAdapter {
   return (adapter ??= new OfficeWorkbookAdapter());
 }
 
-/** Replaces the shared adapter (tests, demo page). */
-export function setSharedAdapter(a: WorkbookAdapter | null): void {
-  adapter = a;
-}
-
 /** Forgets outcomes and subscribers (tests). */
 export function resetSharedState(): void {
   last = null;

@@ -5,7 +5,7 @@
  */
 import type { CellInput } from '../../src/core/grid';
 import {
-  CLEAN_INDICATORS, codes, contractViolations, evaluate, ind, issueAt, nationalTable, only, pct, place, toGrid, transferTable,
+  CLEAN_INDICATORS, codes, contractViolations, evaluate, ind, issueAt, nationalTable, only, pct, place, toGrid, transferTable, yunnanTable,
   type Built, type Ind, type NationalOptions,
 } from './helpers';
 
@@ -117,6 +117,17 @@ describe('execution as an indicator row (项目决策/项目管理/项目产出/
     expect(ind(own, '预算执行率')).toMatchObject({ score: 9, scoreSource: 'computed' });
     expect(own.totals.score).toBe(99);
   });
+
+  it('a row with no target of its own ("—") is scored from B ÷ A, whatever score was typed (银川 2021)', () => {
+    const dash = run({
+      fundsHeader: ['年初预算数', '全年预算数（A）', '全年执行数（B）', '执行率（B/A）'],
+      funds: [{ label: '年度资金总额', values: [64.8, 64.8, 64.8, pct(1)] }],
+      indicators: FOUR_GROUPS.map((x, i) => (i === 1 ? { ...x, target: '—', actual: '100%', score: 9 } : x)),
+      total: [100, 99],
+    });
+    expect(ind(dash, '预算执行率')).toMatchObject({ score: 10, scoreSource: 'computed' });
+    expect(issueAt(dash, 'SCORE_MISMATCH').map((i) => i.severity)).toEqual(['warning']);
+  });
 });
 
 describe('nested or absent 一级 weights', () => {
@@ -156,6 +167,9 @@ describe('tables without 分值/得分 columns are found and reported, never "no
     expect(missing.message).toContain('分值');
     expect(t.grade).toBeNull();
     expect(t.totals.score).toBeNull();
+    // The missing column is the fault, not a sum of 10: no WEIGHT_SUM on top of it (施甸 2021, 湖北 2020).
+    expect(t.totals.weight).toBeNull();
+    expect(codes(t)).not.toContain('WEIGHT_SUM');
   });
 
   it('a special-fund template: 专项资金名称 instead of 项目名称', () => {
@@ -308,6 +322,21 @@ describe('reasons already in the table are read', () => {
     expect(t.funds.sources).toEqual([]);
   });
 
+  it('a 原因分析 row under the 总分 row (施甸 2021: 偏差大或目标未完成原因分析)', () => {
+    const t = short({
+      after: [
+        ['偏差大或\n目标未完成\n原因分析', '部分设备采购延至次年，结余资金已上缴。'],
+        ['改进措施及\n结果应用方案', '加快采购进度。'],
+      ],
+    });
+    expect(t.funds.reason).toBe('部分设备采购延至次年，结余资金已上缴。');
+  });
+
+  it('a note under the 总分 row is not a reason ("注：…未完成原因…")', () => {
+    const t = short({ after: [['注：1.执行率低于100%的，请在偏差原因栏说明原因。']] });
+    expect(t.funds.reason).toBeNull();
+  });
+
   it('text beside the funds block', () => {
     const b = nationalTable({ funds: [{ label: '年度资金总额', values: [97.9, 97.9, 88.11, 10, pct(0.9), 9] }], total: [100, 99] });
     b.rows[5][10] = '执行率偏低原因：政府采购流程较长。';
@@ -326,5 +355,81 @@ describe('reasons already in the table are read', () => {
     expect(ind(t, '热线来电受理量').deviation).toBe('来电量下降');
     expect(ind(t, '工单按时办结率').deviation).toBe('');
     expect(codes(t)).not.toContain('DEVIATION_UNEXPLAINED');
+  });
+});
+
+describe('the 总分 row wherever its label sits left of the 分值 column (云南, 永德县 2022)', () => {
+  it('"其他需要说明事项 | 无 | 总分 | 100 | 96": the 总分 row, not an indicator named 无', () => {
+    const b = yunnanTable({ total: [100, 100] });
+    const last = b.rows.length - 1;
+    b.rows[last] = ['其他需要说明事项', '无', null, null, null, null, '总分', 100, 100, '优'];
+    b.merges = b.merges.filter((m) => m !== `A${last + 1}:G${last + 1}`).concat(`B${last + 1}:F${last + 1}`);
+    const t = only(evaluate(toGrid(b)));
+    expect(t.indicators.map((i) => i.name)).not.toContain('无');
+    expect(t.totals).toMatchObject({ weight: 100, score: 100, statedScore: 100, scoreCell: `I${last + 1}` });
+    expect(t.grade).toBe('优');
+  });
+});
+
+describe('comparators typed with look-alike characters', () => {
+  const natures = (nature: string, target: number, actual: number) =>
+    only(evaluate(toGrid(yunnanTable({
+      indicators: [
+        { l1: '产出指标', l2: '数量指标', name: '受益人数', nature, target, unit: '人', actual, weight: 40, score: null },
+        { l1: '效益指标', l2: '社会效益指标', name: '违法行为责停率', nature: '≥', target: 95, unit: '%', actual: 96, weight: 40, score: 40 },
+        { l1: '满意度指标', l2: '服务对象满意度指标', name: '满意度', nature: '≥', target: 95, unit: '%', actual: 95, weight: 10, score: 10 },
+      ],
+    }))));
+  it('"≧" (U+2267) reads as ≥: 80 of 100 → 80% of the points', () => {
+    const t = natures('≧', 100, 80);
+    expect(ind(t, '受益人数')).toMatchObject({ kind: 'positive', score: 32 });
+  });
+  it('"≦" (U+2266) reads as ≤: 125 against ≤100 → 100 ÷ 125 of the points, not full marks', () => {
+    const t = natures('≦', 100, 125);
+    expect(ind(t, '受益人数')).toMatchObject({ kind: 'negative', score: 32 });
+  });
+  it('"═" (U+2550) reads as =', () => {
+    const t = natures('═', 100, 100);
+    expect(ind(t, '受益人数')).toMatchObject({ kind: 'equal', score: 40 });
+  });
+});
+
+describe('deadlines as targets (宣城 2021: "11月底前" against "10月")', () => {
+  const deadline = (target: string, actual: string) => run({
+    indicators: CLEAN_INDICATORS.map((x, i) => (i === 2 ? { ...x, name: '业务培训时限', target, actual } : x)),
+  });
+  it('done before the deadline: met, full marks, no unit mismatch', () => {
+    const t = deadline('11月底前', '10月');
+    expect(ind(t, '业务培训时限')).toMatchObject({ kind: 'negative', score: 5 });
+    expect(codes(t)).not.toContain('UNIT_MISMATCH');
+  });
+  it('on the deadline month it is met; after it, not ("10月前" against "11月": 10 ÷ 11 of the points)', () => {
+    expect(ind(deadline('12月底前', '12月'), '业务培训时限').score).toBe(5);
+    const late = ind(deadline('10月前', '11月'), '业务培训时限');
+    expect(late.kind).toBe('negative');
+    expect(late.score).toBeCloseTo((10 / 11) * 5, 9);
+  });
+});
+
+describe('the name column headed 指标名称 / 指标内容 instead of 三级指标', () => {
+  it('a self-evaluation table with 指标名称: found and scored as usual', () => {
+    const t = run({ indicatorHeader: ['一级指标', '二级指标', '指标名称', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] });
+    expect(t.indicators).toHaveLength(CLEAN_INDICATORS.length);
+    expect(t.totals.score).toBe(100);
+  });
+  it('a targets table with 指标内容 (武汉青山 2020): not found, and the message says it is a 申报表', () => {
+    const result = evaluate(toGrid({
+      rows: [
+        ['绩效目标表'],
+        ['项目名称', '农村义务教育薄弱学校改造补助资金'],
+        ['绩效指标', '一级指标', '二级指标', '指标内容', '指标值'],
+        [null, '产出指标', '数量指标', '农村义务教育学校改造覆盖率', '100%'],
+      ],
+      merges: [],
+    }));
+    expect(result.tables).toEqual([]);
+    const [nf] = result.issues.filter((i) => i.code === 'TABLE_NOT_FOUND');
+    expect(nf.message).toContain('“指标内容”表头');
+    expect(nf.message).toContain('绩效目标申报表');
   });
 });

@@ -18,6 +18,7 @@ function checkTable(t: TableResult, e: ExpectedTable): void {
   if (e.topLeft) expect(t.range.split(':')[0]).toBe(e.topLeft);
   if (e.projectName !== undefined) expect(t.project.name).toBe(e.projectName);
   if (e.funds) for (const k of ['budget', 'executed', 'rate', 'weight', 'score'] as const) close(t.funds[k], e.funds[k], `funds.${k}`);
+  if (e.funds?.reason !== undefined) expect({ fundsReason: t.funds.reason }).toEqual({ fundsReason: e.funds.reason });
   for (const ei of e.indicators ?? []) {
     const found = t.indicators.find((i) => i.name === ei.name);
     expect({ indicator: ei.name, found: !!found, names: found ? undefined : t.indicators.map((i) => i.name) }).toMatchObject({ indicator: ei.name, found: true });

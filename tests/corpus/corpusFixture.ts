@@ -57,7 +57,11 @@ export interface ExpectedTable {
   /** Range top-left corner, to tell side-by-side tables apart. */
   topLeft?: string;
   projectName?: string | null;
-  funds?: { budget?: number | null; executed?: number | null; rate?: number | null; weight?: number | null; score?: number | null };
+  funds?: {
+    budget?: number | null; executed?: number | null; rate?: number | null; weight?: number | null; score?: number | null;
+    /** The reason the table already gives for the funds (a 原因 column, a 说明 row, text beside the block). */
+    reason?: string | null;
+  };
   indicators?: ExpectedIndicator[];
   totals?: { weight?: number | null; score?: number | null };
   grade?: string | null;

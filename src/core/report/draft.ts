@@ -149,7 +149,6 @@ class Content {
   constructor(
     private readonly w: Writer,
     private readonly table: TableResult,
-    private readonly profile: RuleProfile,
   ) {}
 
   private get f() {
@@ -593,7 +592,7 @@ export function draftReport(table: TableResult, profile: RuleProfile, options: D
   const outline = options.outline ?? profile.reportOutline ?? 'seed';
   const style: NumberStyle = { scoreDecimals: profile.decimals, scoreRounding: profile.rounding };
   const w = new Writer(table, style);
-  const c = new Content(w, table, profile);
+  const c = new Content(w, table);
   const named = w.has('project.name');
   const projectLine: ReportRun[] = named ? [w.quote('project.name'), t(/项目$/.test(typeset(table.project.name ?? '')) ? '' : '项目')] : [t('项目')];
   const title: ReportRun[] = [...projectLine, t('绩效自评报告')];
