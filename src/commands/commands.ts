@@ -2,6 +2,7 @@
  * Ribbon commands (一键评分, 撤销评分, 生成报告). They run in the shared runtime with the pane, work
  * with the pane closed (and then open it on their outcome), and always call event.completed(), whatever happens.
  */
+import { replacementSummary } from '../core/replacements';
 import type { WorkbookResult } from '../core/result';
 import { publishOutcome, sharedAdapter, type CommandName, type CommandOutcome } from '../excel/sharedState';
 import { toAdapterError, supports } from '../excel/session';
@@ -17,19 +18,24 @@ export function errorCount(result: WorkbookResult): number {
   return result.issues.filter((i) => i.severity === 'error').length + result.tables.reduce((n, t) => n + t.issues.filter((i) => i.severity === 'error').length, 0);
 }
 
-/** 一键评分: score, select the grade cell; open the pane when errors stand. */
+/**
+ * 一键评分: score and select the result; when the scoring would replace what the user typed, write nothing
+ * and open the pane on the preview (the pane's 确认写入 writes); open the pane too when errors stand.
+ */
 export async function scoreWorkbook(adapter: WorkbookAdapter = sharedAdapter()): Promise<CommandOutcome> {
   try {
     const score = await adapter.score(undefined, { select: true });
     const errors = errorCount(score.result);
+    const pending = score.pending?.length ? score.pending : null;
     const t = score.result.tables[0];
     let message: string;
     if (!score.result.tables.length) message = '未找到项目支出绩效自评表，未写入任何内容。请打开面板查看原因，或插入空白模板。';
-    else if (errors > 0) message = `已写入可计算的结果，但仍有 ${errors} 个错误需要修改，暂不评定等级。请在面板中逐条查看。`;
+    else if (pending) message = `${replacementSummary(pending)}尚未写入，请在面板中查看并确认。`;
+    else if (errors > 0) message = `已写回 ${score.changed} 个单元格；还有 ${errors} 个错误，总分和等级未写入。请在面板中逐条查看。`;
     else message = `评分完成：总分 ${t.totals.score ?? '—'}，等级“${t.grade ?? '—'}”。${score.changed ? `更新了 ${score.changed} 个单元格。` : '结果与上次相同，未作改动。'}`;
     const outcome: CommandOutcome = { command: 'scoreWorkbook', ok: true, message, score, errors, at: Date.now() };
     publishOutcome(outcome);
-    if (errors > 0 || !score.result.tables.length) await showPane(message);
+    if (pending || errors > 0 || !score.result.tables.length) await showPane(message);
     else await reveal(message);
     return outcome;
   } catch (e) {

@@ -7,14 +7,15 @@
  */
 import { tablesBySheet } from './cellAnchor';
 import { sameValue, scalarOf, type AnnotationKind, type Backup, type CellState } from './backup';
-import { cellKey, mergeBackup, placeBackup, withOriginals, type CellChange, type PlacedEntry } from './backupPlacement';
+import { cellKey, mergeBackup, placeBackup, stillHoldsOurValue, withOriginals, type CellChange, type PlacedEntry } from './backupPlacement';
 import { evaluateTables, planWrites } from './engine';
 import { cellAt, fromA1, type Grid } from './grid';
 import { applyStatuses } from './issueStatus';
+import { replacementsOf, type Replacement } from './replacements';
 import { composeNote, ourNoteText, splitNote } from './noteText';
 import type { RuleProfile } from './profile';
 import type { WorkbookResult } from './result';
-import { SEVERITY_FILL, type WritePlan } from './writePlan';
+import { OUR_FILLS as OUR_FILL_LIST, type WritePlan } from './writePlan';
 
 export type { CellChange };
 
@@ -39,7 +40,8 @@ export interface WorkbookState {
   backup: Backup | null;
 }
 
-const OUR_FILLS = new Set(Object.values(SEVERITY_FILL).map((f) => f.toUpperCase()));
+// Every fill we put on a cell (the corrected green too), so a later run knows ours from the user's.
+const OUR_FILLS = new Set(OUR_FILL_LIST.map((f) => f.toUpperCase()));
 
 function gridOf(state: WorkbookState, sheet: string): Grid | undefined {
   return state.grids.find((g) => g.name === sheet);
@@ -151,6 +153,12 @@ export interface ScoringPlan {
   changes: CellChange[];
   /** The backup to store with the changes (null when nothing changes). */
   backup: Backup | null;
+  /**
+   * The writes that would replace what the user typed (a text, a differing number, a formula): the preview a
+   * front end shows and has confirmed before applying `changes`. A cell still holding an earlier scoring's
+   * output is ours, not the user's: writing there again needs no confirmation.
+   */
+  replacements: Replacement[];
 }
 
 function sheetIdsOf(grids: Grid[]): Map<string, string> {
@@ -185,5 +193,12 @@ export function planScoring(state: WorkbookState, profile: RuleProfile, id: stri
     const cell = grid?.cells[row]?.[col];
     return { value: cell ? scalarOf(cell.value) : null, formula: cell?.formula ?? null };
   });
-  return { result, plan, changes, backup };
+  const ours = new Set(placed.filter((p) => p.at && 'value' in p.entry.before && stillHoldsOurValue(p, state.grids)).map((p) => cellKey(p.at!.sheet, p.at!.address)));
+  const replacements = replacementsOf(plan, (w) => {
+    if (ours.has(cellKey(w.sheet, w.address))) return { value: null };
+    const { row, col } = fromA1(w.address);
+    const cell = gridOf(state, w.sheet)?.cells[row]?.[col];
+    return { value: cell ? scalarOf(cell.value) : null, formula: cell?.formula ?? undefined, text: cell?.text };
+  });
+  return { result, plan, changes, backup, replacements };
 }

@@ -34,6 +34,7 @@ import {
   scoreQuantitative,
   tierRange,
 } from './scoring';
+import { executionExplanation, keptExplanation, notApplicableExplanation, qualitativeExplanation, quantitativeExplanation } from './explain';
 import { bareLevelLabel, declaredWeight, isNotApplicableMark, normalizeLabel } from './text';
 import { unitFamily, unitScale, unitsCompatible } from './units';
 
@@ -99,6 +100,8 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
 
   // ---- 一级 groups: declared weights and the profile's expected weights
   const groups = new Map<string, { label: string; cell: { row: number; col: number } | null; declared: number | null; rows: IndicatorResult[]; indexes: number[] }>();
+  // 一级 cells whose weights differ from the profile's: where a WEIGHT_SUM error points.
+  const offProfile: { cell: string; label: string; actual: number; expected: number }[] = [];
   indicators.forEach((ind, i) => {
     const label = bareLevelLabel(ind.level1) || '（未分组）';
     const src = t.indicators.rows[i];
@@ -117,6 +120,7 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
     const category = categoryOf(g.label);
     if (category && weights.length && !sameAt(profile.weights[category], s, 6)) {
       const cell = g.cell ? at(g.cell.row, g.cell.col) : null;
+      if (cell) offProfile.push({ cell, label: g.label, actual: s, expected: profile.weights[category] });
       issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', g.label, s, profile.weights[category]));
     }
   }
@@ -152,6 +156,7 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   }
   if (funds.weight !== null && withExecution(t, profile) && !sameAt(funds.weight, profile.weights.execution, 6)) {
     const cell = t.funds && t.funds.cols.weight !== undefined && funds.row ? at(funds.row - 1, t.funds.cols.weight) : null;
+    if (cell) offProfile.push({ cell, label: '预算执行率', actual: funds.weight, expected: profile.weights.execution });
     issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', '预算执行率', funds.weight, profile.weights.execution));
   }
 
@@ -196,13 +201,29 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
     const hint = withExec && sameAt(indicatorsOnly, 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
     const w = profile.weights;
     const national = withExec ? `${w.execution}+${w.output}+${w.effect}+${w.satisfaction}=100` : `${w.output}+${w.effect}+${w.satisfaction}（不含预算执行率）`;
-    const cell = weightCell ?? scoreCell;
-    issues.add('WEIGHT_SUM', 'error', cell, messages.weightSum(cell ?? '', weightLabels.join('+'), totalWeight, national, hint));
+    const sumText = messages.weightSum(weightLabels.join('+'), totalWeight, national, hint);
+    if (offProfile.length) {
+      // Point at the 一级 cells whose weights cause it (the total's 分值 cell may well show 100), once per cell:
+      // the WEIGHT_PROFILE hint there says the same thing.
+      for (const o of offProfile) {
+        issues.add('WEIGHT_SUM', 'error', o.cell, `${messages.weightCause(o.cell, o.label, o.actual, o.expected)}${sumText}`);
+        removeWhere(issues.items, (i) => i.code === 'WEIGHT_PROFILE' && i.cell === o.cell);
+      }
+    } else {
+      const cell = weightCell ?? scoreCell;
+      issues.add('WEIGHT_SUM', 'error', cell, `${cell ?? ''} ${sumText}`.trim());
+    }
+  }
+  // One issue per cell for the weight checks: a declared-weight warning already names the cell's problem.
+  for (const lw of issues.items.filter((i) => i.code === 'LEVEL1_WEIGHT' || i.code === 'WEIGHT_SUM')) {
+    removeWhere(issues.items, (i) => i.code === 'WEIGHT_PROFILE' && i.cell === lw.cell);
   }
   const roundedTotal = totalScore === null ? null : roundTo(totalScore, d, profile.rounding);
   if (statedTotal !== null && roundedTotal !== null && !sameAt(statedTotal, roundedTotal, d)) {
     const parts = [...(withExec ? [funds.score as number] : []), ...groupScores(groups)].map((x) => num(roundTo(x, d, profile.rounding)));
-    issues.add('TOTAL_MISMATCH', 'warning', scoreCell, messages.totalMismatch(scoreCell ?? '', statedTotal, roundedTotal, parts.join('+')));
+    // While an error stands (weights not summing to 100…) the computed total is not one to copy into the form.
+    const blocked = issues.items.some((i) => i.severity === 'error');
+    issues.add('TOTAL_MISMATCH', 'warning', scoreCell, (blocked ? messages.totalMismatchBlocked : messages.totalMismatch)(scoreCell ?? '', statedTotal, roundedTotal, parts.join('+')));
   }
 
   const hasErrors = issues.items.some((i) => i.severity === 'error');
@@ -260,6 +281,10 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
     issues: issues.items,
     groups: summaries,
   };
+}
+
+function removeWhere<T>(items: T[], drop: (x: T) => boolean): void {
+  for (let i = items.length - 1; i >= 0; i--) if (drop(items[i])) items.splice(i, 1);
 }
 
 /** Whether the funds block's execution score is part of the total (not when an indicator row carries it). */
@@ -450,6 +475,7 @@ function evaluateFunds(t: DetectedTable, profile: RuleProfile, issues: IssueList
     initialBudget: initial, budget, executed, rate, weight, score, statedRate, statedScore,
     rateCell, scoreCell, sources, row: r + 1, deviationCell, reason, unit: block.unit,
     budgetAdjusted: adjusted, rateFromInitial, deviationDue, countedInTotal: demanded,
+    explanation: executionExplanation(executed, budget, rate, weight, score, withExecution(t, profile)),
   };
 }
 
@@ -535,7 +561,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     (isNotApplicableMark(targetText) && (isNotApplicableMark(actualText) || actualText === '')) ||
     isNotApplicableMark(weightText)
   ) {
-    return { ...base, kind: 'not_applicable' };
+    return { ...base, kind: 'not_applicable', explanation: notApplicableExplanation('not_applicable') };
   }
 
   const isDetail = normalizeLabel(row.rawName).startsWith('其中');
@@ -550,7 +576,7 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     // The values are checked all the same: a bound or another unit is wrong whether or not it is scored.
     const [target, actual] = rowValues(t, r);
     const values = checkValues(target, actual, at(c.actual), name, targetText, actualText, issues);
-    return { ...result, kind: kindOnly(t, row, targetText), actualProblem: actualProblemOf(values, target, actual) };
+    return { ...result, kind: kindOnly(t, row, targetText), actualProblem: actualProblemOf(values, target, actual), explanation: notApplicableExplanation('unknown') };
   }
   // A negative 分值 is already reported (NEGATIVE_VALUE); nothing can be scored against it.
   if (weight < 0) return { ...result, kind: kindOnly(t, row, targetText) };
@@ -584,10 +610,10 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
   const keepStated = (why: string): IndicatorResult => {
     if (stated !== null) {
       const score = keptScore(stated, weight);
-      return { ...result, kind, score, scoreSource: 'stated', deviationDue: round(score) < weight ? ['below-weight'] : [] };
+      return { ...result, kind, score, scoreSource: 'stated', deviationDue: round(score) < weight ? ['below-weight'] : [], explanation: keptExplanation(why, score) };
     }
     if (scoreCell && !issues.errorsAt(rowCells)) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(scoreCell, name, why));
-    return { ...result, kind };
+    return { ...result, kind, explanation: keptExplanation(why, null) };
   };
   const requireValue = (pv: ParsedValue, col: number | undefined, what: string): boolean => {
     if (pv.kind !== 'empty' || col === undefined) return pv.kind !== 'empty';
@@ -619,15 +645,16 @@ function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RulePro
     const strict = comparator === '>' || comparator === '<';
     const q = scoreQuantitative(kind as 'positive' | 'negative' | 'equal', t0, a0, weight, strict, profile);
     const completion = (kind === 'positive' || kind === 'equal') && t0 > 0 ? dec(a0).div(t0).toNumber() : null;
-    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met, actualProblem: problem, completion };
+    const formula =
+      kind === 'negative'
+        ? profile.negativeFormula === 'linear'
+          ? `(1 − (${num(a0)} − ${num(t0)}) ÷ ${num(t0)}) × ${num(weight)}`
+          : `${num(t0)} ÷ ${num(a0)} × ${num(weight)}`
+        : `${num(a0)} ÷ ${num(t0)} × ${num(weight)}`;
+    const explanation = quantitativeExplanation(kind as 'positive' | 'negative' | 'equal', targetText, actualText, q.met, formula, round(q.score), weight);
+    out = { ...result, kind, score: q.score, scoreSource: 'computed', met: q.met, actualProblem: problem, completion, explanation };
     if (stated !== null && !(stated > weight) && !sameAt(stated, round(q.score), decimals) && scoreCell) {
-      const how = q.met
-        ? '已完成目标，得满分'
-        : kind === 'negative'
-          ? profile.negativeFormula === 'linear'
-            ? `(1 − (${num(a0)} − ${num(t0)}) ÷ ${num(t0)}) × ${num(weight)}`
-            : `${num(t0)} ÷ ${num(a0)} × ${num(weight)}`
-          : `${num(a0)} ÷ ${num(t0)} × ${num(weight)}`;
+      const how = q.met ? '已完成目标，得满分' : formula;
       issues.add('SCORE_MISMATCH', 'warning', scoreCell, messages.scoreMismatch(scoreCell, name, stated, round(q.score), kind as 'positive' | 'negative' | 'equal', how));
     }
     if ((kind === 'positive' || kind === 'equal') && t0 > 0 && a0 >= t0 * profile.overAchievementThreshold) {
@@ -715,10 +742,11 @@ function scoreQualitative(
   if (tier === 'unknown') {
     if (stated !== null) {
       issues.add('MANUAL_SCORE', 'info', scoreCell, messages.manualScore(cell, name, ''));
-      return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated' as ScoreSource };
+      const kept = keptScore(stated, weight);
+      return { ...result, kind, score: kept, scoreSource: 'stated' as ScoreSource, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) };
     }
     if (scoreCell) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(cell, name, '实际完成情况的描述无法判断达成档次，且未填写得分'));
-    return { ...result, kind };
+    return { ...result, kind, explanation: qualitativeExplanation(actualText, tier, weight, null, false) };
   }
   const [lo, hi] = tierRange(tier, weight, profile.qualitativeBands);
   const met = tier === 'achieved';
@@ -726,13 +754,14 @@ function scoreQualitative(
     if (stated < lo || stated > hi) {
       issues.add('QUALITATIVE_OUT_OF_TIER', 'warning', scoreCell, messages.qualitativeOutOfTier(cell, name, stated, TIER_NAMES[tier], lo, hi));
     }
-    return { ...result, kind, score: keptScore(stated, weight), scoreSource: 'stated', met };
+    const kept = keptScore(stated, weight);
+    return { ...result, kind, score: kept, scoreSource: 'stated', met, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) };
   }
-  if (met) return { ...result, kind, score: weight, scoreSource: 'computed', met };
+  if (met) return { ...result, kind, score: weight, scoreSource: 'computed', met, explanation: qualitativeExplanation(actualText, tier, weight, weight, false) };
   // Below the top tier the exact score is the filer's judgment: never invent one.
   if (scoreCell) {
     issues.add('MANUAL_SCORE', 'info', scoreCell, messages.manualScore(cell, name, `（“${TIER_NAMES[tier]}”档：${num(lo)}～${num(hi)} 分）`));
     issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(cell, name, `定性指标处于“${TIER_NAMES[tier]}”档，得分须由填报人在 ${num(lo)}～${num(hi)} 分之间判断`));
   }
-  return { ...result, kind, met };
+  return { ...result, kind, met, explanation: qualitativeExplanation(actualText, tier, weight, null, false) };
 }

@@ -4,7 +4,7 @@
  */
 import { matchesState, type CellState } from './backup';
 import { cellKey } from './backupPlacement';
-import type { WorkbookResult } from './result';
+import type { Issue, WorkbookResult } from './result';
 
 /**
  * Sets every issue's status. `written`: by cellKey, what a scoring wrote there (its backup's `after`,
@@ -18,4 +18,9 @@ export function applyStatuses(result: WorkbookResult, written: Map<string, CellS
       i.status = after && matchesState(valueAt(t.sheet, i.cell!), { value: after.value ?? null, formula: after.formula ?? null }) ? 'corrected' : 'open';
     }
   }
+}
+
+/** Issues the user still has to act on (an absent status reads as open). */
+export function openIssues(issues: Issue[]): Issue[] {
+  return issues.filter((i) => i.status !== 'corrected');
 }

@@ -93,6 +93,8 @@ export interface FundsResult {
   row?: number;
   /** Deviation cell for the funds row, where the layout has one (四川). */
   deviationCell?: string | null;
+  /** How the execution score came about, with the numbers, in Chinese. */
+  explanation?: string;
   /**
    * The reason already written for the execution (a 原因 column, a 说明 row, text beside the block);
    * null when none is written. Validation and the report use it instead of asking again.
@@ -154,6 +156,8 @@ export interface IndicatorResult {
   actualProblem: ActualProblem | null;
   /** Actual ÷ target (in the target's unit) for a quantitative 正向/"=" row; null otherwise. */
   completion: number | null;
+  /** How the score came about, with the numbers, in Chinese ("反向指标：目标 97.9 万元，实际 64.95 万元，已完成 → 满分 10"). */
+  explanation?: string;
 }
 
 export interface TotalsResult {
@@ -228,6 +232,8 @@ export interface WorkbookResult {
   file?: string;
   tables: TableResult[];
   issues: Issue[];
+  /** Added: the workbook holds the backup of an earlier scoring, so 撤销评分 has something to restore. */
+  undoable?: boolean;
   /** Added: tables of other kinds found in the workbook, when there are any. */
   otherTables?: OtherTable[];
 }

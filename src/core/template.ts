@@ -23,8 +23,8 @@ export const TEMPLATE_TITLES: Record<TemplateLayout, string> = {
   transfer: '绩效目标自评表',
 };
 
-/** Fill of cells the user types into. */
-export const INPUT_FILL = '#FFF9E6';
+/** Fill of cells the user types into. Lavender: distinct from every mark colour (red, yellow, green, blue), so typed input never reads as a mark. */
+export const INPUT_FILL = '#EDE7F6';
 /**
  * Fill of cells 一键评分 writes (执行率, 得分, 总分, 评价等级). Grey, not light blue: the info mark's
  * fill (SEVERITY_FILL.info, #DDEBF7) would be lost on a light-blue cell.

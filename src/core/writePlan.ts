@@ -15,6 +15,8 @@ export interface CellSnapshot {
   fill?: string | null;
   /** A note already on the cell, when known. */
   note?: string | null;
+  /** The value as displayed ("66%", "满分"), when known. */
+  text?: string;
 }
 
 export interface CellWrite {
@@ -43,7 +45,9 @@ export interface CellMark {
   row: number;
   col: number;
   severity: Severity;
-  /** Fill colour #RRGGBB for the severity. */
+  /** True when every issue of the cell is resolved by this plan's own write there (shown green). */
+  corrected?: boolean;
+  /** Fill colour #RRGGBB for the severity (CORRECTED_FILL when corrected). */
   fill: string;
   /** The note text: every message for that cell, one per line. */
   note: string;
@@ -54,12 +58,30 @@ export interface WritePlan {
   marks: CellMark[];
 }
 
-/** Fills by severity, light enough to keep the text readable (Excel's own "bad/neutral" styles). */
+/**
+ * Fills by meaning, each colour one meaning (the pane's and the report's legend say the same): red an error
+ * to fix, yellow a value to fill in or check, blue a hint. Excel's own "bad/neutral" styles, light enough to
+ * keep the text readable.
+ */
 export const SEVERITY_FILL: Record<Severity, string> = {
   error: '#FFC7CE',
   warning: '#FFEB9C',
   info: '#DDEBF7',
 };
+
+/** A cell whose issue this scoring resolved by writing the computed value (Excel's "good" green). */
+export const CORRECTED_FILL = '#C6EFCE';
+
+/** Every fill the add-in puts on a cell, so a later run and 清除标记 can tell ours from the user's. */
+export const OUR_FILLS: readonly string[] = [...Object.values(SEVERITY_FILL), CORRECTED_FILL];
+
+/** The legend, in the order the pane and the report show it. */
+export const FILL_LEGEND: readonly { fill: string; label: string }[] = [
+  { fill: CORRECTED_FILL, label: '已自动更正（评分写入的计算值）' },
+  { fill: SEVERITY_FILL.warning, label: '请填写或核对' },
+  { fill: SEVERITY_FILL.error, label: '错误，须改正' },
+  { fill: SEVERITY_FILL.info, label: '提示' },
+];
 
 /** Prefix of every note the add-in writes, so a later run can tell its own notes from the user's. */
 export const NOTE_PREFIX = '【绩效自评助手】';

@@ -10,6 +10,7 @@ import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
 import { newBackupId, parseBackup } from '../core/backup';
 import { planScoring, type CellChange } from '../core/changeList';
+import { cellKey } from '../core/address';
 import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
 import { queueCellState, queueChanges, workbookState, type DeferredComment } from './queueChanges';
 import { addDeferredComments } from './deferredComments';
@@ -17,7 +18,9 @@ import { queueBackupClear, queueBackupWrite } from './backupSheet';
 import { annotationKind, readSnapshot, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
 import { whileVisible } from './paneVisibility';
-import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from './workbookAdapter';
+import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from './workbookAdapter';
+import { cleanCells, type MarkedCell } from '../core/finalCopy';
+import type { CellState } from '../core/backup';
 import { draftReport } from '../core/report/draft';
 import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
@@ -26,11 +29,6 @@ import { insertTemplateInContext } from './insertTemplate';
 
 /** The document-settings key earlier versions saved the profile under (read once, then moved). */
 export const PROFILE_SETTING = LEGACY_PROFILE_SETTING;
-
-export interface ScoreOptions {
-  /** Select the grade (or total) cell of the first table in the same batch: the ribbon's "see the result". */
-  select?: boolean;
-}
 
 export interface OfficeScoreOutcome extends ScoreOutcome {
   /** Degradations the user should know of (regions cut to stay under the payload limit…). */
@@ -59,7 +57,8 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     return this.run('读取工作簿', async (session) => {
       const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       this.lastMessages = snap.messages;
-      return evaluateWorkbook(snap.grids, profile ?? this.rulesOf(snap), { backup: parseBackup(snap.backupRows) });
+      const result = evaluateWorkbook(snap.grids, profile ?? this.rulesOf(snap), { backup: parseBackup(snap.backupRows) });
+      return { ...result, undoable: snap.backupExists };
     });
   }
 
@@ -75,7 +74,14 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         // Core decides everything (originals behind our earlier output, writes, marks, stale marks, the
         // new backup, statuses); this only translates its change list into one batch.
         const decided = planScoring(workbookState(snap, parseBackup(snap.backupRows)), p, id);
-        const { result, plan, changes } = decided;
+        const { result, plan, changes, replacements } = decided;
+        const confirmed = new Set(options.confirmed === 'all' ? replacements.map(replacementKey) : (options.confirmed ?? []));
+        if (replacements.some((r) => !confirmed.has(replacementKey(r)))) {
+          // Nothing is written until the user has seen and confirmed every replacement of what they typed;
+          // the statuses shown meanwhile are those of the cells as they are.
+          const now = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
+          return { result: { ...now, undoable: snap.backupExists }, plan, changed: 0, syncs: session.syncs, messages: snap.messages, selected: null, pending: replacements };
+        }
 
         let deferred: DeferredComment[] = [];
         if (changes.length && decided.backup) {
@@ -95,7 +101,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
           await session.sync();
           snap.messages.push(...(await addDeferredComments(session, deferred)));
         }
-        return { result, plan, changed: changes.length, syncs: session.syncs, messages: snap.messages, selected };
+        return { result: { ...result, undoable: snap.backupExists || changes.length > 0 }, plan, changed: changes.length, syncs: session.syncs, messages: snap.messages, selected };
       });
     } catch (e) {
       if (!pending) throw toAdapterError(e, '一键评分');
@@ -260,6 +266,61 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     await removeLegacyProfile();
   }
 
+  /**
+   * 清除标记（定稿）: our fills back to what they were (the backup knows), our part of every note removed, the
+   * backup deleted — values stay. One read, one write.
+   */
+  async clearMarks(): Promise<{ cells: number; backupRemoved: boolean }> {
+    return this.run('清除标记', async (session) => {
+      const { context } = session;
+      const snap = await readSnapshot(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
+      const backup = parseBackup(snap.backupRows);
+      const fillBefore = new Map<string, string | null>();
+      for (const e of backup?.entries ?? []) if ('fill' in e.before) fillBefore.set(cellKey(e.sheet, e.address), e.before.fill ?? null);
+      const cells = new Map<string, MarkedCell>();
+      const at = (k: string) => {
+        const bang = k.lastIndexOf('!');
+        const c = cells.get(k) ?? { sheet: k.slice(0, bang), address: k.slice(bang + 1), fill: null, note: null };
+        cells.set(k, c);
+        return c;
+      };
+      for (const [k, fill] of snap.fills ?? []) if (fill) at(k).fill = fill;
+      for (const [k, a] of snap.annotations ?? []) at(k).note = a.content;
+      const clean = cleanCells([...cells.values()], fillBefore);
+      const present = new Set(snap.sheets.map((x) => x.name));
+      const sheets = new Map<string, Excel.Worksheet>();
+      const deferred: DeferredComment[] = [];
+      for (const c of clean) {
+        if (!present.has(c.sheet)) continue;
+        const next: CellState = {};
+        if ('fill' in c) next.fill = c.fill ?? null;
+        if ('note' in c) next.note = c.note ?? null;
+        queueCellState(context, sheets, snap, c.sheet, c.address, next, deferred);
+      }
+      if (snap.backupExists) queueBackupClear(context, snap.structureProtected);
+      if (clean.length || snap.backupExists) {
+        await session.sync();
+        this.lastMessages = [...snap.messages, ...(await addDeferredComments(session, deferred))];
+      }
+      return { cells: clean.length, backupRemoved: snap.backupExists };
+    });
+  }
+
+  /**
+   * The user's edits, on any sheet: WorksheetCollection.onChanged (ExcelApi 1.9). Changes this add-in wrote
+   * itself (triggerSource ThisLocalAddin, ExcelApi 1.14) are left out: the pane already knows of them. Quiet
+   * while the pane is hidden, and a burst of edits re-checks once (whileVisible).
+   */
+  async onCellsChanged(callback: (sheet: string) => void): Promise<() => void> {
+    if (!supports('ExcelApi', '1.9')) return () => undefined;
+    return this.followSheets<Excel.WorksheetChangedEventArgs>(
+      '监听单元格修改',
+      (sheets, handler) => sheets.onChanged.add(handler),
+      callback,
+      (args) => (args as { triggerSource?: string }).triggerSource !== 'ThisLocalAddin',
+    );
+  }
+
   async activeSheet(): Promise<string> {
     return this.run('读取当前工作表', async (session) => {
       const ws = session.context.workbook.worksheets.getActiveWorksheet().load('name');
@@ -273,6 +334,19 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     if (!supports('ExcelApi', '1.7')) return () => undefined;
     // Quiet when hidden: in the shared runtime the closed pane stays loaded; a switch of sheets then only
     // matters once the pane shows again (the latest one, once), and a burst of switches reads once.
+    return this.followSheets<Excel.WorksheetActivatedEventArgs>('监听工作表切换', (sheets, handler) => sheets.onActivated.add(handler), callback);
+  }
+
+  /**
+   * A worksheet-collection event delivered as the sheet's name, only while the pane shows and once per burst
+   * (whileVisible); `wanted` filters the events. Resolves to the unsubscriber.
+   */
+  private async followSheets<A extends { worksheetId: string }>(
+    doing: string,
+    subscribe: (sheets: Excel.WorksheetCollection, handler: (args: A) => Promise<void>) => OfficeExtension.EventHandlerResult<A>,
+    callback: (sheet: string) => void,
+    wanted: (args: A) => boolean = () => true,
+  ): Promise<() => void> {
     const deliver = whileVisible<string>(async (worksheetId) => {
       try {
         const name = await Excel.run(async (context) => {
@@ -282,12 +356,14 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         });
         callback(name);
       } catch {
-        // A sheet deleted right after activation: nothing to report.
+        // The sheet was deleted meanwhile: nothing to report.
       }
     });
-    const handler = async (args: Excel.WorksheetActivatedEventArgs) => deliver.fire(args.worksheetId);
-    const registration = await this.run('监听工作表切换', async (session) => {
-      const r = session.context.workbook.worksheets.onActivated.add(handler);
+    const handler = async (args: A) => {
+      if (wanted(args)) deliver.fire(args.worksheetId);
+    };
+    const registration = await this.run(doing, async (session) => {
+      const r = subscribe(session.context.workbook.worksheets, handler);
       await session.sync();
       return r;
     });

@@ -4,6 +4,7 @@
  */
 import type { RuleProfile } from '../core/profile';
 import type { WorkbookResult } from '../core/result';
+import type { Replacement } from '../core/replacements';
 import type { WritePlan } from '../core/writePlan';
 import type { UndoScope } from '../core/undoPlan';
 
@@ -14,7 +15,26 @@ export interface ScoreOutcome {
   changed: number;
   /** context.sync() calls this operation made. */
   syncs: number;
+  /**
+   * Set when nothing was written because the scoring would replace what the user typed (a text, a
+   * differing number, a formula) that was not confirmed: the preview to show. Empty or absent otherwise.
+   */
+  pending?: Replacement[];
 }
+
+export interface ScoreOptions {
+  /** Also select the grade (or total) cell, in the same batch (the ribbon's "see the result"). */
+  select?: boolean;
+  /**
+   * The replacements the user saw in the preview and confirmed, as "sheet!A1" keys: a scoring writes
+   * over user input only where it is listed here (anything new is shown again first). 'all': the caller
+   * is not a user's click but a script or a test of the write mechanics, and answers for every replacement.
+   */
+  confirmed?: string[] | 'all';
+}
+
+/** The key of a confirmed replacement. */
+export const replacementKey = (r: { sheet: string; address: string }): string => `${r.sheet}!${r.address}`;
 
 export interface UndoOutcome {
   /** Cells restored from the backup; 0 when there was nothing to undo. */
@@ -33,7 +53,7 @@ export interface WorkbookAdapter {
    * Read, evaluate, back up what will be overwritten, write results and marks.
    * `options.select`: also select the grade/total cell, in the same batch (the ribbon's 一键评分).
    */
-  score(profile?: RuleProfile, options?: { select?: boolean }): Promise<ScoreOutcome>;
+  score(profile?: RuleProfile, options?: ScoreOptions): Promise<ScoreOutcome>;
   /**
    * Restore the cells the scoring changed, each where its thing is now (rows inserted or sorted, the sheet
    * renamed); only `scope`'s table when given. Cells that cannot be placed are kept and named in `message`.
@@ -48,6 +68,13 @@ export interface WorkbookAdapter {
   activeSheet(): Promise<string>;
   /** Calls back when the user activates another sheet; returns an unsubscribe function. */
   onSheetActivated(callback: (sheet: string) => void): Promise<() => void>;
+  /** Calls back when a cell's value changes on any sheet (the user's edits); returns an unsubscribe function. */
+  onCellsChanged?(callback: (sheet: string) => void): Promise<() => void>;
+  /**
+   * 清除标记（定稿）: removes the add-in's fills, notes and the undo backup, keeping every value — the copy a
+   * unit submits. Resolves with the number of cells cleaned.
+   */
+  clearMarks?(): Promise<{ cells: number; backupRemoved: boolean }>;
   /**
    * Optional capabilities: present only once the feature exists. The pane enables the matching
    * button when `typeof adapter.generateReport === 'function'` (and likewise for insertTemplate).

@@ -17,6 +17,9 @@ async function openPane(adapter: FakeAdapter, office?: unknown) {
   await screen.findByRole('tablist');
 }
 
+// Fluent in jsdom is slow when the whole suite shares two cores: give user-event flows room.
+jest.setTimeout(30_000);
+
 describe('App', () => {
   it('reads the saved profile, analyzes with it and shows what was found', async () => {
     const adapter = new FakeAdapter();
@@ -168,5 +171,97 @@ describe('App', () => {
     expect(created).toHaveLength(1);
     expect(clicked).toEqual(['运行经费绩效自评报告.docx']);
     click.mockRestore();
+  });
+
+  it('previews a scoring that would replace typed input; nothing is written until 确认写入', async () => {
+    const pending = [
+      { sheet: '自评表', address: 'H16', kind: 'text' as const, before: '满分', after: '10', write: {} as never },
+      { sheet: '自评表', address: 'H6', kind: 'number' as const, before: '66%', after: '100%', write: {} as never },
+    ];
+    const adapter = new FakeAdapter({ scored: scoredResult(), pending });
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('button', { name: '一键评分' }));
+    const preview = await screen.findByRole('region', { name: '确认改写' });
+    expect(preview).toHaveTextContent('将改写 2 个单元格，其中 1 个原为文字「满分」。尚未写入任何内容');
+    await userEvent.click(within(preview).getByRole('button', { name: /H16.*原为文字「满分」→ 10/ }));
+    expect(adapter.calls.at(-1)).toEqual({ method: 'selectCell', args: ['自评表', 'H16'] });
+    // Cancel: nothing written.
+    await userEvent.click(within(preview).getByRole('button', { name: '取消' }));
+    expect(screen.queryByRole('region', { name: '确认改写' })).not.toBeInTheDocument();
+    expect(adapter.result).not.toBe(adapter.scored);
+    // Again, then confirm: the confirmed cells are exactly the previewed ones.
+    await userEvent.click(screen.getByRole('button', { name: '一键评分' }));
+    await userEvent.click(within(await screen.findByRole('region', { name: '确认改写' })).getByRole('button', { name: '确认写入' }));
+    expect(await screen.findByText(/已写回 4 个单元格/)).toBeInTheDocument();
+    const last = adapter.calls.filter((c) => c.method === 'score').at(-1)!;
+    expect(last.args[1]).toEqual({ confirmed: ['自评表!H16', '自评表!H6'] });
+  });
+
+  it('says so in a warning, not a success, while an error holds the total back', async () => {
+    const adapter = new FakeAdapter();
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('button', { name: '一键评分' }));
+    await screen.findByText(/已写回 4 个单元格；还有 1 个错误，总分和等级未写入/);
+    expect(screen.getByText('评分未完成')).toBeInTheDocument();
+    expect(screen.queryByText('评分完成')).not.toBeInTheDocument();
+  });
+
+  it('returns focus to the button that started an action when its notice is closed', async () => {
+    await openPane(new FakeAdapter());
+    const score = screen.getByRole('button', { name: '一键评分' });
+    await userEvent.click(score);
+    await userEvent.click(await screen.findByRole('button', { name: '关闭' }));
+    await waitFor(() => expect(score).toHaveFocus());
+  });
+
+  it('lists corrected issues apart, re-checks on 重新检查 and after the user edits (debounced)', async () => {
+    const t = seedTable();
+    t.issues = t.issues.map((i) => ({ ...i, status: i.code === 'RATE_MISMATCH' || i.code === 'SCORE_MISMATCH' ? ('corrected' as const) : ('open' as const) }));
+    const adapter = new FakeAdapter({ result: seedResult({ tables: [t] }) });
+    await openPane(adapter);
+    expect(screen.getByRole('tab', { name: '问题（3）' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: /问题/ }));
+    const corrected = screen.getByRole('region', { name: /已自动更正/ });
+    expect(within(corrected).getAllByRole('button').map((b) => b.textContent?.slice(0, 20))).toEqual([expect.stringContaining('H6'), expect.stringContaining('H16')]);
+    const todo = screen.getByRole('region', { name: /需要您处理/ });
+    expect(within(todo).queryByText(/H6/)).not.toBeInTheDocument();
+
+    const analyses = adapter.count('analyze');
+    await userEvent.click(screen.getByRole('button', { name: '重新检查' }));
+    await waitFor(() => expect(adapter.count('analyze')).toBe(analyses + 1), { timeout: 10_000 });
+    // The user fixes F20: its issue goes once the edits pause.
+    adapter.result = seedResult({ tables: [{ ...t, issues: t.issues.filter((i) => i.cell !== 'F20') }] });
+    act(() => {
+      adapter.edit('自评表');
+      adapter.edit('自评表');
+    });
+    await waitFor(() => expect(screen.queryByRole('button', { name: /F20/ })).not.toBeInTheDocument(), { timeout: 10_000 });
+    expect(adapter.count('analyze')).toBe(analyses + 2);
+  });
+
+  it('keeps 撤销评分 off with nothing to undo', async () => {
+    await openPane(new FakeAdapter({ result: seedResult({ undoable: false }) }));
+    expect(screen.getByRole('button', { name: '撤销评分' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('opens on the ribbon’s preview when 一键评分 was clicked there', async () => {
+    const pending = [{ sheet: '自评表', address: 'H16', kind: 'text' as const, before: '满分', after: '10', write: {} as never }];
+    const listeners: ((o: never) => void)[] = [];
+    const outcomes = {
+      last: () => ({ command: 'scoreWorkbook' as const, ok: true, message: '', at: Date.now(), score: { result: seedResult(), plan: { writes: [], marks: [] }, changed: 0, syncs: 2, pending } }),
+      subscribe: (l: (o: never) => void) => {
+        listeners.push(l);
+        return () => undefined;
+      },
+    };
+    render(<App adapter={new FakeAdapter()} outcomes={outcomes} />);
+    expect(await screen.findByRole('region', { name: '确认改写' })).toHaveTextContent('原为文字「满分」');
+  });
+
+  it('selects the chosen table in Excel', async () => {
+    const adapter = new FakeAdapter({ result: seedResult({ tables: [seedTable(), seedTable({ sheet: '表二', range: 'B2:J22' })] }) });
+    await openPane(adapter);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /2 张自评表/ }), screen.getByRole('option', { name: /表二!B2:J22/ }));
+    await waitFor(() => expect(adapter.calls.at(-1)).toEqual({ method: 'selectCell', args: ['表二', 'B2'] }));
   });
 });

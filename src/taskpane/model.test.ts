@@ -17,7 +17,7 @@ describe('changesSinceStated', () => {
       { label: '预算执行率', cell: 'H6', stated: '66%', computed: '100%' },
       { label: '预算执行率 得分', cell: 'I6', stated: '7', computed: '10' },
       { label: '运行经费 得分', cell: 'H16', stated: '6', computed: '10' },
-      { label: '总分', cell: 'H21', stated: '96', computed: '110' },
+      { label: '总分', cell: 'H21', stated: '96', computed: '未写入' },
     ]);
   });
   it('is empty when everything agrees', () => {
@@ -51,9 +51,9 @@ describe('issues', () => {
     expect(countBySeverity(t.issues)).toEqual({ error: 1, warning: 3, info: 1 });
   });
   it('explains a missing grade', () => {
-    expect(gradeExplanation(seedTable())).toMatch(/1 个错误/);
+    expect(gradeExplanation(seedTable())).toMatch(/还有 1 个错误，总分和评价等级未写入/);
     expect(gradeExplanation(seedTable({ grade: '优' }))).toBeNull();
-    expect(gradeExplanation(seedTable({ issues: [], totals: { ...seedTable().totals, score: null } }))).toMatch(/总分无法计算/);
+    expect(gradeExplanation(seedTable({ issues: [], totals: { ...seedTable().totals, score: null } }))).toMatch(/无法得出得分/);
   });
 });
 
@@ -69,8 +69,8 @@ describe('userMessageOf', () => {
 
 describe('capabilitiesOf', () => {
   it('reflects which optional adapter methods exist', () => {
-    expect(capabilitiesOf(new FakeAdapter())).toEqual({ generateReport: false, insertTemplate: false, reportDocx: false });
-    expect(capabilitiesOf(new FakeAdapter({ withReport: true, withTemplate: true }))).toEqual({ generateReport: true, insertTemplate: true, reportDocx: false });
+    expect(capabilitiesOf(new FakeAdapter())).toEqual({ generateReport: false, insertTemplate: false, reportDocx: false, clearMarks: false });
+    expect(capabilitiesOf(new FakeAdapter({ withReport: true, withTemplate: true }))).toEqual({ generateReport: true, insertTemplate: true, reportDocx: false, clearMarks: false });
   });
 });
 

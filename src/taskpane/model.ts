@@ -2,7 +2,9 @@
  * What the pane derives from a TableResult for display: 一级 summaries, changes against the stated
  * values, issue groups, the grade's explanation, number formatting. Pure functions, no React.
  */
-import type { Issue, Level1Summary, Severity, TableResult } from '../core/result';
+import { messageWithoutCell } from '../core/messages';
+import { totalWithheldReason } from '../core/planner';
+import type { Issue, Level1Summary, Severity, TableResult, WorkbookResult } from '../core/result';
 import { ProfileError } from '../core/profile';
 import type { WorkbookAdapter } from '../excel/workbookAdapter';
 
@@ -21,8 +23,9 @@ export const LAYOUT_LABEL: Record<string, string> = {
   yunnan: '云南格式',
 };
 
+/** The layout in the clerk's words; an unknown one is simply "其他格式" (never an English id). */
 export function layoutLabel(layout: string): string {
-  return LAYOUT_LABEL[layout] ? `${LAYOUT_LABEL[layout]}（${layout}）` : layout;
+  return LAYOUT_LABEL[layout] ?? '其他格式';
 }
 
 /** Optional adapter features, made explicit so buttons can say why they are off. */
@@ -31,6 +34,8 @@ export interface Capabilities {
   insertTemplate: boolean;
   /** The report as a Word download. */
   reportDocx?: boolean;
+  /** 清除标记（定稿）. */
+  clearMarks?: boolean;
 }
 
 export function capabilitiesOf(adapter: WorkbookAdapter): Capabilities {
@@ -38,6 +43,7 @@ export function capabilitiesOf(adapter: WorkbookAdapter): Capabilities {
     generateReport: typeof adapter.generateReport === 'function',
     insertTemplate: typeof adapter.insertTemplate === 'function',
     reportDocx: typeof adapter.reportDocx === 'function',
+    clearMarks: typeof adapter.clearMarks === 'function',
   };
 }
 
@@ -88,7 +94,9 @@ export function changesSinceStated(table: TableResult): Change[] {
   }
   const t = table.totals;
   if (differs(t.statedScore, t.score) || (t.statedScore === null && t.score !== null)) {
-    out.push({ label: '总分', cell: t.scoreCell, stated: formatScore(t.statedScore), computed: formatScore(t.score) });
+    // A total the engine will not write (an error stands) is not offered as the value to use.
+    const withheld = totalWithheldReason(table) !== null;
+    out.push({ label: '总分', cell: t.scoreCell, stated: formatScore(t.statedScore), computed: withheld ? '未写入' : formatScore(t.score) });
   }
   return out;
 }
@@ -105,13 +113,26 @@ export function groupIssues(issues: Issue[]): { severity: Severity; issues: Issu
   );
 }
 
-/** Why there is no grade, in Chinese; null when there is one. */
+/** Why there is no grade (the engine's reason), in Chinese; null when there is one. */
 export function gradeExplanation(table: TableResult): string | null {
   if (table.grade) return null;
-  const errors = table.issues.filter((i) => i.severity === 'error').length;
-  if (errors > 0) return `还有 ${errors} 个错误未解决，按规则暂不评级。请先在“问题”中逐条修正，再点“一键评分”。`;
-  if (table.totals.score === null) return '总分无法计算（有指标缺少分值或得分），因此暂不评级。';
-  return '尚未评级。';
+  return totalWithheldReason(table) ?? '尚未评级。';
+}
+
+/** Errors the user still has to fix, file-level ones included (a corrected issue is not one). */
+export function openErrorCount(result: WorkbookResult): number {
+  const open = (i: Issue) => i.severity === 'error' && i.status !== 'corrected';
+  return result.issues.filter(open).length + result.tables.reduce((n, t) => n + t.issues.filter(open).length, 0);
+}
+
+/** An issue's message for a list that shows its cell beside it: the address is not said twice. */
+export function issueText(issue: Issue): string {
+  return messageWithoutCell(issue.message, issue.cell);
+}
+
+/** Issues split by status: what the user must do, and what the scoring already corrected. */
+export function issuesByStatus(issues: Issue[]): { open: Issue[]; corrected: Issue[] } {
+  return { open: issues.filter((i) => i.status !== 'corrected'), corrected: issues.filter((i) => i.status === 'corrected') };
 }
 
 /** Index of the first table on the given sheet, or -1. */

@@ -15,7 +15,7 @@ import type { WorkbookResult } from '../core/result';
 import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
 import { cellKey } from '../core/address';
 import { cellLiteral } from '../core/cellLiteral';
-import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from '../excel/workbookAdapter';
+import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from '../excel/workbookAdapter';
 import { draftReport } from '../core/report/draft';
 import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
@@ -149,14 +149,22 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
 
   async analyze(profile?: RuleProfile): Promise<WorkbookResult> {
     const snap = this.read('读取工作簿');
-    return evaluateWorkbook(snap.grids, profile ?? this.profileOf(snap), { backup: parseBackup(snap.backupRows) });
+    const result = evaluateWorkbook(snap.grids, profile ?? this.profileOf(snap), { backup: parseBackup(snap.backupRows) });
+    return { ...result, undoable: snap.backupRows !== null };
   }
 
-  async score(profile?: RuleProfile, options: { select?: boolean } = {}): Promise<WpsScoreOutcome> {
+  async score(profile?: RuleProfile, options: ScoreOptions = {}): Promise<WpsScoreOutcome> {
     const snap = this.read('一键评分');
     const wb = workbookOf(this.app);
-    const decided = planScoring(workbookState(snap), profile ?? this.profileOf(snap), newBackupId());
-    const { result, plan, changes } = decided;
+    const p = profile ?? this.profileOf(snap);
+    const decided = planScoring(workbookState(snap), p, newBackupId());
+    const { result, plan, changes, replacements } = decided;
+    const confirmed = new Set(options.confirmed === 'all' ? replacements.map(replacementKey) : (options.confirmed ?? []));
+    if (replacements.some((r) => !confirmed.has(replacementKey(r)))) {
+      // As in Excel: nothing is written over what the user typed until the pane's preview is confirmed.
+      const now = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
+      return { result: { ...now, undoable: snap.backupRows !== null }, plan, changed: 0, syncs: 0, messages: snap.messages, pending: replacements };
+    }
     if (changes.length && decided.backup) {
       const backupExisted = snap.backupRows !== null;
       assertWritable(wb, snap, [...new Set(changes.map((c) => c.sheet))], !backupExisted);
@@ -170,7 +178,7 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
       }
     }
     if (options.select) this.selectOutcome(result);
-    return { result, plan, changed: changes.length, syncs: 0, messages: snap.messages };
+    return { result: { ...result, undoable: snap.backupRows !== null || changes.length > 0 }, plan, changed: changes.length, syncs: 0, messages: snap.messages };
   }
 
   /** Puts every changed field and the old backup back; says how that went. */

@@ -196,7 +196,7 @@ describe('the summary workbook', () => {
     expect([GOOD[0], GOOD[1]].map((f) => rowOf(f).getCell(9).value)).toEqual(['优', '良']);
     expect(rowOf(GOOD[1]).getCell(8).value).toBeCloseTo(87.5, 9);
     expect(rowOf(GOOD[2]).getCell(9).value).toBe('未评级');
-    expect(String(rowOf(GOOD[2]).getCell(12).value)).toMatch(/G21/);
+    expect(String(rowOf(GOOD[2]).getCell(12).value)).toMatch(/B13/);
   });
 
   it('names the most serious issue: an error before any warning', () => {
@@ -254,8 +254,8 @@ describe('the summary workbook', () => {
       for (const t of r.tables) for (const i of t.issues) expected.push([r.file, t.sheet, i.cell ?? undefined, label[i.severity], i.code, i.message]);
     }
     expect(rows).toEqual(expected);
-    // Table issues carry a cell; the seed's WEIGHT_SUM is at G21.
-    expect(rows).toContainEqual([GOOD[2], '自评表', 'G21', '错误', 'WEIGHT_SUM', expect.any(String)]);
+    // Table issues carry a cell; the seed's WEIGHT_SUM is at the 产出指标 cell that causes it (B13).
+    expect(rows).toContainEqual([GOOD[2], '自评表', 'B13', '错误', 'WEIGHT_SUM', expect.any(String)]);
   });
 });
 

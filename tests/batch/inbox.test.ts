@@ -149,7 +149,7 @@ describe('big data sheets beside the table', () => {
       // The copy carries the very-hidden backup sheet (CONTRACT.md: 撤销评分 in Excel restores the original from it).
       expect(back.grids.map((g) => g.name)).toEqual(['自评表', '资金明细', '_jixiao_backup', '绩效自评报告', '填报问题清单']);
       expect(back.grids[2].hidden).toBe(true);
-      expect(back.grids[0].cells[20][7]).toMatchObject({ value: 110 }); // H21: the computed total written
+      expect(back.grids[0].cells[20][7]).toMatchObject({ value: 96 }); // H21: the stated total stays while WEIGHT_SUM withholds it
       // The data sheet's texts come from a shared-string table far bigger than one chunk: every
       // string kept lines up with its index (row r holds 支付第(r-1)笔).
       const data = back.grids[1].cells;

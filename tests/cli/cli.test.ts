@@ -76,7 +76,7 @@ describe('jixiao score: exit status and messages', () => {
     expect(r.stdout).toContain('12345 市民热线服务中心运行经费');
     expect(r.stdout).toContain('执行率 100.00%');
     expect(r.stdout).toContain('未评级');
-    expect(r.stdout).toMatch(/\[错误\] G21 /);
+    expect(r.stdout).toMatch(/\[错误\] B13（产出指标）/);
     expect(r.stdout).toMatch(/\[警告\] H6 /);
     expect(r.stdout).not.toContain('\u001b['); // no colour when not a terminal
   });

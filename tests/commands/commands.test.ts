@@ -40,7 +40,7 @@ function throwingAdapter(error: unknown): WorkbookAdapter {
   } as unknown as WorkbookAdapter;
 }
 
-test('一键评分 on the seed: completes, selects the result, opens the pane on the standing errors', async () => {
+test('一键评分 on the seed: the scoring would replace typed numbers, so nothing is written and the pane opens on the preview', async () => {
   const wb = await seedWorkbook();
   const seen: CommandOutcome[] = [];
   subscribeOutcome((o) => seen.push(o));
@@ -49,10 +49,23 @@ test('一键评分 on the seed: completes, selects the result, opens the pane on
   const outcome = lastOutcome()!;
   expect(outcome).toMatchObject({ command: 'scoreWorkbook', ok: true });
   expect(seen).toEqual([outcome]);
+  expect(wb.writes).toEqual([]);
+  expect(outcome.score?.pending?.map((r) => r.address)).toEqual(expect.arrayContaining(['H6', 'I6', 'H16']));
+  expect(outcome.message).toMatch(/^将改写 \d+ 个单元格。尚未写入，请在面板中查看并确认。$/);
+  expect(wb.officeCalls.showAsTaskpane).toBe(1);
+});
+
+test('一键评分 where it only fills empty cells: writes, selects the result, opens the pane on the standing errors', async () => {
+  const wb = await seedWorkbook();
+  for (const a of ['H6', 'H7', 'I6', 'H16']) wb.setCell('自评表', a, { value: null, text: '' });
+  registerCommands(() => new OfficeWorkbookAdapter());
+  expect(await invoke(wb, 'scoreWorkbook')).toBe(1);
+  const outcome = lastOutcome()!;
+  expect(wb.cell('自评表', 'H16').value).toBe(10);
   expect(wb.selection?.sheet).toBe('自评表');
-  // The seed's weights sum to 110: an error stands, so the pane opens on it.
+  // The seed's weights sum to 110: an error stands, the total is withheld and the pane opens on it.
   expect(outcome.errors).toBeGreaterThan(0);
-  expect(outcome.message).toMatch(/错误/);
+  expect(outcome.message).toMatch(/还有 \d+ 个错误，总分和等级未写入/);
   expect(wb.officeCalls.showAsTaskpane).toBe(1);
 });
 
@@ -98,7 +111,8 @@ test('without SharedRuntime nor DialogApi (displayDialogAsync is DialogApi 1.1) 
 test('撤销评分 restores and completes; with nothing to undo it says so; on failure it still completes', async () => {
   const wb = await seedWorkbook();
   registerCommands(() => new OfficeWorkbookAdapter());
-  await invoke(wb, 'scoreWorkbook');
+  // Confirmed in the pane: the write the ribbon previewed.
+  await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
   expect(await invoke(wb, 'undoScoring')).toBe(1);
   expect(lastOutcome()).toMatchObject({ command: 'undoScoring', ok: true, message: expect.stringMatching(/已撤销上次评分/) });
   expect(wb.cell('自评表', 'H16').value).toBe(6);

@@ -34,8 +34,10 @@ test('the seed: subjects name the funds field, the source, the indicator and its
   expect(at('RATE_MISMATCH', 'H7')).toEqual({ kind: 'source', index: 0, field: 'rate' });
   expect(at('SCORE_MISMATCH', 'H16')).toEqual({ kind: 'indicator', index: t.indicators.findIndex((i) => i.name === '运行经费'), field: 'score' });
   expect(at('UNIT_MISMATCH', 'F13')).toEqual({ kind: 'indicator', index: 0, field: 'actual' });
-  expect(at('WEIGHT_SUM', 'G21')).toEqual({ kind: 'totals', field: 'weight' });
-  expect(at('WEIGHT_PROFILE', 'B13')).toMatchObject({ kind: 'level1' });
+  expect(at('WEIGHT_SUM', 'B13')).toMatchObject({ kind: 'level1' }); // at the 一级 cell that causes it (issue 13)
+  expect(at('TOTAL_MISMATCH', 'H21')).toEqual({ kind: 'totals', field: 'score' });
+  // Each cell's issue listed once: B13's hint that 60 differs from the profile's 50 is part of its WEIGHT_SUM error.
+  expect(t.issues.filter((i) => i.cell === 'B13').map((i) => i.code)).toEqual(['WEIGHT_SUM']);
 });
 
 test('the registry covers every code once, each with a title and a report slot', () => {

@@ -74,7 +74,7 @@ const CASES: Partial<Record<IssueCode, Case[]>> = {
     { what: 'an indicator scored 18 though met', build: () => withInd({ 0: { score: 18, deviation: '略' } }), cell: 'H13', severity: 'warning' },
   ],
   SCORE_OVER_WEIGHT: [{ what: '得分 25 above 分值 20', build: () => withInd({ 0: { score: 25 } }), cell: 'H13', severity: 'error' }],
-  WEIGHT_SUM: [{ what: '分值 adding up to 110', build: () => withInd({ 0: { weight: 30, score: 30 } }, { total: [110, 110] }), cell: 'G20', severity: 'error' }],
+  WEIGHT_SUM: [{ what: '分值 adding up to 110, reported at the 一级 cell that causes it', build: () => withInd({ 0: { weight: 30, score: 30 } }, { total: [110, 110] }), cell: 'B13', severity: 'error' }],
   LEVEL1_WEIGHT: [{ what: '"产出指标（60分）" over rows worth 50', build: () => withInd({ 0: { l1: '产出指标（60分）' } }), cell: 'B13', severity: 'warning' }],
   WEIGHT_PROFILE: [{ what: '产出 55 / 效益 25 (still 100)', build: () => withInd({ 0: { weight: 25, score: 25 }, 4: { weight: 15, score: 15 } }), cell: 'B13', severity: 'info' }],
   TOTAL_MISMATCH: [{ what: '总分 typed 99', build: () => table({ total: [100, 99] }), cell: 'H20', severity: 'warning' }],

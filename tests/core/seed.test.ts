@@ -4,10 +4,10 @@
  */
 import { readWorkbookFile } from '../../src/cli/readWorkbook';
 import { evaluateWorkbook, planWrites } from '../../src/core/engine';
-import { fromA1, type Grid } from '../../src/core/grid';
+import type { Grid } from '../../src/core/grid';
 import { parseProfile, PROFILE_PRESETS } from '../../src/core/profile';
 import type { TableResult } from '../../src/core/result';
-import { SEVERITY_FILL, NOTE_PREFIX, type WritePlan } from '../../src/core/writePlan';
+import { CORRECTED_FILL, SEVERITY_FILL, NOTE_PREFIX, type WritePlan } from '../../src/core/writePlan';
 import { codes, contractViolations, ind, issueAt, only } from './helpers';
 
 const SEED = 'tests/fixtures/xincheng-12345-2023.xlsx';
@@ -119,9 +119,11 @@ describe('seed workbook, national defaults', () => {
     expect(v.message).toContain('≥95%');
   });
 
-  it('reports WEIGHT_SUM at G21: 110 against the national 10+50+30+10, with the 总分不含预算执行率 fix', () => {
+  it('reports WEIGHT_SUM at the 一级 cell that causes it (B13 产出指标 60 ≠ 50), not at G21 which shows 100', () => {
     const [w] = issueAt(table, 'WEIGHT_SUM');
-    expect(w).toMatchObject({ severity: 'error', cell: 'G21' });
+    expect(w).toMatchObject({ severity: 'error', cell: 'B13' });
+    expect(w.message).toContain('B13（产出指标）各指标分值合计 60，按评分规则应为 50');
+    expect(w.message).not.toMatch(/命令行|includeExecutionInTotal/);
     expect(w.message).toContain('110');
     expect(w.message).toContain('10+50+30+10');
     expect(w.message).toContain('总分不含预算执行率');
@@ -138,9 +140,10 @@ describe('seed workbook, national defaults', () => {
 
   it('raises exactly the expected codes', () => {
     expect([...codes(table)].sort()).toEqual(
-      ['BUDGET_ADJUSTED', 'RATE_MISMATCH', 'RATE_MISMATCH', 'SCORE_MISMATCH', 'SCORE_MISMATCH', 'UNIT_MISMATCH', 'VAGUE_ACTUAL', 'WEIGHT_PROFILE', 'WEIGHT_SUM', 'TOTAL_MISMATCH'].sort(),
+      ['BUDGET_ADJUSTED', 'RATE_MISMATCH', 'RATE_MISMATCH', 'SCORE_MISMATCH', 'SCORE_MISMATCH', 'UNIT_MISMATCH', 'VAGUE_ACTUAL', 'WEIGHT_SUM', 'TOTAL_MISMATCH'].sort(),
     );
-    expect(issueAt(table, 'WEIGHT_PROFILE')[0].cell).toBe('B13');
+    // B13 carries one issue, the error: the WEIGHT_PROFILE hint there would say the same thing again.
+    expect(table.issues.filter((i) => i.cell === 'B13').map((i) => i.code)).toEqual(['WEIGHT_SUM']);
   });
 });
 
@@ -169,7 +172,7 @@ describe('seed write plan', () => {
     return { result, plan: planWrites(result, grids, profile) };
   };
 
-  it('writes the rate 1 as 0.00%, the execution score 10, H16 10, the total and the grade', () => {
+  it('writes the rate 1 as 0.00%, the execution score 10, H16 10; no total and no grade while an error stands', () => {
     const { plan } = planFor();
     const w = (a: string) => plan.writes.find((x) => x.address === a);
     expect(w('H6')).toMatchObject({ role: 'rate', value: 1, numberFormat: '0.00%', previous: { value: 0.66 } });
@@ -177,27 +180,29 @@ describe('seed write plan', () => {
     expect(w('H8')).toBeUndefined();
     expect(w('I6')).toMatchObject({ role: 'executionScore', value: 10, previous: { value: 7 } });
     expect(w('H16')).toMatchObject({ role: 'indicatorScore', value: 10, previous: { value: 6 } });
-    expect(w('H21')).toMatchObject({ role: 'totalScore', value: 110, previous: { value: 96 } });
+    // WEIGHT_SUM blocks the total: 110 is never written into a 100-point form, nor a grade.
+    expect(w('H21')).toBeUndefined();
     // Stated scores that only the filer can set are never overwritten.
     expect(w('H13')).toBeUndefined();
     expect(w('H14')).toBeUndefined();
-    // 评价等级 label and grade beside the total: no grade while an error stands.
-    const label = plan.writes.find((x) => x.role === 'gradeLabel');
-    const grade = plan.writes.find((x) => x.role === 'grade');
-    expect(label?.value).toBe('评价等级');
-    expect(grade?.value).toBe('未评级');
-    expect(fromA1(grade!.address).row).toBe(20);
-    expect(fromA1(grade!.address).col).toBe(fromA1(label!.address).col + 1);
+    expect(plan.writes.some((x) => x.role === 'grade' || x.role === 'gradeLabel' || x.role === 'totalScore')).toBe(false);
+    // The total cell says why instead.
+    const h21 = plan.marks.find((m) => m.address === 'H21')!;
+    expect(h21).toMatchObject({ severity: 'error', fill: SEVERITY_FILL.error });
+    expect(h21.note).toContain('总分和评价等级未写入');
     for (const x of plan.writes) expect(x.sheet).toBe('自评表');
   });
 
   it('marks every issue cell with its most serious severity fill and a prefixed note', () => {
     const { result, plan } = planFor();
-    const cells = new Set(result.tables[0].issues.map((i) => i.cell).filter(Boolean));
+    const cells = new Set([...result.tables[0].issues.map((i) => i.cell).filter(Boolean), 'H21']);
     expect(new Set(plan.marks.map((m) => m.address))).toEqual(cells);
-    const g21 = plan.marks.find((m) => m.address === 'G21')!;
-    expect(g21).toMatchObject({ severity: 'error', fill: SEVERITY_FILL.error });
-    expect(plan.marks.find((m) => m.address === 'H6')).toMatchObject({ severity: 'warning', fill: SEVERITY_FILL.warning });
+    const b13 = plan.marks.find((m) => m.address === 'B13')!;
+    expect(b13).toMatchObject({ severity: 'error', fill: SEVERITY_FILL.error });
+    // H6 is corrected by the write: green, and its note says so (without repeating the address).
+    expect(plan.marks.find((m) => m.address === 'H6')).toMatchObject({ severity: 'warning', corrected: true, fill: CORRECTED_FILL });
+    expect(plan.marks.find((m) => m.address === 'H6')!.note).toMatch(/^【绩效自评助手】\n已自动更正：填写的执行率 66%/);
+    expect(plan.marks.find((m) => m.address === 'F20')).toMatchObject({ severity: 'warning', fill: SEVERITY_FILL.warning });
     expect(plan.marks.find((m) => m.address === 'E6')).toMatchObject({ severity: 'info', fill: SEVERITY_FILL.info });
     for (const m of plan.marks) expect(m.note.startsWith(NOTE_PREFIX)).toBe(true);
   });
@@ -206,7 +211,9 @@ describe('seed write plan', () => {
     const profile = parseProfile({ includeExecutionInTotal: false });
     const { plan } = planFor(profile);
     expect(plan.writes.find((x) => x.role === 'totalScore')?.value).toBe(100);
-    expect(plan.writes.find((x) => x.role === 'grade')?.value).toBe('优');
+    // The grade goes inside the table, into the total row's empty 偏差原因 cell (I21), never into J21.
+    expect(plan.writes.find((x) => x.role === 'grade')).toMatchObject({ address: 'I21', value: '评价等级：优' });
+    expect(plan.writes.some((x) => x.role === 'gradeLabel')).toBe(false);
   });
 
   it('is idempotent: applying the plan, re-evaluating and re-planning yields the same values', () => {
@@ -222,9 +229,14 @@ describe('seed write plan', () => {
       const t = again.tables[0];
       expect(codes(t)).not.toContain('RATE_MISMATCH');
       expect(codes(t).filter((c) => c === 'SCORE_MISMATCH')).toEqual([]);
-      expect(codes(t)).not.toContain('TOTAL_MISMATCH');
-      expect(t.totals.gradeLabelCell).toBe(first.writes.find((w) => w.role === 'gradeLabel')!.address);
-      expect(second.writes.some((w) => w.role === 'gradeLabel')).toBe(false);
+      // Under the national rules the total stays unwritten (WEIGHT_SUM), so the stated 96 still differs.
+      if (profile.includeExecutionInTotal) expect(codes(t)).toContain('TOTAL_MISMATCH');
+      else {
+        expect(codes(t)).not.toContain('TOTAL_MISMATCH');
+        // The grade cell is found again and rewritten in place.
+        expect(t.totals.gradeLabelCell).toBe('I21');
+        expect(second.writes.find((w) => w.role === 'grade')?.address).toBe('I21');
+      }
       // A third run changes nothing either.
       const third = planWrites(evaluateWorkbook(applyToGrids(scored, second), profile), applyToGrids(scored, second), profile);
       expect(values(third)).toEqual(values(second));

@@ -58,8 +58,14 @@ test('一键评分 from the WPS ribbon: the pane scores the seed through the WPS
   await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await page.goto(`${base}/taskpane.html?do=score`);
   await page.getByRole('heading', { name: '绩效自评助手' }).waitFor({ timeout: 30_000 });
-  // The outcome notice of a finished scoring (whatever its wording: warning while errors stand).
-  await page.getByRole('button', { name: '撤销评分' }).and(page.locator(':not([disabled])')).waitFor({ timeout: 30_000 });
+  // The seed's typed rates and scores differ from the computed ones: as in Excel, the pane first previews what
+  // would be replaced and nothing is written until 确认写入.
+  await page.getByRole('button', { name: '确认写入' }).waitFor({ timeout: 30_000 });
+  const before = await page.evaluate(() => (window as unknown as { __wpsDouble: { workbook: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined } } } }).__wpsDouble.workbook.sheet('自评表').cell(5, 7)?.value);
+  expect(before).toBe(0.66);
+  await page.getByRole('button', { name: '确认写入' }).click();
+  // The outcome notice of a finished scoring (a warning while errors stand).
+  await page.getByText(/已写回 \d+ 个单元格/).waitFor({ timeout: 30_000 });
   const written = await page.evaluate(() => {
     const app = (window as unknown as { __wpsDouble: { workbook: { sheet(n: string): { cell(r: number, c: number): { value: unknown } | undefined }; sheets: { name: string; visible: number }[] } } }).__wpsDouble;
     const s = app.workbook.sheet('自评表');

@@ -49,14 +49,14 @@ test('a 5,000-indicator table is read to its end and scored whole', async () => 
 
 test('the seed beside a 1000×26 sheet of text: scored, every sync under the limit, details only for the table', async () => {
   const seedOnly = await seedWorkbook();
-  await new OfficeWorkbookAdapter().score();
+  await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
   const seedBytes = seedOnly.bytesRead;
   uninstallFakeOffice(globalThis);
 
   const grids = [...(await seedGridsOnce()), textSheet('附表', 1000)];
   const wb = fakeWorkbookFromGrids(grids);
   installFakeOffice(globalThis, wb);
-  const out = await new OfficeWorkbookAdapter().score();
+  const out = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
   expect(out.result.tables.map((t) => t.sheet)).toEqual(['自评表']);
   expect(out.changed).toBeGreaterThan(0);
   // The text sheet's values once (about 1.6 MB of JSON), never its text, formulas, formats or fills:

@@ -52,8 +52,8 @@ describe('generateReport', () => {
     expect(text).toContain(PROJECT_TYPESET);
     // The findings are on their own sheet, never in the report.
     const list = sheetTexts(wb, LIST).join('\n');
-    expect(list).toContain('自评表!G21');
-    expect(text).not.toContain('自评表!G21');
+    expect(list).toContain('自评表!B13'); // WEIGHT_SUM at the 一级 cell that causes it
+    expect(text).not.toContain('自评表!B13');
     expect(text).toContain('97.9');
     expect(text).toContain('64.95');
     expect(text).toContain(FINGERPRINT_MARK);

@@ -109,7 +109,7 @@ describe.each(hosts)('scoring and undo on a host with %s', (_name, sets) => {
     const wb = await seedWorkbook({ supportedSets: { ...sets } });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    const out = await adapter.score();
+    const out = await adapter.score(undefined, { confirmed: 'all' });
     const marked = wb.cell('自评表', CELL);
     if (notesHost) {
       expect(marked.note).toMatch(oursOnly);
@@ -129,7 +129,7 @@ describe.each(hosts)('scoring and undo on a host with %s', (_name, sets) => {
     wb.setCell('自评表', CELL, { note: USER_NOTE });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    const out = await adapter.score();
+    const out = await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', CELL).value).toBe(10);
     expect(wb.cell('自评表', CELL).comment).toBeNull();
     if (notesHost) {
@@ -154,7 +154,7 @@ describe.each(hosts)('scoring and undo on a host with %s', (_name, sets) => {
     wb.setCell('自评表', CELL, { comment: USER_COMMENT });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    const out = await adapter.score();
+    const out = await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', CELL).note).toBeNull();
     expect(wb.cell('自评表', CELL).comment).toMatch(composed(USER_COMMENT));
     expect(out.messages).toEqual([]);
@@ -170,9 +170,9 @@ describe.each(hosts)('scoring and undo on a host with %s', (_name, sets) => {
     wb.setCell('自评表', 'I6', { comment: USER_COMMENT });
     wb.setCell('自评表', CELL, { note: USER_NOTE });
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     const after = stateOf(wb);
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(stateOf(wb)).toEqual(after);
     expectOneMarkPerCell(wb);
   });
@@ -183,7 +183,7 @@ describe('a workbook moving between hosts', () => {
     const wb = await seedWorkbook({ supportedSets: { ...HOST_117 } });
     wb.setCell('自评表', 'I6', { note: USER_NOTE });
     const original = stateOf(wb);
-    await new OfficeWorkbookAdapter().score();
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
     expect(wb.comments.length).toBeGreaterThan(0);
     wb.supportedSets = { ...HOST_118 };
     await new OfficeWorkbookAdapter().undo();
@@ -193,13 +193,13 @@ describe('a workbook moving between hosts', () => {
 
   test('a rescoring on Microsoft 365 keeps the comment kind of cells already marked by comments, and adds notes elsewhere', async () => {
     const wb = await seedWorkbook({ supportedSets: { ...HOST_117 } });
-    await new OfficeWorkbookAdapter().score();
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
     const commented = wb.comments.length;
     expect(commented).toBeGreaterThan(0);
     wb.supportedSets = { ...HOST_118 };
     // The filer fixes one stated score (its mark goes), nothing else changes.
     wb.setCell('自评表', 'F20', { value: 0.965, numberFormat: '0.0%', text: '96.5%' });
-    await new OfficeWorkbookAdapter().score();
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
     expectOneMarkPerCell(wb);
     expect(wb.notes).toHaveLength(0);
     expect(wb.cell('自评表', CELL).comment).toMatch(/原填 6 分/);

@@ -2,7 +2,7 @@
  * The Office.js adapter against the Excel test double, on the seed workbook: what gets written, the
  * backup, exact undo, idempotence, protection, failures mid-way, sync budgets.
  */
-import { NOTE_PREFIX, SEVERITY_FILL } from '../../src/core/writePlan';
+import { CORRECTED_FILL, NOTE_PREFIX, SEVERITY_FILL } from '../../src/core/writePlan';
 import { NATIONAL_PROFILE } from '../../src/core/profile';
 import { parseBackup } from '../../src/core/backup';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
@@ -32,7 +32,7 @@ function backupOf(wb: FakeWorkbook) {
 describe('one-click scoring of the seed', () => {
   test('writes the rate, scores, total and grade with their formats, and marks issues with fills and notes', async () => {
     const wb = await seedWorkbook();
-    const out = await new OfficeWorkbookAdapter().score();
+    const out = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
 
     expect(out.syncs).toBe(4);
     expect(wb.cell('自评表', 'H6')).toMatchObject({ value: 1, numberFormat: '0.00%', text: '100.00%' });
@@ -48,7 +48,7 @@ describe('one-click scoring of the seed', () => {
     expect(out.plan.marks.length).toBeGreaterThan(0);
     for (const m of out.plan.marks) {
       const c = wb.cell(m.sheet, m.address);
-      expect(c.fill).toBe(SEVERITY_FILL[m.severity]);
+      expect(c.fill).toBe(m.corrected ? CORRECTED_FILL : SEVERITY_FILL[m.severity]);
       expect(c.note?.startsWith(NOTE_PREFIX)).toBe(true);
     }
     expect(wb.cell('自评表', 'H16').note).toMatch(/原填 6 分/);
@@ -59,12 +59,13 @@ describe('one-click scoring of the seed', () => {
 
   test('backs up, in a very hidden sheet, exactly what it replaced', async () => {
     const wb = await seedWorkbook();
-    await new OfficeWorkbookAdapter().score();
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
     expect(wb.sheet(BACKUP_SHEET)?.visibility).toBe('VeryHidden');
     const backup = backupOf(wb)!;
     const h6 = backup.entries.find((e) => e.sheet === '自评表' && e.address === 'H6')!;
     expect(h6.before).toMatchObject({ value: 0.66, formula: null, numberFormat: '0%', fill: null, note: null });
-    expect(h6.after).toMatchObject({ value: 1, numberFormat: '0.00%', fill: SEVERITY_FILL.warning });
+    // H6 is corrected by the scoring: green.
+    expect(h6.after).toMatchObject({ value: 1, numberFormat: '0.00%', fill: CORRECTED_FILL });
     const h16 = backup.entries.find((e) => e.address === 'H16')!;
     expect(h16.before.value).toBe(6);
   });
@@ -74,7 +75,7 @@ describe('one-click scoring of the seed', () => {
     wb.setCell('自评表', 'I6', { fill: '#00B050', note: '用户自己的批注' });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'I6').note).toMatch(/^用户自己的批注\n【绩效自评助手】/);
     expect(stateOf(wb)).not.toEqual(original);
 
@@ -90,7 +91,7 @@ describe('one-click scoring of the seed', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'H16').value).toBe(10);
     // After scoring, the filer decides 运行经费 deserves 8 and types it over our 10.
     wb.setCell('自评表', 'H16', { value: 8, text: '8' });
@@ -115,12 +116,12 @@ describe('one-click scoring of the seed', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    const first = await adapter.score();
+    const first = await adapter.score(undefined, { confirmed: 'all' });
     const scored = stateOf(wb);
     const backupAfterFirst = backupOf(wb);
     wb.writes = [];
 
-    const second = await adapter.score();
+    const second = await adapter.score(undefined, { confirmed: 'all' });
     expect(second.changed).toBe(0);
     expect(wb.writes).toEqual([]);
     expect(stateOf(wb)).toEqual(scored);
@@ -137,11 +138,11 @@ describe('one-click scoring of the seed', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     // The user fixes the 满意度 actual that was flagged as vague (F20 "≥95%").
     expect(wb.cell('自评表', 'F20').note).toMatch(NOTE_PREFIX);
     wb.setCell('自评表', 'F20', { value: 0.965, numberFormat: '0.0%', text: '96.5%' });
-    const second = await adapter.score();
+    const second = await adapter.score(undefined, { confirmed: 'all' });
     expect(second.changed).toBeGreaterThan(0);
     expect(wb.cell('自评表', 'F20').note).toBeNull();
     expect(wb.cell('自评表', 'F20').fill ?? null).toBeNull();
@@ -160,7 +161,7 @@ describe('one-click scoring of the seed', () => {
     wb.setCell('自评表', 'I6', { value: 7, formula: 'ROUND(G6*H7,0)' });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'H6')).toMatchObject({ formula: 'F6/E6', value: 1 });
     expect(wb.cell('自评表', 'I6')).toMatchObject({ value: 10 });
     expect(wb.cell('自评表', 'I6').formula).toBeUndefined();
@@ -175,7 +176,7 @@ describe('refusals and failures leave the workbook as it was', () => {
     const wb = await seedWorkbook();
     wb.sheet('自评表')!.protected = true;
     const original = stateOf(wb);
-    const err = await new OfficeWorkbookAdapter().score().catch((e) => e);
+    const err = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err).toBeInstanceOf(AdapterError);
     expect(err.code).toBe('SHEET_PROTECTED');
     expect(err.userMessage).toMatch(/工作表“自评表”受保护，未写入任何内容/);
@@ -188,17 +189,17 @@ describe('refusals and failures leave the workbook as it was', () => {
   test('read-only workbook and protected structure: refused before writing', async () => {
     const wb = await seedWorkbook();
     wb.readOnly = true;
-    await expect(new OfficeWorkbookAdapter().score()).rejects.toMatchObject({ code: 'WORKBOOK_READ_ONLY' });
+    await expect(new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' })).rejects.toMatchObject({ code: 'WORKBOOK_READ_ONLY' });
     wb.readOnly = false;
     wb.structureProtected = true;
-    await expect(new OfficeWorkbookAdapter().score()).rejects.toMatchObject({ code: 'STRUCTURE_PROTECTED', userMessage: expect.stringMatching(/结构受保护/) });
+    await expect(new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' })).rejects.toMatchObject({ code: 'STRUCTURE_PROTECTED', userMessage: expect.stringMatching(/结构受保护/) });
     expect(wb.writes).toEqual([]);
   });
 
   test('cell edit mode on a host before ExcelApi 1.11: a message saying how to leave it', async () => {
     const wb = await seedWorkbook({ supportedSets: { ExcelApi: '1.10', SharedRuntime: '1.1' } });
     wb.cellEditMode = true;
-    const err = await new OfficeWorkbookAdapter().score().catch((e) => e);
+    const err = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err).toMatchObject({ code: 'CELL_EDIT_MODE' });
     expect(err.userMessage).toMatch(/按 Enter 或 Esc/);
     expect(wb.writes).toEqual([]);
@@ -207,7 +208,7 @@ describe('refusals and failures leave the workbook as it was', () => {
   test('cell edit mode on ExcelApi 1.11+: the scoring waits for the edit to end (delayForCellEdit), then writes', async () => {
     const wb = await seedWorkbook();
     wb.cellEditMode = true;
-    const scoring = new OfficeWorkbookAdapter().score();
+    const scoring = new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
     await new Promise((r) => setTimeout(r, 50));
     expect(wb.writes).toEqual([]);
     expect(wb.delayedSyncs).toBe(1);
@@ -221,7 +222,7 @@ describe('refusals and failures leave the workbook as it was', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     wb.injectFailure({ onSync: 4, code: 'GeneralException', afterOps });
-    const err = await new OfficeWorkbookAdapter().score().catch((e) => e);
+    const err = await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err).toBeInstanceOf(AdapterError);
     expect(err.userMessage).toMatch(/写入评分结果失败.*已恢复到评分前的状态/);
     expect(wb.writes.length).toBeGreaterThan(0);
@@ -235,7 +236,7 @@ describe('refusals and failures leave the workbook as it was', () => {
     wb.injectFailure({ onSync: 4, code: 'GeneralException', afterOps: 20 });
     wb.injectFailure({ onSync: 5, code: 'GeneralException' });
     const adapter = new OfficeWorkbookAdapter();
-    const err = await adapter.score().catch((e) => e);
+    const err = await adapter.score(undefined, { confirmed: 'all' }).catch((e) => e);
     expect(err.userMessage).toMatch(/请点击“撤销评分”恢复/);
     expect(stateOf(wb)).not.toEqual(original);
     await adapter.undo();
@@ -246,11 +247,11 @@ describe('refusals and failures leave the workbook as it was', () => {
     const wb = await seedWorkbook();
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     wb.setCell('自评表', 'G16', { value: 5 }); // the user changes a weight: the next scoring rewrites scores
     const edited = stateOf(wb);
     wb.injectFailure({ onSync: wb.syncCount + 4, code: 'GeneralException', afterOps: 10 });
-    await expect(adapter.score()).rejects.toBeInstanceOf(AdapterError);
+    await expect(adapter.score(undefined, { confirmed: 'all' })).rejects.toBeInstanceOf(AdapterError);
     expect(stateOf(wb)).toEqual(edited);
     await adapter.undo();
     const back = stateOf(wb);
@@ -270,11 +271,11 @@ describe('sync budget', () => {
     await adapter.analyze(NATIONAL_PROFILE);
     expect(adapter.lastSyncs).toBe(3);
     wb.resetCounters();
-    const out = await adapter.score(undefined, { select: true });
+    const out = await adapter.score(undefined, { select: true, confirmed: 'all' });
     expect(out.syncs).toBe(4);
     expect(wb.syncCount).toBe(4);
-    // The grade lands in J21, beside 总分 (H21) and its new 评价等级 label (I21): that is what gets selected.
-    expect(wb.selection).toEqual({ sheet: '自评表', address: 'J21' });
+    // WEIGHT_SUM withholds the total and the grade: the total cell, marked with the reason, is selected.
+    expect(wb.selection).toEqual({ sheet: '自评表', address: 'H21' });
     const undo = await adapter.undo();
     expect(undo.syncs).toBeLessThanOrEqual(4);
   });
@@ -321,18 +322,18 @@ describe('hosts without notes', () => {
     const wb = await seedWorkbook({ supportedSets: { ExcelApi: '1.13', SharedRuntime: '1.1' } });
     const original = stateOf(wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.notes).toHaveLength(0);
     expect(wb.cell('自评表', 'H16').comment).toMatch(/原填 6 分/);
     await adapter.undo();
     expect(stateOf(wb)).toEqual(original);
 
     wb.supportedSets = { ExcelApi: '1.9' };
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.comments).toHaveLength(0);
     expect(wb.cell('自评表', 'F20').fill).toBe(SEVERITY_FILL.warning);
     wb.setCell('自评表', 'F20', { value: 0.965, numberFormat: '0.0%', text: '96.5%' });
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.cell('自评表', 'F20').fill ?? null).toBeNull();
   });
 });

@@ -34,7 +34,7 @@ describe('very hidden backup sheet (Worksheet.delete: InvalidOperation on "VeryH
   test('undo removes the very hidden backup sheet', async () => {
     const wb = await seedWorkbook();
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(wb.sheet(BACKUP_SHEET)?.visibility).toBe('VeryHidden');
     const out = await adapter.undo();
     expect(out.restored).toBeGreaterThan(0);
@@ -45,7 +45,7 @@ describe('very hidden backup sheet (Worksheet.delete: InvalidOperation on "VeryH
     const wb = await seedWorkbook();
     // Sync 3 is the write batch: fail it after the backup sheet exists and a few cells changed.
     wb.injectFailure({ onSync: 4, afterOps: 12, code: 'GeneralException' });
-    await expect(new OfficeWorkbookAdapter().score()).rejects.toBeInstanceOf(AdapterError);
+    await expect(new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' })).rejects.toBeInstanceOf(AdapterError);
     expect(wb.sheet(BACKUP_SHEET)).toBeUndefined();
   });
 });
@@ -70,7 +70,7 @@ describe('requirement sets', () => {
     const adapter = new OfficeWorkbookAdapter();
     const result = await adapter.analyze();
     expect(result.tables.length).toBeGreaterThan(0);
-    const out = await adapter.score();
+    const out = await adapter.score(undefined, { confirmed: 'all' });
     expect(out.changed).toBeGreaterThan(0);
     expect(wb.notes).toHaveLength(0);
     expect(wb.comments).toHaveLength(0);
@@ -115,7 +115,7 @@ describe('notes and comments use the documented address forms', () => {
   ] as const)('%s on a sheet whose name needs quoting: added, rewritten on rescoring after an edit, removed by undo', async (_name, sets, kind) => {
     const { wb, sheet } = await quotedSeed({ ...sets });
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     const list = () => (kind === 'notes' ? wb.notes : wb.comments);
     expect(list().length).toBeGreaterThan(0);
     expect(list().every((a) => wb.sheet(a.sheetId)!.name === sheet && a.content.includes(NOTE_PREFIX))).toBe(true);
@@ -123,7 +123,7 @@ describe('notes and comments use the documented address forms', () => {
     expect(h16()).toMatch(/原填 6 分/);
     // The user states another score: the mark's text changes (content set through getItem / getItemByCell).
     wb.setCell(sheet, 'H16', { value: 8 });
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     expect(h16()).toMatch(/原填 8 分/);
     await adapter.undo();
     expect(list()).toHaveLength(0);

@@ -30,7 +30,7 @@ test.each([
   expect(plan.marks.length).toBeGreaterThan(0);
   applyWithExcelJs(workbook, plan);
 
-  const outcome = await new OfficeWorkbookAdapter().score(NATIONAL_PROFILE);
+  const outcome = await new OfficeWorkbookAdapter().score(NATIONAL_PROFILE, { confirmed: 'all' });
   // Same engine, same grids: the Office adapter planned the very same writes (exceljs leaves a General
   // format undefined where Office says "General": `previous` differs only there).
   const bare = (p: typeof plan) => ({ writes: p.writes.map(({ previous: _previous, ...w }) => w), marks: p.marks });

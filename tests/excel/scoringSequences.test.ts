@@ -79,7 +79,7 @@ describe.each(files)('%s', (file) => {
       expectSame(fake, xlsx, `${kind}: opened`);
       const adapter = new OfficeWorkbookAdapter();
 
-      await adapter.score();
+      await adapter.score(undefined, { confirmed: 'all' });
       scoreInPlace({ workbook: xlsx, grids: readWorkbook(xlsx), profile: NATIONAL_PROFILE });
       xlsx = await roundTrip(xlsx);
       expectSame(fake, xlsx, `${kind}: scored`);
@@ -95,7 +95,7 @@ describe.each(files)('%s', (file) => {
       }
       expectSame(fake, xlsx, `${kind}: edited`);
 
-      await adapter.score();
+      await adapter.score(undefined, { confirmed: 'all' });
       scoreInPlace({ workbook: xlsx, grids: readWorkbook(xlsx), profile: NATIONAL_PROFILE });
       xlsx = await roundTrip(xlsx);
       expectSame(fake, xlsx, `${kind}: rescored`);
@@ -123,7 +123,7 @@ describe.each(files)('%s', (file) => {
     const fake = fakeFromXlsx(source);
     installFakeOffice(globalThis, fake);
     const adapter = new OfficeWorkbookAdapter();
-    const scored = await adapter.score();
+    const scored = await adapter.score(undefined, { confirmed: 'all' });
     const paneAfter = await adapter.analyze();
     uninstallFakeOffice(globalThis);
 

@@ -2,7 +2,9 @@
  * The double's structural edits behave as Excel's (structuralEdits.ts cites the pages): what moves with a
  * row, what grows or shrinks, what references follow, and what survives a rename or a move.
  */
-import { fakeFromCells, type FakeValidation } from '../../src/excel/testing/fakeExcel';
+import { fakeFromCells, installFakeOffice, uninstallFakeOffice, type FakeValidation } from '../../src/excel/testing/fakeExcel';
+
+afterEach(() => uninstallFakeOffice(globalThis));
 
 function workbook() {
   const wb = fakeFromCells(
@@ -129,4 +131,40 @@ test('deleteColumns: the columns, their notes and widths go, columns right move 
   wb.deleteColumns('表', 3, 1);
   expect(wb.mergesList('表')).toEqual(['A1:B1']);
   expect(() => wb.deleteColumns('表', 0, 1)).toThrow(/bad columns/);
+});
+
+test('Range.insert(Right) and Range.delete(Left|Up) on whole columns and rows do what the helpers do; other shapes fail loudly', async () => {
+  const byApi = workbook();
+  const byHelper = workbook();
+  installFakeOffice(globalThis, byApi);
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem('表');
+    const blank = sheet.getRange('B:C').insert(Excel.InsertShiftDirection.right).getCell(2, 0);
+    blank.load('address,values');
+    sheet.getRange('4:4').delete(Excel.DeleteShiftDirection.up);
+    sheet.getRange('F:F').delete(Excel.DeleteShiftDirection.left);
+    await context.sync();
+    // The returned range is the now blank space: B3 no longer holds 6, D3 does.
+    expect([blank.address, blank.values]).toEqual(['表!B3', [['']]]);
+  });
+  byHelper.insertColumns('表', 2, 2);
+  byHelper.deleteRows('表', 4, 1);
+  byHelper.deleteColumns('表', 6, 1);
+  for (const wb of [byApi, byHelper]) expect(wb.cell('表', 'D3')).toMatchObject({ value: 6, fill: '#FFEB9C', note: '原填 6 分' });
+  expect(byApi.sheet('表')!.cells).toEqual(byHelper.sheet('表')!.cells);
+  expect(byApi.mergesList('表')).toEqual(byHelper.mergesList('表'));
+  expect(byApi.cell('汇总', 'A1').formula).toBe(byHelper.cell('汇总', 'A1').formula);
+  await expect(
+    Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('B2:C3').insert(Excel.InsertShiftDirection.right);
+      await context.sync();
+    }),
+  ).rejects.toThrow(/whole rows .* or whole columns/);
+  byApi.sheet('表')!.protected = true;
+  await expect(
+    Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('A:A').delete(Excel.DeleteShiftDirection.left);
+      await context.sync();
+    }),
+  ).rejects.toMatchObject({ code: 'AccessDenied' });
 });

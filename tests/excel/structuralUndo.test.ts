@@ -39,10 +39,10 @@ async function sequence(grids: () => Grid[], edits: Edit[], options: { rescore?:
   const wb = fakeWorkbookFromGrids(grids());
   installFakeOffice(globalThis, wb);
   const adapter = new OfficeWorkbookAdapter();
-  const scored = await adapter.score();
+  const scored = await adapter.score(undefined, { confirmed: 'all' });
   expect(scored.changed).toBeGreaterThan(0);
   for (const e of [...edits, ...(options.userEdits ?? [])]) e(wb);
-  if (options.rescore) await adapter.score();
+  if (options.rescore) await adapter.score(undefined, { confirmed: 'all' });
   const undo = await adapter.undo();
 
   const expected = fakeWorkbookFromGrids(grids());
@@ -101,7 +101,7 @@ describe('the seed: structural edits between scoring and undo', () => {
     const wb = fakeWorkbookFromGrids(seed());
     installFakeOffice(globalThis, wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     for (const e of mine) e(wb);
     await adapter.undo();
     expect(wb.cell('自评表', 'H16')).toMatchObject({ value: 6, note: '财务科：已核对' });
@@ -113,7 +113,7 @@ describe('the seed: structural edits between scoring and undo', () => {
     const wb = fakeWorkbookFromGrids(seed());
     installFakeOffice(globalThis, wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     wb.deleteRows('自评表', 16, 1); // 运行经费: its written 10 and its mark go with the row
     const undo = await adapter.undo();
     expect(undo.message).toMatch(/运行经费/);
@@ -136,7 +136,7 @@ describe('the seed: structural edits between scoring and undo', () => {
     const wb = fakeWorkbookFromGrids(seed());
     installFakeOffice(globalThis, wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     wb.insertRows('自评表', 17, 1);
     for (const col of ['C', 'D', 'E', 'F', 'G', 'H']) {
       const c = wb.cell('自评表', `${col}16`);
@@ -185,7 +185,7 @@ describe('sorting, and two tables on one sheet', () => {
     const wb = fakeWorkbookFromGrids(two());
     installFakeOffice(globalThis, wb);
     const adapter = new OfficeWorkbookAdapter();
-    const scored = await adapter.score();
+    const scored = await adapter.score(undefined, { confirmed: 'all' });
     const [t1, t2] = scored.result.tables;
     expect([t1.project.name, t2.project.name]).toEqual(['甲项目', '乙项目']);
     wb.insertRows('自评表', 1, 2);
@@ -251,7 +251,7 @@ describe('the seed: columns inserted or deleted between scoring and undo (Range.
     const wb = fakeWorkbookFromGrids(seed());
     installFakeOffice(globalThis, wb);
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score();
+    await adapter.score(undefined, { confirmed: 'all' });
     const inH = backupOf(wb)!.entries.filter((e) => e.address.startsWith('H')).map((e) => `自评表!${e.address}`);
     expect(inH).toEqual(expect.arrayContaining(['自评表!H6', '自评表!H16', '自评表!H21']));
     wb.deleteColumns('自评表', 8, 1);

@@ -81,7 +81,7 @@ describe('facts each golden must contain', () => {
     // Each 年度总体目标 item, in order.
     expect(text).toContain('年初设定的年度总体目标共三项：一是高效率服务群众，高质量办理工单；二是保障日常工作正常开展；三是发放劳务派遣人员工资、缴纳社保。');
     expect(text).toMatch(/政府办\n【请补充：成文日期】\n$/);
-    expect(draft.findings.map((f) => f.place)).toEqual(expect.arrayContaining(['自评表!G21', '自评表!H6', '自评表!H16', '自评表!F20']));
+    expect(draft.findings.map((f) => f.place)).toEqual(expect.arrayContaining(['自评表!B13', '自评表!H6', '自评表!H16', '自评表!F20']));
   });
 
   test('seed, total without execution: 100 and 优, and the execution score said not to count', async () => {

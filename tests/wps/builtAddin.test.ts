@@ -90,7 +90,7 @@ describe('the built WPS add-in', () => {
     expect(invalidated).toBe(3);
 
     // What the pane does with ?do=score: the adapter scores; the ribbon then offers 撤销评分.
-    await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE);
+    await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE, { confirmed: 'all' });
     expect(ribbon.OnGetEnabled({ Id: 'btnUndo' })).toBe(true);
     await new WpsWorkbookAdapter(app, undefined, loadNumfmt).undo();
     expect(ribbon.OnGetEnabled({ Id: 'btnUndo' })).toBe(false);

@@ -87,15 +87,15 @@ describe.each(FIXTURES)('%s through WPS and Office', (file) => {
       const before = { office: officeView(fake), wps: wpsView(app) };
       expect(before.wps.cells).toEqual(before.office.cells);
 
-      const office = await new OfficeWorkbookAdapter().score(profile);
-      const wps = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(profile);
+      const office = await new OfficeWorkbookAdapter().score(profile, { confirmed: 'all' });
+      const wps = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(profile, { confirmed: 'all' });
       expect(wps.changed).toBe(office.changed);
       expect(JSON.stringify(wps.result)).toBe(JSON.stringify(office.result));
       expect(wpsView(app).cells).toEqual(officeView(fake).cells);
       expect(wpsView(app).sheets).toEqual(officeView(fake).sheets);
 
       // A second scoring changes nothing in either host.
-      expect((await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(profile)).changed).toBe(0);
+      expect((await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(profile, { confirmed: 'all' })).changed).toBe(0);
 
       await new OfficeWorkbookAdapter().undo();
       const undone = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).undo();
@@ -111,7 +111,7 @@ describe('across hosts', () => {
     const grids = await load(FIXTURES[0]);
     const app = etAppFromGrids(structuredClone(grids));
     const original = wpsView(app).cells;
-    await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE);
+    await new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE, { confirmed: 'all' });
     const fake = officeFromWps(app);
     installFakeOffice(globalThis, fake);
     const undone = await new OfficeWorkbookAdapter().undo();
@@ -125,7 +125,7 @@ describe('across hosts', () => {
     const fake = fakeWorkbookFromGrids(structuredClone(grids), { supportedSets: SETS });
     installFakeOffice(globalThis, fake);
     const original = officeView(fake).cells;
-    await new OfficeWorkbookAdapter().score(NATIONAL_PROFILE);
+    await new OfficeWorkbookAdapter().score(NATIONAL_PROFILE, { confirmed: 'all' });
     const app = wpsFromOffice(fake);
     const undone = await new WpsWorkbookAdapter(app, undefined, loadNumfmt).undo();
     expect(undone.restored).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ test.each([
   const app = await seed();
   lock(app);
   const before = snapshot(app);
-  await expect(new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE)).rejects.toMatchObject({ userMessage: expect.stringMatching(message) });
+  await expect(new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE, { confirmed: 'all' })).rejects.toMatchObject({ userMessage: expect.stringMatching(message) });
   expect(snapshot(app)).toBe(before);
 });
 
@@ -53,7 +53,7 @@ test('a write failing part-way is rolled back: cells as before, no backup left',
         return true;
       },
     });
-  await expect(new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE)).rejects.toMatchObject({ userMessage: expect.stringMatching(/已恢复到评分前的状态/) });
+  await expect(new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE, { confirmed: 'all' })).rejects.toMatchObject({ userMessage: expect.stringMatching(/已恢复到评分前的状态/) });
   target.Range = original;
   expect(snapshot(app)).toBe(before);
 });
@@ -71,7 +71,7 @@ test('a write that keeps failing leaves the backup, and says to use 撤销评分
         return true;
       },
     });
-  await expect(new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE)).rejects.toMatchObject({ userMessage: expect.stringMatching(/撤销评分/) });
+  await expect(new WpsWorkbookAdapter(app, undefined, loadNumfmt).score(NATIONAL_PROFILE, { confirmed: 'all' })).rejects.toMatchObject({ userMessage: expect.stringMatching(/撤销评分/) });
   target.Range = original;
   expect(app.workbook.sheets.map((s) => s.name)).toContain('_jixiao_backup');
 });

@@ -35,11 +35,11 @@ function view(app: EtDoubleApp) {
 /** Score in WPS, edit (as Excel/WPS do), optionally rescore, undo in WPS; and the user's expected workbook. */
 async function sequence(grids: () => Grid[], edits: Edit[], options: { rescore?: boolean } = {}) {
   const scoredApp = etAppFromGrids(grids());
-  expect((await adapter(scoredApp).score()).changed).toBeGreaterThan(0);
+  expect((await adapter(scoredApp).score(undefined, { confirmed: 'all' })).changed).toBeGreaterThan(0);
   const fake = officeFromWps(scoredApp);
   for (const e of edits) e(fake);
   const app = wpsFromOffice(fake);
-  if (options.rescore) await adapter(app).score();
+  if (options.rescore) await adapter(app).score(undefined, { confirmed: 'all' });
   const undo = await adapter(app).undo();
   const expectedFake = fakeWorkbookFromGrids(grids());
   for (const e of edits) e(expectedFake);
@@ -109,7 +109,7 @@ describe('WPS: structural edits between scoring and undo', () => {
 
   test("the user's own comment and fill added after scoring stay", async () => {
     const app = etAppFromGrids(seed());
-    await adapter(app).score();
+    await adapter(app).score(undefined, { confirmed: 'all' });
     const s = app.workbook.sheet('自评表');
     s.at('H6').color = 0x50b000; // #00B050 as BGR
     s.at('D16').comment = '经费说明见附件';

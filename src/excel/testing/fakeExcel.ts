@@ -9,7 +9,9 @@
  *   context.workbook
  *     .readOnly, .protection.protected    (load)
  *     .worksheets                          getItem(nameOrId), getItemOrNullObject, add(name), load('items/…'),
- *                                          .items, getActiveWorksheet(), onActivated.add(handler) → { remove() }
+ *                                          .items, getActiveWorksheet(), onActivated.add(handler) → { remove() },
+ *                                          onChanged.add(handler) (1.9) → { remove() }: raised for the user's edits
+ *                                          (userEdits) and for values/formulas an add-in writes, after the sync
  *     .notes   (ExcelApi 1.18)             add(cellAddress, content), getItem/getItemOrNullObject(address),
  *                                          load('items/content'), .items; Note: content, delete(), getLocation()
  *     .comments (ExcelApi 1.10)            the same shape as notes (Comment: content, delete(), getLocation());
@@ -32,7 +34,8 @@
  *   The user's structural edits (no sync; structuralEdits.ts, as Excel makes them): wb.insertRows(sheet, row, count),
  *          wb.deleteRows(sheet, row, count), wb.insertColumns(sheet, column, count), wb.deleteColumns(sheet, column, count),
  *          wb.sortRows(sheet, firstRow, lastRow, order), wb.renameSheet(old, new), wb.moveSheet(name, index) — 1-based
- *          Excel rows and columns (column 1 = A).
+ *          Excel rows and columns (column 1 = A); Range.insert(Down | Right) and Range.delete(Up | Left) on whole rows or
+ *          columns ("3:5", "C:D") make the same edits.
  *   Inspection (no sync): wb.mergesList(sheet), wb.formatOf(sheet, a1), wb.validationAt(sheet, a1), and on
  *          wb.sheet(name): formats, columnWidths, rowHeights, validations, freeze, pageLayout, charts, tabColor.
  *   OfficeExtension.Error (code, message, debugInfo), Office.onReady, Office.context.requirements.isSetSupported,
@@ -66,6 +69,7 @@ export {
   type FakeBorder,
   type FakeCell,
   type FakeCellFormat,
+  type FakeChangedEventArgs,
   type FakeChart,
   type FakePageLayout,
   type FakeSheet,

@@ -64,6 +64,8 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
     },
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
     ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+    InsertShiftDirection: { down: 'Down', right: 'Right' },
+    DeleteShiftDirection: { up: 'Up', left: 'Left' },
     EventType: { worksheetActivated: 'WorksheetActivated' },
     DataValidationType: { none: 'None', wholeNumber: 'WholeNumber', decimal: 'Decimal', list: 'List', date: 'Date', time: 'Time', textLength: 'TextLength', custom: 'Custom', inconsistent: 'Inconsistent', mixedCriteria: 'MixedCriteria' },
     DataValidationOperator: {

@@ -121,6 +121,17 @@ export interface FakeAnnotation {
   content: string;
 }
 
+/** The fields of Excel.WorksheetChangedEventArgs the double provides. */
+export interface FakeChangedEventArgs {
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+  type: 'WorksheetChanged';
+  /** ExcelApi 1.14: whether this add-in's own write raised it. */
+  triggerSource: 'ThisLocalAddin' | 'Others';
+}
+
 export interface InjectedFailure {
   /** The absolute sync number (1-based, compared with syncCount) that fails. */
   onSync: number;
@@ -294,6 +305,7 @@ export class FakeWorkbook {
   writes: WriteRecord[] = [];
   failures: InjectedFailure[] = [];
   activatedHandlers = new Set<(args: { worksheetId: string; type: string; source: string }) => unknown>();
+  changedHandlers = new Set<(args: FakeChangedEventArgs) => unknown>();
   /** Calls made to Office.* by the code under test. */
   officeCalls: { showAsTaskpane: number; hide: number; dialogs: string[]; settingsSaves: number } = {
     showAsTaskpane: 0,
@@ -450,6 +462,29 @@ export class FakeWorkbook {
     return comment ? { ...comment, kind: 'comments' } : null;
   }
 
+  /** Value changes of the running sync, raised as onChanged events once it completes. */
+  pendingChanges: { sheet: FakeSheet; address: string }[] = [];
+
+  /**
+   * The user types a value into a cell, as in Excel: the cell changes, then WorksheetCollection.onChanged
+   * handlers run with changeType RangeEdited and source Local (Excel.WorksheetChangedEventArgs:
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs). Events are
+   * delivered asynchronously, as Office queues them.
+   */
+  userEdits(sheet: string, address: string, value: Scalar, text?: string): void {
+    const s = this.mustSheet(sheet);
+    const { row, col } = fromA1(address);
+    const prev = s.cells.get(key(row, col)) ?? { value: null };
+    s.cells.set(key(row, col), { ...prev, value, formula: undefined, text: text ?? (value === null ? '' : String(value)) });
+    this.raiseChanged(s, address.replace(/\$/g, '').toUpperCase(), 'Others');
+  }
+
+  /** Runs the onChanged handlers for one change (after the current task, as Office delivers events). */
+  raiseChanged(s: FakeSheet, address: string, triggerSource: 'ThisLocalAddin' | 'Others'): void {
+    const args: FakeChangedEventArgs = { worksheetId: s.id, address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', triggerSource };
+    for (const h of [...this.changedHandlers]) setTimeout(() => void h(args), 0);
+  }
+
   /** Makes a sheet active as the user would, firing onActivated handlers. */
   userActivates(name: string): void {
     const s = this.mustSheet(name);
@@ -543,6 +578,7 @@ export class FakeWorkbook {
 
   recordWrite(s: FakeSheet, rect: Rect, what: string): void {
     this.writes.push({ sheet: s.name, address: rectA1(rect), what });
+    if (what === 'values' || what === 'formulas') this.pendingChanges.push({ sheet: s, address: rectA1(rect) });
   }
 
   writeValue(s: FakeSheet, row: number, col: number, input: unknown, asFormula: boolean): void {

@@ -2,6 +2,7 @@
 import { Merge, columnLetters } from '../../core/grid';
 import { BorderSide, FakeBorder, FakeCell, FakeCellFormat, FakeOfficeError, FakeSheet, FakeValidation, MAX_COL, MAX_ROW, Rect, Scalar, intersect, key, parseRect, qualify, rectA1, sizeOf } from './fakeWorkbook';
 import { ClientResult, ProxyBase, loadPaths } from './proxyBase';
+import { shiftWholeLines } from './structuralEdits';
 import type { FakeRequestContext } from './requestContext';
 
 export interface RangeTarget {
@@ -197,6 +198,27 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
         }
       }
       wb.recordWrite(t.sheet, t.rect, `clear ${applyTo}`);
+    });
+  }
+  /**
+   * "Inserts a cell or a range of cells into the worksheet in place of this range, and shifts the other cells
+   * to make space. Returns a new Range object at the now blank space." (Excel.Range.insert, ExcelApi 1.1),
+   * on whole rows (Down) or whole columns (Right), as structuralEdits.ts models them.
+   */
+  insert(shift: 'Down' | 'Right'): RangeProxy {
+    this.shiftLines('insert', shift);
+    return new RangeProxy(this.context, () => this.t());
+  }
+  /** "Deletes the cells associated with the range." (Excel.Range.delete, ExcelApi 1.1): whole rows (Up) or whole columns (Left). */
+  delete(shift: 'Up' | 'Left'): void {
+    this.shiftLines('delete', shift);
+  }
+  private shiftLines(op: 'insert' | 'delete', shift: string): void {
+    this.context.enqueue(op, () => {
+      const t = this.t();
+      this.context.wb.checkWritable(t.sheet, op);
+      shiftWholeLines(this.context.wb, t.sheet, t.rect, op, shift);
+      this.context.wb.recordWrite(t.sheet, t.rect, `${op} ${shift}`);
     });
   }
   select(): void {

@@ -52,6 +52,10 @@ export class FakeRequestContext {
       wb.failures.splice(wb.failures.indexOf(failure), 1);
       throw new FakeOfficeError(failure.code, failure.message ?? `Injected failure ${failure.code}`);
     }
+    // An add-in's own value writes raise onChanged too (WorksheetCollection.onChanged: "any worksheet in the
+    // workbook is changed"), once the batch has run.
+    const changed = wb.pendingChanges.splice(0);
+    for (const c of changed) wb.raiseChanged(c.sheet, c.address, 'ThisLocalAddin');
     wb.bytesRead += this.responseBytes;
     wb.largestSyncRead = Math.max(wb.largestSyncRead, this.responseBytes);
     if (this.responseBytes > wb.payloadLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');

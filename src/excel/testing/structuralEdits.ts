@@ -29,7 +29,7 @@
  *   (https://learn.microsoft.com/javascript/api/excel/excel.worksheet); formulas naming the sheet follow a rename.
  */
 import type { Merge } from '../../core/grid';
-import { columnLetters, fromA1 } from '../../core/grid';
+import { MAX_COL, MAX_ROW, columnLetters, fromA1 } from '../../core/grid';
 import type { FakeAnnotation, FakeSheet, FakeValidation } from './fakeWorkbook';
 
 /** Old 0-based row (or column) → new one, or null when it is gone. */
@@ -227,6 +227,20 @@ export const deleteRows = lineEdit(deleteLines, 'row');
 export const insertColumns = lineEdit(insertLines, 'col');
 /** deleteColumns(sheet, column, count): Excel columns `column` … `column + count - 1` removed, columns right of them move left. */
 export const deleteColumns = lineEdit(deleteLines, 'col');
+
+/**
+ * Range.insert(shift) and Range.delete(shift) on a range of whole rows ("3:5", shifted Down/Up) or whole
+ * columns ("C:D", shifted Right/Left): the edits above. On a partial range Excel shifts only the cells
+ * beside it; the double does not model that and fails loudly rather than pretend.
+ */
+export function shiftWholeLines(wb: EditedWorkbook, s: FakeSheet, rect: Merge, op: 'insert' | 'delete', shift: string): void {
+  const rows = rect.left === 0 && rect.right === MAX_COL;
+  const cols = rect.top === 0 && rect.bottom === MAX_ROW;
+  const axis: Axis | null = rows && shift === (op === 'insert' ? 'Down' : 'Up') ? 'row' : cols && shift === (op === 'insert' ? 'Right' : 'Left') ? 'col' : null;
+  if (!axis) throw new Error(`the double models Range.${op} on whole rows (Down/Up) or whole columns (Right/Left) only, not ${op}(${shift}) here`);
+  const [first, last] = span(rect, axis);
+  (op === 'insert' ? insertLines : deleteLines)(wb, s, axis, first, last - first + 1);
+}
 
 /** sortRows(sheet, firstRow, lastRow, order): Excel rows firstRow…lastRow rearranged; `order` lists the old rows in their new order. */
 export function sortRows(wb: EditedWorkbook, sheet: string, firstRow: number, lastRow: number, order: number[]): void {

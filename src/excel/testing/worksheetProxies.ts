@@ -1,7 +1,7 @@
 /** Workbook and worksheet proxies of the double: the collection, protection, freeze panes, page layout, charts. */
 import { columnLetters } from '../../core/grid';
 import { AnnotationCollectionProxy } from './annotationProxies';
-import { FakeChart, FakeOfficeError, FakePageLayout, FakeSheet, FakeWorkbook, MAX_COL, MAX_ROW, newId, parseRect, qualify, rectA1, sizeOf } from './fakeWorkbook';
+import { FakeChangedEventArgs, FakeChart, FakeOfficeError, FakePageLayout, FakeSheet, FakeWorkbook, MAX_COL, MAX_ROW, newId, parseRect, qualify, rectA1, sizeOf } from './fakeWorkbook';
 import { ProxyBase, loadPaths, notLoaded } from './proxyBase';
 import { CHART_TYPES, PAPER_TYPES, RangeProxy, isHex, oneOf } from './rangeProxies';
 import { FakeRequestContext } from './requestContext';
@@ -62,6 +62,7 @@ export class WorkbookProtectionProxy extends ProxyBase<FakeWorkbook> {
 export class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
   private itemsLoaded: WorksheetProxy[] | undefined;
   readonly onActivated: { add: (h: (args: { worksheetId: string; type: string; source: string }) => unknown) => { remove: () => void; context: FakeRequestContext } };
+  readonly onChanged: { add: (h: (args: FakeChangedEventArgs) => unknown) => { remove: () => void; context: FakeRequestContext } };
 
   constructor(ctx: FakeRequestContext) {
     super(ctx);
@@ -75,6 +76,19 @@ export class WorksheetCollectionProxy extends ProxyBase<FakeWorkbook> {
         return {
           context: ctx,
           remove: () => ctx.enqueue('onActivated.remove', () => ctx.wb.activatedHandlers.delete(handler)),
+        };
+      },
+    };
+    // WorksheetCollection.onChanged is ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onchanged-member).
+    this.onChanged = {
+      add: (handler) => {
+        ctx.enqueue('onChanged.add', () => {
+          if (!ctx.wb.isSetSupported('ExcelApi', '1.9')) throw new FakeOfficeError('ApiNotFound', 'worksheets.onChanged needs ExcelApi 1.9.');
+          ctx.wb.changedHandlers.add(handler);
+        });
+        return {
+          context: ctx,
+          remove: () => ctx.enqueue('onChanged.remove', () => ctx.wb.changedHandlers.delete(handler)),
         };
       },
     };

@@ -3,8 +3,10 @@ import type { WorkbookResult } from '../../core/result';
 import { layoutLabel, type Capabilities } from '../model';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', rowGap: tokens.spacingVerticalM },
-  dl: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  // minmax(0, 1fr): a long table name must not widen the pane past 320 px.
+  root: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalM },
+  select: { minWidth: 0, width: '100%', maxWidth: '100%' },
+  dl: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0, overflowWrap: 'anywhere' },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -66,7 +68,7 @@ export function DetectionPanel({ result, selected, activeSheet, capabilities, bu
     <div className={s.root}>
       {result.tables.length > 1 && (
         <Field label={`本工作簿有 ${result.tables.length} 张自评表，选择要查看的一张`}>
-          <Select value={String(selected)} onChange={(_, d) => onSelect(Number(d.value))}>
+          <Select className={s.select} value={String(selected)} onChange={(_, d) => onSelect(Number(d.value))}>
             {result.tables.map((t, i) => (
               <option key={`${t.sheet}-${t.range}`} value={i}>
                 {tableName(t)}

@@ -1,15 +1,36 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderFluent } from '../testing/render';
 import { seedTable } from '../testing/sampleResult';
 import { ResultsPanel } from './ResultsPanel';
 
 describe('ResultsPanel', () => {
-  it('shows the rate, total, and 未评级 with the reason while an error stands', () => {
+  it('while an error stands: no total (never "110 / 110"), 未写入 with the engine’s reason, 未评级', () => {
     renderFluent(<ResultsPanel table={seedTable()} />);
     expect(screen.getByText(/100%（执行 64.95 ÷ 预算 64.95 万元）/)).toBeInTheDocument();
-    expect(screen.getByLabelText('总分')).toHaveTextContent('110');
+    expect(screen.queryByLabelText('总分')).not.toBeInTheDocument();
+    expect(screen.getAllByText('未写入').length).toBeGreaterThan(0);
+    expect(screen.getByText(/还有 1 个错误，总分和评价等级未写入/)).toBeInTheDocument();
     expect(screen.getByText('未评级')).toBeInTheDocument();
-    expect(screen.getByText(/还有 1 个错误未解决/)).toBeInTheDocument();
+  });
+
+  it('explains a row’s score with the engine’s numbers when clicked, and selects its cell', async () => {
+    const t = seedTable();
+    t.indicators[3].explanation = '反向指标：目标 97.9 万元，实际 64.95 万元，已完成 → 满分 10';
+    const onSelectCell = jest.fn();
+    renderFluent(<ResultsPanel table={t} onSelectCell={onSelectCell} />);
+    const row = screen.getByRole('button', { name: /运行经费/ });
+    expect(row).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(row);
+    expect(row).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('反向指标：目标 97.9 万元，实际 64.95 万元，已完成 → 满分 10')).toBeInTheDocument();
+    expect(onSelectCell).toHaveBeenCalledWith('自评表', 'H16');
+  });
+
+  it('says 不计入总分 for 预算执行率 when the total leaves it out', () => {
+    renderFluent(<ResultsPanel table={seedTable({ grade: '优', issues: [] })} executionInTotal={false} />);
+    expect(screen.getByRole('button', { name: /预算执行率（不计入总分）/ })).toBeInTheDocument();
+    expect(screen.getAllByText(/不计入总分/).length).toBeGreaterThanOrEqual(2);
   });
 
   it('shows the grade when there is one', () => {
@@ -35,10 +56,10 @@ describe('ResultsPanel', () => {
     const table = screen.getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
-      ['预算执行率', 'H6', '66%', '100%'],
-      ['预算执行率 得分', 'I6', '7', '10'],
-      ['运行经费 得分', 'H16', '6', '10'],
-      ['总分', 'H21', '96', '110'],
+      ['预算执行率（H6）', '66%', '100%'],
+      ['预算执行率 得分（I6）', '7', '10'],
+      ['运行经费 得分（H16）', '6', '10'],
+      ['总分（H21）', '96', '未写入'],
     ]);
   });
 });

@@ -1,47 +1,108 @@
-import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { totalWithheldReason } from '../../core/planner';
 import type { TableResult } from '../../core/result';
-import { changesSinceStated, formatRate, formatScore, gradeExplanation, level1Summaries } from '../model';
+import { changesSinceStated, formatRate, formatScore, level1Summaries } from '../model';
 import { ScoreBars } from './ScoreBars';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
-  summary: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  summary: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0 },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
   total: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, tableLayout: 'fixed' },
   th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top', overflowWrap: 'anywhere' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   why: { color: tokens.colorNeutralForeground2 },
-  h: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  h: { margin: 0, marginBottom: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  rows: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXXS },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalS,
+    width: '100%',
+    boxSizing: 'border-box',
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  open: { borderTopColor: tokens.colorBrandStroke1, borderRightColor: tokens.colorBrandStroke1, borderBottomColor: tokens.colorBrandStroke1, borderLeftColor: tokens.colorBrandStroke1 },
+  explain: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
-/** 评分结果: execution rate, 一级 weights against scores (with bars), total and grade, changes against the stated values. */
-export function ResultsPanel({ table }: { table: TableResult }) {
+export interface ResultsPanelProps {
+  table: TableResult;
+  /** Whether the profile counts 预算执行率 in the total (总分不含预算执行率 when false). */
+  executionInTotal?: boolean;
+  onSelectCell?(sheet: string, address: string): void;
+}
+
+interface ScoreRow {
+  key: string;
+  label: string;
+  score: string;
+  cell: string | null;
+  explanation: string;
+}
+
+/**
+ * 评分结果: execution rate, total and grade (or why they were not written), 一级 bars, every scored row —
+ * a click explains its score with the engine's numbers and selects the cell — and the differences from
+ * what the sheet states.
+ */
+export function ResultsPanel({ table, executionInTotal = true, onSelectCell }: ResultsPanelProps) {
   const s = useStyles();
+  const [openRow, setOpenRow] = useState<string | null>(null);
   const groups = level1Summaries(table);
   const changes = changesSinceStated(table);
-  const why = gradeExplanation(table);
+  const withheld = totalWithheldReason(table);
   const f = table.funds;
   const t = table.totals;
+  const notCounted = executionInTotal ? '' : '（不计入总分）';
+
+  const rows: ScoreRow[] = [];
+  if (f.weight !== null || f.score !== null) {
+    rows.push({ key: 'funds', label: `预算执行率${notCounted}`, score: `${formatScore(f.score)} / ${formatScore(f.weight)}`, cell: f.scoreCell, explanation: f.explanation ?? '' });
+  }
+  for (const ind of table.indicators) {
+    if (ind.weight === null) continue;
+    rows.push({ key: `r${ind.row}`, label: ind.name, score: `${formatScore(ind.score)} / ${formatScore(ind.weight)}`, cell: ind.scoreCell, explanation: ind.explanation ?? '' });
+  }
+
   return (
     <div className={s.root}>
       <dl className={s.summary}>
         <dt className={s.dt}>预算执行率</dt>
         <dd className={s.dd}>
-          {formatRate(f.rate)}（执行 {formatScore(f.executed)} ÷ 预算 {formatScore(f.budget)} 万元）
-        </dd>
-        <dt className={s.dt}>执行率得分</dt>
-        <dd className={s.dd}>
-          {formatScore(f.score)} / {formatScore(f.weight)} 分
+          {formatRate(f.rate)}（执行 {formatScore(f.executed)} ÷ 预算 {formatScore(f.budget)} 万元）{notCounted}
         </dd>
         <dt className={s.dt}>总分</dt>
         <dd className={s.dd}>
-          <span className={s.total} aria-label="总分">
-            {formatScore(t.score)}
-          </span>{' '}
-          / {formatScore(t.weight)} 分
+          {withheld ? (
+            <>
+              <Badge appearance="outline" color="warning">
+                未写入
+              </Badge>{' '}
+              <Text className={s.why}>{withheld}</Text>
+            </>
+          ) : (
+            <>
+              <span className={s.total} aria-label="总分">
+                {formatScore(t.score)}
+              </span>{' '}
+              / {formatScore(t.weight)} 分
+            </>
+          )}
         </dd>
         <dt className={s.dt}>等级</dt>
         <dd className={s.dd}>
@@ -50,27 +111,57 @@ export function ResultsPanel({ table }: { table: TableResult }) {
               {table.grade}
             </Badge>
           ) : (
-            <>
-              <Badge appearance="outline" color="informative">
-                未评级
-              </Badge>{' '}
-              <Text className={s.why}>{why}</Text>
-            </>
+            <Badge appearance="outline" color="informative">
+              未评级
+            </Badge>
           )}
         </dd>
       </dl>
 
       <section aria-labelledby="jx-groups">
-        <h3 id="jx-groups" className={s.h}>
+        <h2 id="jx-groups" className={s.h}>
           各一级指标
-        </h3>
-        {groups.length > 0 ? <ScoreBars groups={groups} /> : <Text>没有带分值的指标。</Text>}
+        </h2>
+        {groups.length > 0 ? <ScoreBars groups={groups} executionInTotal={executionInTotal} /> : <Text>没有带分值的指标。</Text>}
+      </section>
+
+      <section aria-labelledby="jx-rows">
+        <h2 id="jx-rows" className={s.h}>
+          各项得分（点一项看计算过程）
+        </h2>
+        <ul className={s.rows}>
+          {rows.map((r) => {
+            const open = openRow === r.key;
+            return (
+              <li key={r.key}>
+                <button
+                  type="button"
+                  className={mergeClasses(s.row, open ? s.open : undefined)}
+                  aria-expanded={open}
+                  aria-controls={`jx-explain-${r.key}`}
+                  onClick={() => {
+                    setOpenRow(open ? null : r.key);
+                    if (!open && r.cell) onSelectCell?.(table.sheet, r.cell);
+                  }}
+                >
+                  <span>{r.label}</span>
+                  <span className={s.num}>{r.score}</span>
+                </button>
+                {open && (
+                  <div id={`jx-explain-${r.key}`} className={s.explain}>
+                    {r.explanation || '没有可说明的计算。'}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       </section>
 
       <section aria-labelledby="jx-changes">
-        <h3 id="jx-changes" className={s.h}>
+        <h2 id="jx-changes" className={s.h}>
           与表中原填写值的差异
-        </h3>
+        </h2>
         {changes.length === 0 ? (
           <Text>计算结果与表中填写的执行率、得分和总分一致。</Text>
         ) : (
@@ -79,9 +170,6 @@ export function ResultsPanel({ table }: { table: TableResult }) {
               <tr>
                 <th className={s.th} scope="col">
                   项目
-                </th>
-                <th className={s.th} scope="col">
-                  单元格
                 </th>
                 <th className={`${s.th} ${s.num}`} scope="col">
                   填写值
@@ -94,8 +182,10 @@ export function ResultsPanel({ table }: { table: TableResult }) {
             <tbody>
               {changes.map((c) => (
                 <tr key={`${c.label}-${c.cell}`}>
-                  <td className={s.td}>{c.label}</td>
-                  <td className={s.td}>{c.cell ?? '—'}</td>
+                  <td className={s.td}>
+                    {c.label}
+                    {c.cell ? `（${c.cell}）` : ''}
+                  </td>
                   <td className={`${s.td} ${s.num}`}>{c.stated}</td>
                   <td className={`${s.td} ${s.num}`}>{c.computed}</td>
                 </tr>

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** One bar per 一级: the filled part is score ÷ weight. Plain divs: a chart library would outweigh the pane. */
-export function ScoreBars({ groups }: { groups: Level1Summary[] }) {
+export function ScoreBars({ groups, executionInTotal = true }: { groups: Level1Summary[]; executionInTotal?: boolean }) {
   const s = useStyles();
   return (
     <ul className={s.list} aria-label="各一级指标得分">
@@ -28,7 +28,10 @@ export function ScoreBars({ groups }: { groups: Level1Summary[] }) {
         return (
           <li key={g.label} className={s.row}>
             <div className={s.head}>
-              <span>{g.label}</span>
+              <span>
+                {g.label}
+                {!executionInTotal && g.label === '预算执行率' ? '（不计入总分）' : ''}
+              </span>
               <span>
                 {formatScore(g.score)} / {formatScore(g.weight)} 分
               </span>

@@ -4,7 +4,8 @@
  */
 import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../../core/profile';
 import type { WorkbookResult } from '../../core/result';
-import type { ScoreOutcome, UndoOutcome, WorkbookAdapter } from '../../excel/workbookAdapter';
+import type { Replacement } from '../../core/replacements';
+import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from '../../excel/workbookAdapter';
 import { seedResult } from './sampleResult';
 
 export interface Deferred<T> {
@@ -32,6 +33,9 @@ export interface FakeAdapterOptions {
   withReport?: boolean;
   withTemplate?: boolean;
   withDocx?: boolean;
+  withClearMarks?: boolean;
+  /** What a scoring would replace: score() writes nothing until every one is confirmed. */
+  pending?: Replacement[];
 }
 
 export class FakeAdapter implements WorkbookAdapter {
@@ -44,6 +48,9 @@ export class FakeAdapter implements WorkbookAdapter {
   gates = new Map<string, Deferred<void>>();
   failures = new Map<string, unknown>();
   private listeners: ((sheet: string) => void)[] = [];
+  private changeListeners: ((sheet: string) => void)[] = [];
+  pending: Replacement[];
+  clearMarks?: () => Promise<{ cells: number; backupRemoved: boolean }>;
   generateReport?: (profile?: RuleProfile) => Promise<{ sheet?: string }>;
   insertTemplate?: () => Promise<{ sheet?: string }>;
   reportDocx?: (profile?: RuleProfile, sheet?: string) => Promise<{ fileName: string; blob: Blob }>;
@@ -53,12 +60,19 @@ export class FakeAdapter implements WorkbookAdapter {
     this.scored = o.scored ?? this.result;
     this.active = o.active ?? this.result.tables[0]?.sheet ?? 'Sheet1';
     this.profile = o.profile ?? parseProfile({});
+    this.pending = o.pending ?? [];
+    if (o.withClearMarks) this.clearMarks = () => this.run('clearMarks', [], async () => ({ cells: 7, backupRemoved: true }));
     if (o.withReport) this.generateReport = (p) => this.run('generateReport', [p], async () => ({ sheet: '绩效自评报告' }));
     if (o.withTemplate) this.insertTemplate = () => this.run('insertTemplate', [], async () => ({ sheet: '自评表模板' }));
     if (o.withDocx) {
       this.reportDocx = (p, sheet) =>
         this.run('reportDocx', [p, sheet], async () => ({ fileName: '运行经费绩效自评报告.docx', blob: new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) }));
     }
+  }
+
+  /** Simulates the user editing a cell in Excel (a change event). */
+  edit(sheet: string): void {
+    for (const l of this.changeListeners) l(sheet);
   }
 
   /** Simulates the user switching sheets in Excel. */
@@ -85,8 +99,12 @@ export class FakeAdapter implements WorkbookAdapter {
   analyze(profile?: RuleProfile): Promise<WorkbookResult> {
     return this.run('analyze', [profile], async () => this.result);
   }
-  score(profile?: RuleProfile): Promise<ScoreOutcome> {
-    return this.run('score', [profile], async () => {
+  score(profile?: RuleProfile, options: ScoreOptions = {}): Promise<ScoreOutcome> {
+    return this.run('score', [profile, options], async () => {
+      const ok = new Set(options.confirmed === 'all' ? this.pending.map(replacementKey) : (options.confirmed ?? []));
+      if (this.pending.some((r) => !ok.has(replacementKey(r)))) {
+        return { result: this.result, plan: { writes: [], marks: [] }, changed: 0, syncs: 2, pending: this.pending };
+      }
       this.result = this.scored;
       return { result: this.scored, plan: { writes: [], marks: [] }, changed: 4, syncs: 3 };
     });
@@ -107,6 +125,14 @@ export class FakeAdapter implements WorkbookAdapter {
   }
   activeSheet(): Promise<string> {
     return this.run('activeSheet', [], async () => this.active);
+  }
+  onCellsChanged(callback: (sheet: string) => void): Promise<() => void> {
+    return this.run('onCellsChanged', [], async () => {
+      this.changeListeners.push(callback);
+      return () => {
+        this.changeListeners = this.changeListeners.filter((l) => l !== callback);
+      };
+    });
   }
   onSheetActivated(callback: (sheet: string) => void): Promise<() => void> {
     return this.run('onSheetActivated', [], async () => {

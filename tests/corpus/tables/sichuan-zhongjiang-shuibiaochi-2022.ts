@@ -87,7 +87,9 @@ export const fixture: CorpusFixture = {
       // WEIGHT_SUM is an error, so no grade.
       grade: null,
       issues: [
-        { code: 'WEIGHT_SUM', cell: 'E23', severity: 'error' },
+        // Reported at the 一级 cells whose weights differ from the profile's (产出 70 ≠ 50, 效益 20 ≠ 30), not at E23.
+        { code: 'WEIGHT_SUM', cell: 'B12', severity: 'error' },
+        { code: 'WEIGHT_SUM', cell: 'B18', severity: 'error' },
         // Stated 总分 100 ≠ computed 110.
         { code: 'TOTAL_MISMATCH', cell: 'H23', severity: 'warning' },
         { code: 'VAGUE_ACTUAL', cell: 'G12' },
