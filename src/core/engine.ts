@@ -8,6 +8,7 @@ import { fromA1, type Grid } from './grid';
 import { backupOfGrids, type Backup, type CellState } from './backup';
 import { cellKey, placeBackup, valueStateAt, withOriginals } from './backupPlacement';
 import { applyStatuses } from './issueStatus';
+import { storedFingerprint } from './report/reportSheet';
 import { attachSubjects } from './issueSubject';
 import { NATIONAL_PROFILE, type RuleProfile } from './profile';
 import type { Issue, OtherTable, TableResult, WorkbookResult } from './result';
@@ -45,7 +46,9 @@ export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PR
   const tables: TableResult[] = [];
   const sheets: { grid: Grid; detected: DetectedTable[] }[] = [];
   for (const grid of grids) {
-    if (grid.hidden) continue;
+    // A sheet this tool generated (a report, its 填报问题清单 — they carry a fingerprint line) copies the
+    // table's figures: it is output, never a table to score.
+    if (grid.hidden || storedFingerprint(grid) !== null) continue;
     const detected = detectTables(grid);
     // 部门整体 tables, 申报表 and 监控表 are never scored as a project (RULES.md "not project tables").
     for (const t of detected) {

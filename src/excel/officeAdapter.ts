@@ -25,6 +25,7 @@ import { draftReport } from '../core/report/draft';
 import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
 import { applySheetSpec } from './applySheetSpec';
+import { generatedSheets, staleSheetName } from '../core/report/staleReports';
 import { insertTemplateInContext } from './insertTemplate';
 
 /** The document-settings key earlier versions saved the profile under (read once, then moved). */
@@ -150,7 +151,41 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       else queueBackupClear(context, snap.structureProtected);
       await session.sync();
       this.lastMessages = [...snap.messages, ...(await addDeferredComments(session, deferred))];
-      return { ...none, restored: undo.restored, kept: undo.kept, syncs: session.syncs };
+      // Report sheets drafted from the scored numbers are stale now: the pane offers to delete or mark them.
+      const reports = undo.restored > 0 ? generatedSheets(snap.grids) : [];
+      return { ...none, restored: undo.restored, kept: undo.kept, syncs: session.syncs, reports };
+    });
+  }
+
+  /**
+   * After an undo, what the user chose for the stale report sheets: delete them, or rename them with
+   * （已过期） and a grey tab (tabColor is ExcelApi 1.7; older hosts get the name only). Sheets already gone
+   * are skipped.
+   */
+  async retireReports(names: string[], how: 'delete' | 'mark'): Promise<{ sheets: string[]; message: string }> {
+    return this.run(how === 'delete' ? '删除过期报告' : '标记过期报告', async (session) => {
+      const sheets = session.context.workbook.worksheets.load('items/name');
+      await session.sync();
+      const taken = sheets.items.map((ws) => ws.name);
+      const done: string[] = [];
+      for (const name of names) {
+        const ws = sheets.items.find((x) => x.name === name);
+        if (!ws) continue;
+        if (how === 'delete') {
+          ws.delete();
+          done.push(name);
+        } else {
+          const next = staleSheetName(name, taken);
+          taken.push(next);
+          ws.name = next;
+          if (supports('ExcelApi', '1.7')) ws.tabColor = STALE_TAB_COLOR;
+          done.push(next);
+        }
+      }
+      if (done.length) await session.sync();
+      const list = done.map((n) => `“${n}”`).join('');
+      const message = !done.length ? '报告工作表已不在，未作改动。' : how === 'delete' ? `已删除${list}。` : `已标为过期：${list}。重新评分后可再点“生成报告”。`;
+      return { sheets: done, message };
     });
   }
 
@@ -393,6 +428,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     }
   }
 }
+
+/** A stale report's tab: Excel's grey, so it stands apart from the live sheets. */
+const STALE_TAB_COLOR = '#A6A6A6';
 
 /** Refuses, before any write, what Office would refuse half-way. */
 function assertWritable(snap: WorkbookSnapshot, sheets: string[], needsNewSheet: boolean): void {

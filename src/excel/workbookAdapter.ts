@@ -7,6 +7,7 @@ import type { WorkbookResult } from '../core/result';
 import type { Replacement } from '../core/replacements';
 import type { WritePlan } from '../core/writePlan';
 import type { UndoScope } from '../core/undoPlan';
+import type { GeneratedSheet } from '../core/report/staleReports';
 
 export interface ScoreOutcome {
   result: WorkbookResult;
@@ -44,6 +45,8 @@ export interface UndoOutcome {
   kept?: number;
   /** Chinese: the cells not restored because their place could not be found, and why ('' when none). */
   message?: string;
+  /** Report sheets generated from the numbers just undone (core's generatedSheets): stale now. */
+  reports?: GeneratedSheet[];
 }
 
 export interface WorkbookAdapter {
@@ -79,6 +82,8 @@ export interface WorkbookAdapter {
    * Optional capabilities: present only once the feature exists. The pane enables the matching
    * button when `typeof adapter.generateReport === 'function'` (and likewise for insertTemplate).
    */
+  /** After an undo: delete the stale report sheets, or rename them （已过期）. */
+  retireReports?(names: string[], how: 'delete' | 'mark'): Promise<{ sheets: string[]; message: string }>;
   /** Write the 绩效自评报告 (a report sheet or document); resolves with where it went, when known. */
   generateReport?(profile?: RuleProfile): Promise<{ sheet?: string; message?: string } | void>;
   /** Insert the blank 项目支出绩效自评表 template as a new sheet; resolves with its name, when known. */

@@ -239,6 +239,30 @@ describe('App', () => {
     expect(adapter.count('analyze')).toBe(analyses + 2);
   });
 
+  it('after an undo, offers to delete or mark the report sheets drafted from the undone numbers', async () => {
+    const reports = [
+      { name: '绩效自评报告', edited: false },
+      { name: '填报问题清单', edited: false },
+    ];
+    const adapter = new FakeAdapter({ staleReports: reports });
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('button', { name: '撤销评分' }));
+    expect(await screen.findByText(/工作表“绩效自评报告”“填报问题清单”是按撤销前的评分生成的/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '删除报告' }));
+    await waitFor(() => expect(adapter.calls.find((c) => c.method === 'retireReports')?.args).toEqual([['绩效自评报告', '填报问题清单'], 'delete']));
+    expect(await screen.findByText('已删除“绩效自评报告”“填报问题清单”。')).toBeInTheDocument();
+  });
+
+  it('never offers to delete a stale report the user has edited: only to mark it', async () => {
+    const adapter = new FakeAdapter({ staleReports: [{ name: '绩效自评报告', edited: true }] });
+    await openPane(adapter);
+    await userEvent.click(screen.getByRole('button', { name: '撤销评分' }));
+    expect(await screen.findByText(/其中有您改过的内容，只能标为已过期/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '删除报告' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: '标为已过期' }));
+    await waitFor(() => expect(adapter.calls.find((c) => c.method === 'retireReports')?.args).toEqual([['绩效自评报告'], 'mark']));
+  });
+
   it('keeps 撤销评分 off with nothing to undo', async () => {
     await openPane(new FakeAdapter({ result: seedResult({ undoable: false }) }));
     expect(screen.getByRole('button', { name: '撤销评分' })).toHaveAttribute('aria-disabled', 'true');

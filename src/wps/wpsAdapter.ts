@@ -8,6 +8,7 @@
  * so a workbook scored in WPS undoes in Excel and the reverse.
  */
 import { backupRows, newBackupId, parseBackup, type Backup, type CellState } from '../core/backup';
+import { generatedSheets, staleSheetName } from '../core/report/staleReports';
 import { planScoring, type CellChange, type WorkbookState } from '../core/changeList';
 import { evaluateWorkbook } from '../core/engine';
 import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../core/profile';
@@ -217,7 +218,38 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     } catch (e) {
       throw toUserError(e, '撤销评分');
     }
-    return { ...none, restored: undo.restored, kept: undo.kept };
+    // As in Excel: report sheets drafted from the scored numbers are stale now; the pane offers what to do.
+    return { ...none, restored: undo.restored, kept: undo.kept, reports: undo.restored > 0 ? generatedSheets(snap.grids) : [] };
+  }
+
+  /** Deletes the stale report sheets, or renames them （已过期） with a grey tab (Worksheet.Tab.Color, BGR). */
+  async retireReports(names: string[], how: 'delete' | 'mark'): Promise<{ sheets: string[]; message: string }> {
+    const wb = workbookOf(this.app);
+    const done: string[] = [];
+    try {
+      const taken: string[] = [];
+      for (let i = 1; i <= wb.Worksheets.Count; i++) taken.push(wb.Worksheets.Item(i).Name);
+      for (const name of names) {
+        const ws = findSheet(wb, name);
+        if (!ws) continue;
+        if (how === 'delete') {
+          // Removed the way our helper sheets are (hidden, then deleted).
+          deleteHelperSheet(wb, name, ws);
+          done.push(name);
+        } else {
+          const next = staleSheetName(name, taken);
+          taken.push(next);
+          ws.Name = next;
+          ws.Tab.Color = bgrOf('#A6A6A6');
+          done.push(next);
+        }
+      }
+    } catch (e) {
+      throw toUserError(e, how === 'delete' ? '删除过期报告' : '标记过期报告');
+    }
+    const list = done.map((n) => `“${n}”`).join('');
+    const message = !done.length ? '报告工作表已不在，未作改动。' : how === 'delete' ? `已删除${list}。` : `已标为过期：${list}。重新评分后可再点“生成报告”。`;
+    return { sheets: done, message };
   }
 
   /** The grade (or total) cell of the first table, selected: where the user sees the outcome. */

@@ -16,7 +16,7 @@ export const HEADING_FILL = '#DDEBF7';
 /** The footer line carries the fingerprint after this marker. */
 export const FINGERPRINT_MARK = '校验码 ';
 
-const MAX_SHEET_NAME = 31;
+export const MAX_SHEET_NAME = 31;
 const COLUMNS = 8;
 const COLUMN_WIDTH = 11;
 const LAST_COL = 'H';
@@ -42,7 +42,7 @@ export function sanitizeSheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function clip(name: string, max: number): string {
+export function clip(name: string, max: number): string {
   return [...name].slice(0, max).join('').trim();
 }
 

@@ -192,6 +192,22 @@ export class WorksheetProxy extends ProxyBase<FakeSheet> {
   get name(): string {
     return this.prop('name');
   }
+  /**
+   * Worksheet.name is settable (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member):
+   * the rename the user makes (renameSheet — id kept, formulas follow); a name Excel refuses (taken, too long,
+   * a forbidden character) fails the batch as InvalidArgument.
+   */
+  set name(v: string) {
+    this.context.enqueue('name', () => {
+      const wb = this.context.wb;
+      if (wb.readOnly || wb.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected or read-only.');
+      try {
+        wb.renameSheet(this.t().name, v);
+      } catch (e) {
+        throw new FakeOfficeError('InvalidArgument', (e as Error).message);
+      }
+    });
+  }
   get id(): string {
     return this.prop('id');
   }

@@ -1,3 +1,4 @@
+import { staleReportText, type GeneratedSheet } from '../../core/report/staleReports';
 import { useCallback, useRef, useState } from 'react';
 import type { RuleProfile } from '../../core/profile';
 import { replacementSummary, type Replacement } from '../../core/replacements';
@@ -7,7 +8,7 @@ import { downloadBlob } from '../download';
 import { capabilitiesOf, openErrorCount, userMessageOf } from '../model';
 import type { WorkbookState } from './useWorkbookResult';
 
-export type ActionId = 'score' | 'report' | 'docx' | 'undo' | 'template' | 'clear' | 'select';
+export type ActionId = 'score' | 'report' | 'docx' | 'undo' | 'template' | 'clear' | 'select' | 'retire';
 
 export const ACTION_LABEL: Record<ActionId, string> = {
   score: '一键评分',
@@ -17,6 +18,7 @@ export const ACTION_LABEL: Record<ActionId, string> = {
   template: '插入空白模板',
   clear: '清除标记（定稿）',
   select: '定位单元格',
+  retire: '处理过期报告',
 };
 
 export interface NoticeAction {
@@ -114,6 +116,25 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
     }
   }, []);
 
+  // After an undo: what to do with the report sheets drafted from the undone numbers. An edited one is only
+  // ever marked (deleting it would lose the user's text).
+  const staleReportActions = (reports: GeneratedSheet[]): NoticeAction[] | undefined => {
+    const retire = adapter.retireReports?.bind(adapter);
+    if (!reports.length || !retire) return undefined;
+    const names = reports.map((r) => r.name);
+    const act = (how: 'delete' | 'mark') => () =>
+      void guarded('retire', async () => {
+        const out = await retire(names, how);
+        setNotice({ intent: 'success', title: how === 'delete' ? '已删除过期报告' : '已标为过期', text: out.message });
+        await workbook.refresh();
+      });
+    return [
+      ...(reports.some((r) => r.edited) ? [] : [{ label: '删除报告', run: act('delete') }]),
+      { label: '标为已过期', run: act('mark') },
+      { label: '保留', run: () => setNotice(null) },
+    ];
+  };
+
   const run = useCallback(
     async (id: Exclude<ActionId, 'select'>, options: { force?: boolean } = {}) => {
       const caps = capabilitiesOf(adapter);
@@ -151,9 +172,10 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
                 ? { intent: 'warning', title: '没有恢复任何单元格', text: out.message }
                 : { intent: 'info', title: '没有可撤销的内容', text: '上次评分写入的单元格已全部恢复，或尚未评分。' }
               : {
-                  intent: out.message ? 'warning' : 'success',
+                  intent: out.message || out.reports?.length ? 'warning' : 'success',
                   title: '已撤销评分',
-                  text: `已恢复 ${out.restored} 个单元格的原值。${keptNote(out.kept, out.message)}如已生成报告，报告中的数字来自撤销前的评分，请重新生成。`,
+                  text: `已恢复 ${out.restored} 个单元格的原值。${keptNote(out.kept, out.message)}${staleReportText(out.reports ?? []) ?? ''}`,
+                  actions: staleReportActions(out.reports ?? []),
                 },
           );
           await workbook.refresh();

@@ -7,6 +7,7 @@ import type { WorkbookResult } from '../../core/result';
 import type { Replacement } from '../../core/replacements';
 import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from '../../excel/workbookAdapter';
 import { seedResult } from './sampleResult';
+import type { GeneratedSheet } from '../../core/report/staleReports';
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -36,6 +37,8 @@ export interface FakeAdapterOptions {
   withClearMarks?: boolean;
   /** What a scoring would replace: score() writes nothing until every one is confirmed. */
   pending?: Replacement[];
+  /** Report sheets an undo finds stale (and retireReports to act on them). */
+  staleReports?: GeneratedSheet[];
 }
 
 export class FakeAdapter implements WorkbookAdapter {
@@ -51,6 +54,8 @@ export class FakeAdapter implements WorkbookAdapter {
   private changeListeners: ((sheet: string) => void)[] = [];
   pending: Replacement[];
   clearMarks?: () => Promise<{ cells: number; backupRemoved: boolean }>;
+  staleReports: GeneratedSheet[];
+  retireReports?: (names: string[], how: 'delete' | 'mark') => Promise<{ sheets: string[]; message: string }>;
   generateReport?: (profile?: RuleProfile) => Promise<{ sheet?: string }>;
   insertTemplate?: () => Promise<{ sheet?: string }>;
   reportDocx?: (profile?: RuleProfile, sheet?: string) => Promise<{ fileName: string; blob: Blob }>;
@@ -61,6 +66,11 @@ export class FakeAdapter implements WorkbookAdapter {
     this.active = o.active ?? this.result.tables[0]?.sheet ?? 'Sheet1';
     this.profile = o.profile ?? parseProfile({});
     this.pending = o.pending ?? [];
+    this.staleReports = o.staleReports ?? [];
+    if (o.staleReports) {
+      this.retireReports = (names, how) =>
+        this.run('retireReports', [names, how], async () => ({ sheets: names, message: how === 'delete' ? `已删除${names.map((n) => `“${n}”`).join('')}。` : '已标为过期。' }));
+    }
     if (o.withClearMarks) this.clearMarks = () => this.run('clearMarks', [], async () => ({ cells: 7, backupRemoved: true }));
     if (o.withReport) this.generateReport = (p) => this.run('generateReport', [p], async () => ({ sheet: '绩效自评报告' }));
     if (o.withTemplate) this.insertTemplate = () => this.run('insertTemplate', [], async () => ({ sheet: '自评表模板' }));
@@ -110,7 +120,7 @@ export class FakeAdapter implements WorkbookAdapter {
     });
   }
   undo(): Promise<UndoOutcome> {
-    return this.run('undo', [], async () => ({ restored: 4, syncs: 2 }));
+    return this.run('undo', [], async () => ({ restored: 4, syncs: 2, reports: this.staleReports }));
   }
   selectCell(sheet: string, address: string): Promise<void> {
     return this.run('selectCell', [sheet, address], async () => undefined);
