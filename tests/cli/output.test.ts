@@ -141,7 +141,10 @@ describe('jixiao score: hints run as printed', () => {
 
     // The copy, scored again: what the scoring corrected is listed apart, not as warnings to act on.
     const rescored = await jixiao(['score', copy], tmp);
-    const firstTable = rescored.stdout.split('  工作表「')[1];
+    // One table: the report sheet the copy carries is not read as a second one.
+    const tables = rescored.stdout.split('  工作表「').slice(1);
+    expect(tables).toHaveLength(1);
+    const firstTable = tables[0];
     expect(firstTable).toContain('错误 1 · 警告 3 · 提示 1 · 已自动更正 4\n');
     const cellOf = (l: string) => /^ {2}\[[^\]]+\] ([A-Z]+\d+)/.exec(l)?.[1];
     expect(labelled(firstTable, '已自动更正').map(cellOf)).toEqual(['H6', 'I6', 'H7', 'H16']);
