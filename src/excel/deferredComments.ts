@@ -49,7 +49,8 @@ export async function addDeferredComments(session: Session, deferred: DeferredCo
 function notAdded(refused: DeferredComment[]): string {
   const cells = refused.map((d) => `${d.sheet}!${d.address}`).join('、');
   return (
-    `单元格 ${cells} 已有备注（旧式批注），当前 Excel 版本无法读取备注，也不能在同一单元格再加批注，所以这些单元格只用底色标出问题，原备注保持不变；问题说明请在任务窗格的“问题”中查看。使用 Microsoft 365 版 Excel（2501 及以后）可在备注中看到说明。`
+    `单元格 ${cells} 已有注释（旧式批注），当前 Excel 版本读不到注释，也不能在同一单元格再加批注，所以这些单元格只用底色标出问题，` +
+    `原注释保持不变；问题说明请在任务窗格的“问题”中查看。Microsoft 365 版 Excel（版本 2501 及以后）会把说明写进注释。`
   );
 }
 

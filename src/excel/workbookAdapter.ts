@@ -64,8 +64,13 @@ export interface WorkbookAdapter {
   undo(scope?: UndoScope): Promise<UndoOutcome>;
   /** Activate the sheet and select the cell (A1 address). */
   selectCell(sheet: string, address: string): Promise<void>;
-  /** The rule profile saved with the workbook (national defaults when none). */
+  /** The rule profile saved with the workbook (national defaults when none, or when it is damaged). */
   loadProfile(): Promise<RuleProfile>;
+  /**
+   * After loadProfile: why the profile saved in the workbook could not be used (Chinese: a damaged
+   * `_jixiao_settings` sheet, not JSON or out of range), so the national rules apply; null when it could.
+   */
+  readonly profileWarning?: string | null;
   saveProfile(profile: RuleProfile): Promise<void>;
   /** Name of the active sheet. */
   activeSheet(): Promise<string>;

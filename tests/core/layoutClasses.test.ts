@@ -411,11 +411,15 @@ describe('deadlines as targets (宣城 2021: "11月底前" against "10月")', ()
   });
 });
 
-describe('the name column headed 指标名称 / 指标内容 instead of 三级指标', () => {
-  it('a self-evaluation table with 指标名称: found and scored as usual', () => {
-    const t = run({ indicatorHeader: ['一级指标', '二级指标', '指标名称', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] });
+describe('the name column headed 指标内容 instead of 三级指标', () => {
+  it('a self-evaluation table with 指标内容: found and scored as usual', () => {
+    const t = run({ indicatorHeader: ['一级指标', '二级指标', '指标内容', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] });
     expect(t.indicators).toHaveLength(CLEAN_INDICATORS.length);
     expect(t.totals.score).toBe(100);
+  });
+  it('"指标名称" stays unread: the report sheet\'s 附表 is headed so, and must never be taken for a 自评表', () => {
+    const result = evaluate(toGrid(nationalTable({ indicatorHeader: ['一级指标', '二级指标', '指标名称', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] })));
+    expect(result.tables).toEqual([]);
   });
   it('a targets table with 指标内容 (武汉青山 2020): not found, and the message says it is a 申报表', () => {
     const result = evaluate(toGrid({

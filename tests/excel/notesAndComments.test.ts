@@ -140,7 +140,7 @@ describe.each(hosts)('scoring and undo on a host with %s', (_name, sets) => {
       // Below 1.18 the note cannot be read, and Excel refuses a comment beside it: the fill alone marks the
       // cell, the user's note is untouched, and the user is told which cell and why.
       expect(wb.cell('自评表', CELL).note).toBe(USER_NOTE);
-      expect(out.messages.join('')).toMatch(new RegExp(`自评表!${CELL}.*已有备注`));
+      expect(out.messages.join('')).toMatch(new RegExp(`自评表!${CELL}.*已有注释`));
       expect(wb.comments.length).toBeGreaterThan(0); // the other marks still got their comments
     }
     expectOneMarkPerCell(wb);
@@ -165,12 +165,30 @@ describe.each(hosts)('scoring and undo on a host with %s', (_name, sets) => {
     expect(stateOf(wb)).toEqual(original);
   });
 
+  test("清除标记 takes our part out of every note and comment, whichever kind, and leaves the user's own", async () => {
+    const wb = await seedWorkbook({ supportedSets: { ...sets } });
+    wb.setCell('自评表', 'I6', { note: USER_NOTE });
+    wb.setCell('自评表', CELL, { comment: USER_COMMENT });
+    const adapter = new OfficeWorkbookAdapter();
+    await adapter.score(undefined, { confirmed: 'all' });
+    expect(wb.cell('自评表', CELL).comment).toMatch(composed(USER_COMMENT));
+    const cleared = await adapter.clearMarks();
+    expect(cleared.cells).toBeGreaterThan(0);
+    expect(wb.cell('自评表', CELL).comment).toBe(USER_COMMENT);
+    expect(wb.cell('自评表', 'I6').note).toBe(USER_NOTE);
+    const ours = [...wb.notes, ...wb.comments].filter((a) => a.content.includes(NOTE_PREFIX));
+    expect(ours).toEqual([]);
+    expect(wb.cell('自评表', CELL).value).toBe(10); // values stay: 定稿
+    expectOneMarkPerCell(wb);
+  });
+
   test('a second scoring changes nothing in annotations and still never doubles a mark', async () => {
     const wb = await seedWorkbook({ supportedSets: { ...sets } });
     wb.setCell('自评表', 'I6', { comment: USER_COMMENT });
     wb.setCell('自评表', CELL, { note: USER_NOTE });
     const adapter = new OfficeWorkbookAdapter();
-    await adapter.score(undefined, { confirmed: 'all' });
+    expect((await adapter.score(undefined, { confirmed: 'all' })).changed).toBeGreaterThan(0);
+    expect(wb.cell('自评表', 'I6').comment).toMatch(new RegExp(`^${USER_COMMENT}\n${NOTE_PREFIX}`));
     const after = stateOf(wb);
     await adapter.score(undefined, { confirmed: 'all' });
     expect(stateOf(wb)).toEqual(after);

@@ -16,6 +16,8 @@
  *                                          load('items/content'), .items; Note: content, delete(), getLocation()
  *     .comments (ExcelApi 1.10)            the same shape as notes (Comment: content, delete(), getLocation());
  *                                          getItemByCell(address)
+ *                                          A cell holds a note or a threaded comment, never both: add() of either kind on a
+ *                                          cell with one fails (InvalidOperation; annotationProxies.ts cites the pages)
  *   Worksheet: name, id, visibility (Visible | Hidden | VeryHidden, settable), position, protection.protected,
  *              getRange(address?), getCell(r, c), getUsedRange(valuesOnly?), getUsedRangeOrNullObject(valuesOnly?),
  *              activate(), delete()
@@ -30,7 +32,7 @@
  *          dataValidation.rule/prompt/errorAlert/ignoreBlanks/clear() (1.8; Excel's text-length limits)
  *   Worksheet (more): getRangeByIndexes (1.7), freezePanes.freezeRows/freezeColumns/freezeAt/unfreeze (1.7),
  *          pageLayout.paperSize/orientation/*Margin/zoom (1.9), tabColor (1.7), charts.add(type, range, seriesBy)
- *          → Chart: title.text, setPosition(start, end), delete(); notes (1.18) add("A1" | Range, content)
+ *          → Chart: title.text, setPosition(start, end), delete(); notes (1.18) add("A1" | Range, content); comments (1.10)
  *   The user's structural edits (no sync; structuralEdits.ts, as Excel makes them): wb.insertRows(sheet, row, count),
  *          wb.deleteRows(sheet, row, count), wb.insertColumns(sheet, column, count), wb.deleteColumns(sheet, column, count),
  *          wb.sortRows(sheet, firstRow, lastRow, order), wb.renameSheet(old, new), wb.moveSheet(name, index) — 1-based
@@ -41,6 +43,7 @@
  *   OfficeExtension.Error (code, message, debugInfo), Office.onReady, Office.context.requirements.isSetSupported,
  *   Office.context.officeTheme, Office.context.document.settings (get/set/remove/saveAsync),
  *   Office.actions.associate, Office.addin.showAsTaskpane/hide/onVisibilityModeChanged (paneMode),
+ *   Office.addin.getStartupBehavior/setStartupBehavior (startupBehavior: "None" | "Load"),
  *   Office.context.ui.displayDialogAsync; Excel.run(options, batch) with delayForCellEdit (ExcelApi 1.11).
  *
  * Semantics kept from Office: reading a property that was not loaded and synced throws PropertyNotLoaded;

@@ -9,11 +9,20 @@ export type SaveOutcome = { ok: true; profile: RuleProfile } | { ok: false; reas
 export interface ProfileState {
   /** null until the saved profile has been read (national defaults if reading failed). */
   profile: RuleProfile | null;
-  /** Why the saved profile could not be read, if it could not. */
+  /**
+   * Why the saved profile could not be used, if it could not: unreadable, or read but damaged (the adapter's
+   * profileWarning). The national rules apply meanwhile; saving valid settings clears it.
+   */
   loadError: string | null;
   saving: boolean;
   /** Validates with parseProfile, then saves with the workbook; refuses with the reason. */
   save(input: unknown): Promise<SaveOutcome>;
+}
+
+/** The adapter's reason a saved profile was not used, with what to do about it in the pane. */
+export function damagedProfileNotice(warning: string | null): string | null {
+  if (!warning) return null;
+  return /重新保存/.test(warning) ? warning : `${warning}请在“设置”中改正后点“保存设置”，覆盖工作簿中损坏的规则。`;
 }
 
 export function useProfile(adapter: WorkbookAdapter): ProfileState {
@@ -28,7 +37,11 @@ export function useProfile(adapter: WorkbookAdapter): ProfileState {
     whenPaneVisible()
       .then(() => (live ? adapter.loadProfile() : null))
       .then(
-        (p) => live && p && setProfile(p),
+        (p) => {
+          if (!live || !p) return;
+          setProfile(p);
+          setLoadError(damagedProfileNotice(adapter.profileWarning ?? null));
+        },
         (err) => {
           if (!live) return;
           // Score with the national rules rather than not at all; say why.

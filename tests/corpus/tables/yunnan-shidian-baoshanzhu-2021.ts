@@ -2,7 +2,7 @@
  * 云南省保山市施甸县农业农村局, 2021: 项目支出绩效自评表 of 保山猪保种场建设项目, filled 2022-07-16 — the 保山 form
  * shaped like 湖北's: 项目类别 (部门预算项目/市直专项/市对下转移支付项目), 预算执行情况(万元)(20分) with only 预算数(A),
  * 执行数(B), 执行率(B/A) and no 得分 column of its own, 年度绩效目标(80分) over 年初目标值(A)/实际完成值(B)/得分 and no
- * 分值 column, and the reasons written in rows under the 总分 row (偏差大或目标未完成原因分析, 改进措施及结果应用方案).
+ * 分值 column (the execution weight in the group label), and the reasons written in rows under the 总分 row (偏差大或目标未完成原因分析, 改进措施及结果应用方案).
  * As published: nothing was spent (1500 budgeted, 0.00 executed, 执行率 "0.0000"), every 实际完成值 and 得分 is empty,
  * and the reason row says why (the land-use procedures were not complete).
  */
@@ -23,7 +23,7 @@ export const fixture: CorpusFixture = {
       'text and are left without one. The copy is cut off inside the 改进措施及结果应用方案 text ("…及时完成"): that text is kept as ' +
       'far as shown, and the signature rows after it are not added. The 执行率 "0.0000" is a number 0 shown with four decimals.',
   },
-  classes: ['score-header-weight', 'nested-weights', 'no-weights', 'column-markers', 'reasons-written'],
+  classes: ['nested-weights', 'no-weights', 'column-markers', 'reasons-written'],
   profile: { weights: { execution: 20 } },
   sheets: [
     {

@@ -22,7 +22,7 @@ export const fixture: CorpusFixture = {
       'row shows two amounts, 387664.62 twice, with 执行率 100%: they are 全年预算数 and 全年执行数 (年初预算数 empty). ' +
       'Empty 指标性质/度量单位 cells of the qualitative row and the empty 生态效益指标 row are the publisher\'s.',
   },
-  classes: ['yunnan', 'amounts-yuan', 'reasons-written'],
+  classes: ['yunnan', 'amounts-yuan'],
   sheets: [
     {
       name: '公开14表',
