@@ -130,3 +130,8 @@ export function gradeFor(total: number, grades: GradeBand[]): string | null {
   for (const g of sorted) if (total >= g.min) return g.label;
   return null;
 }
+
+/** A stated score kept as the row's score: within 0…分值 like any score (a negative one is reported apart). */
+export function keptScore(stated: number, weight: number): number {
+  return Math.max(0, Math.min(stated, weight));
+}

@@ -1,0 +1,86 @@
+/**
+ * The 一级 groups of a table (产出指标, 效益指标, 满意度指标…): which indicator rows each holds, the weight its
+ * label declares ("(60分)"), which of the profile's weights it stands for, and its summary for the pane and
+ * the report.
+ */
+import { sum } from './decimal';
+import type { DetectedTable } from './detect';
+import type { FundsResult, IndicatorResult, Level1Kind, Level1Summary } from './result';
+import { bareLevelLabel, declaredWeight, normalizeLabel } from './text';
+
+export interface Level1Group {
+  /** The label without its declared weight ("产出指标"); '（未分组）' for rows without one. */
+  label: string;
+  /** The 0-based cell of the label, where its issues point. */
+  cell: { row: number; col: number } | null;
+  declared: number | null;
+  rows: IndicatorResult[];
+  /** The rows' indexes among the table's indicators. */
+  indexes: number[];
+}
+
+/** The indicator rows by 一级 label, in the table's order. */
+export function groupByLevel1(t: DetectedTable, indicators: IndicatorResult[]): Map<string, Level1Group> {
+  const groups = new Map<string, Level1Group>();
+  indicators.forEach((ind, i) => {
+    const label = bareLevelLabel(ind.level1) || '（未分组）';
+    const src = t.indicators.rows[i];
+    const g = groups.get(label) ?? { label, cell: src.level1Cell, declared: declaredWeight(ind.level1), rows: [], indexes: [] };
+    g.rows.push(ind);
+    g.indexes.push(i);
+    groups.set(label, g);
+  });
+  return groups;
+}
+
+/** Which of the profile's 一级 weights a label stands for. */
+export function categoryOf(label: string): Exclude<Level1Kind, 'other'> | null {
+  const t = normalizeLabel(label);
+  if (t.includes('满意度')) return 'satisfaction';
+  if (t.includes('产出')) return 'output';
+  if (t.includes('效益') || t.includes('效果')) return 'effect';
+  return null;
+}
+
+/** The weights of a group's scored rows. */
+export function groupWeights(g: Level1Group): number[] {
+  return g.rows.filter((r) => r.weight !== null).map((r) => r.weight as number);
+}
+
+/** Each group's score: the sum of its scored rows that have one. */
+export function groupScores(groups: Map<string, Level1Group>): number[] {
+  const out: number[] = [];
+  for (const g of groups.values()) {
+    const rows = g.rows.filter((r) => r.weight !== null && r.score !== null);
+    if (rows.length) out.push(sum(rows.map((r) => r.score as number)));
+  }
+  return out;
+}
+
+/** The summaries of 预算执行率 (where it has points) and of every group with a scored row. */
+export function groupSummaries(funds: FundsResult, groups: Map<string, Level1Group>, withExec: boolean): Level1Summary[] {
+  const summaries: Level1Summary[] = [];
+  if (funds.weight !== null || funds.score !== null) {
+    summaries.push({
+      label: '预算执行率', weight: funds.weight ?? 0, score: funds.score, statedScore: funds.statedScore, declaredWeight: funds.weight,
+      kind: 'execution', indicators: [], countedInTotal: withExec,
+    });
+  }
+  for (const g of groups.values()) {
+    const rows = g.rows.filter((r) => r.weight !== null);
+    if (!rows.length) continue;
+    const scores = rows.map((r) => r.score);
+    const stated = rows.map((r) => r.statedScore);
+    summaries.push({
+      label: g.label,
+      weight: sum(rows.map((r) => r.weight as number)),
+      score: scores.some((s) => s === null) ? null : sum(scores as number[]),
+      statedScore: stated.some((s) => s === null) ? null : sum(stated as number[]),
+      declaredWeight: g.declared,
+      kind: categoryOf(g.label) ?? 'other',
+      indicators: g.indexes,
+      countedInTotal: true,
+    });
+  }
+  return summaries;
+}

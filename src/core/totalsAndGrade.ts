@@ -1,0 +1,118 @@
+/**
+ * The 总分 row and the grade: the stated totals read, the total weight and score computed from the execution
+ * points and the scored rows, TOTAL_MISMATCH against the stated total, and the grade — none while an error
+ * stands.
+ */
+import { formatNumber as num, roundTo, sameAt, sum } from './decimal';
+import type { DetectedTable } from './detect';
+import { cellAt, toA1 as at } from './grid';
+import type { AmountReader, IssueList } from './issueList';
+import { groupScores, groupWeights, type Level1Group } from './level1Groups';
+import { messages } from './messages';
+import type { RuleProfile } from './profile';
+import type { FundsResult, IndicatorResult, TotalsResult } from './result';
+import { gradeFor } from './scoring';
+
+export interface StatedTotals {
+  statedWeight: number | null;
+  statedScore: number | null;
+  weightCell: string | null;
+  scoreCell: string | null;
+}
+
+/** The 总分 row's stated 分值 and 得分 (read as amounts), and MISSING_VALUE where the table has no 总分 row. */
+export function readStatedTotals(t: DetectedTable, amount: AmountReader, issues: IssueList): StatedTotals {
+  const totalRow = t.total?.row ?? null;
+  const wCol = t.indicators.cols.weight;
+  const sCol = t.indicators.cols.score;
+  const statedWeight = totalRow !== null && wCol !== undefined ? amount(totalRow, wCol, '总分行的分值合计').value : null;
+  const statedScore = totalRow !== null && sCol !== undefined ? amount(totalRow, sCol, '总分').value : null;
+  if (totalRow === null) {
+    const cell = at(t.bottom, t.left);
+    issues.add('MISSING_VALUE', 'warning', cell, messages.totalMissing(cell));
+  }
+  return {
+    statedWeight,
+    statedScore,
+    weightCell: totalRow !== null && wCol !== undefined ? at(totalRow, wCol) : null,
+    scoreCell: totalRow !== null && sCol !== undefined ? at(totalRow, sCol) : null,
+  };
+}
+
+export interface ComputedTotals {
+  weight: number | null;
+  score: number | null;
+  /** The counted weights as WEIGHT_SUM lists them: the execution points, then each group's sum. */
+  weightLabels: string[];
+  /** The scored indicator rows' weights alone. */
+  indicatorsOnly: number;
+}
+
+/**
+ * The total weight and score: the execution points (where they count; older tables put them on an indicator
+ * row, counted there, once) and every scored row. No 分值 column at all: no total can stand, nor a sum of
+ * weights (the missing weights are reported apart); a score missing anywhere: no total score.
+ */
+export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: IndicatorResult[], groups: Map<string, Level1Group>, withExec: boolean): ComputedTotals {
+  const scored = indicators.filter((i) => i.weight !== null);
+  const weightParts: number[] = [];
+  const weightLabels: string[] = [];
+  if (withExec && funds.weight !== null) {
+    weightParts.push(funds.weight);
+    weightLabels.push(num(funds.weight));
+  }
+  for (const g of groups.values()) {
+    const ws = groupWeights(g);
+    if (ws.length) {
+      weightParts.push(...ws);
+      weightLabels.push(num(sum(ws)));
+    }
+  }
+  const weightsAbsent = t.indicators.cols.weight === undefined;
+  const weight = weightParts.length && !weightsAbsent ? sum(weightParts) : null;
+  const scoreParts: (number | null)[] = [...(withExec ? [funds.weight !== null ? funds.score : null] : []), ...scored.map((i) => i.score)];
+  const missingExec = withExec && (funds.weight === null || funds.score === null);
+  const score = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
+  return { weight, score, weightLabels, indicatorsOnly: sum(scored.map((i) => i.weight as number)) };
+}
+
+/**
+ * TOTAL_MISMATCH: the stated 总分 ≠ the computed total (rounded as written). While an error stands (weights not
+ * summing to 100…) the computed total is not one to copy into the form, and the message says so.
+ */
+export function checkTotalMismatch(
+  stated: StatedTotals,
+  roundedTotal: number | null,
+  funds: FundsResult,
+  groups: Map<string, Level1Group>,
+  withExec: boolean,
+  profile: RuleProfile,
+  issues: IssueList,
+): void {
+  const d = profile.decimals;
+  if (stated.statedScore === null || roundedTotal === null || sameAt(stated.statedScore, roundedTotal, d)) return;
+  const parts = [...(withExec ? [funds.score as number] : []), ...groupScores(groups)].map((x) => num(roundTo(x, d, profile.rounding)));
+  const message = issues.hasErrors() ? messages.totalMismatchBlocked : messages.totalMismatch;
+  issues.add('TOTAL_MISMATCH', 'warning', stated.scoreCell, message(stated.scoreCell ?? '', stated.statedScore, roundedTotal, parts.join('+')));
+}
+
+/** The grade of the rounded total; none while any error stands. */
+export function gradeOf(roundedTotal: number | null, profile: RuleProfile, issues: IssueList): string | null {
+  return !issues.hasErrors() && roundedTotal !== null ? gradeFor(roundedTotal, profile.grades) : null;
+}
+
+/** The totals of the result: computed and stated, with the 总分 cells and the 评价等级 cells beside them. */
+export function totalsResult(t: DetectedTable, computed: ComputedTotals, stated: StatedTotals): TotalsResult {
+  const gradeLabel = t.total?.gradeLabel ?? null;
+  return {
+    weight: computed.weight,
+    score: computed.score,
+    statedWeight: stated.statedWeight,
+    statedScore: stated.statedScore,
+    scoreCell: stated.scoreCell,
+    weightCell: stated.weightCell,
+    gradeLabelCell: gradeLabel ? at(gradeLabel.row, gradeLabel.col) : null,
+    gradeCell: gradeLabel ? at(gradeLabel.row, gradeLabel.col + 1) : null,
+    statedGrade: gradeLabel ? cellAt(t.grid, gradeLabel.row, gradeLabel.col + 1).text.trim() || null : null,
+  };
+}
