@@ -22,7 +22,8 @@ const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalM },
   fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, margin: 0, display: 'grid', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
+  // Start-aligned: a validation message under one field must not stretch its neighbour's input.
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS, alignItems: 'start' },
   grade: { display: 'grid', gridTemplateColumns: '1fr 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   // Fluent's Input has a min-width that would push two columns past a 320 px pane.
