@@ -4,7 +4,9 @@
  * and draws a plain view of the sheet beside the pane that redraws after every Excel.run (scoring, undo,
  * selecting a cell). Not part of the add-in.
  *
- * URL parameters: theme=dark (Office's dark theme), fail=run (every Excel.run rejects), pane=only (no sheet view).
+ * URL parameters: theme=dark (Office's dark theme), fail=run (every Excel.run rejects), pane=only (no sheet view),
+ * start=load (the add-in started with the document, its pane hidden: startup behavior "Load"; show it with
+ * __jixiaoDemo.workbook.setPaneMode('Taskpane'), as Office would when the user opens it).
  */
 import { columnLetters, toA1 } from '../src/core/grid';
 import type { Grid } from '../src/core/grid';
@@ -21,6 +23,10 @@ declare global {
 const params = new URLSearchParams(location.search);
 const dark = params.get('theme') === 'dark';
 const workbook = fakeWorkbookFromGrids(window.__JIXIAO_DEMO_GRIDS__ ?? []);
+if (params.get('start') === 'load') {
+  workbook.startupBehavior = 'Load';
+  workbook.paneMode = 'Hidden';
+}
 const ns = installFakeOffice(window, workbook);
 
 const office = ns.Office as { context: { officeTheme: Record<string, string> } };

@@ -70,7 +70,9 @@ function loadReader() {
 
 /** demo/dist/host.js, rebuilt with webpack's Node API when its sources are newer. */
 async function ensureHostBundle() {
-  const srcs = ['demo/host.ts', 'demo/webpack.demo.js', 'src/excel/testing/fakeExcel.ts', 'src/core/grid.ts'].map((f) => path.join(ROOT, f));
+  // The double is split by proxy family (src/excel/testing/*.ts): a change to any of them rebuilds the host.
+  const testing = fs.readdirSync(path.join(ROOT, 'src/excel/testing')).filter((f) => f.endsWith('.ts')).map((f) => `src/excel/testing/${f}`);
+  const srcs = ['demo/host.ts', 'demo/webpack.demo.js', ...testing, 'src/core/grid.ts'].map((f) => path.join(ROOT, f));
   if (fs.existsSync(HOST_BUNDLE) && srcs.every((s) => mtime(s) <= mtime(HOST_BUNDLE))) return;
   const webpack = require('webpack');
   const config = require(path.join(ROOT, 'demo', 'webpack.demo.js'));

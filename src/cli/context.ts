@@ -58,8 +58,10 @@ export function nodeIO(): CliIO {
   };
 }
 
-/** A path for messages: relative to the working folder when inside it, absolute otherwise ("../../tmp/a" helps nobody). */
-export function shownPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+/**
+ * A path for messages: always absolute, so a reviewer can copy it from the terminal into Explorer or
+ * another command whatever folder they are in.
+ */
+export function absolutePath(cwd: string, file: string): string {
+  return path.resolve(cwd, file);
 }

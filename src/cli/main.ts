@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import { CliContext, EXIT_FAILURE, EXIT_OK, UsageError, nodeIO, type CliIO } from './context';
+import { CLI_NAME } from './hints';
 import { registerScore } from './commands/score';
 import { registerReport } from './commands/report';
 import { registerTemplate } from './commands/template';
@@ -58,7 +59,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showSuggestionAfterError(false)
     .addHelpText(
       'after',
-      '\n示例 (Examples):\n  jixiao score examples/xincheng-12345-2023.xlsx\n  jixiao score 自评表.xlsx --json\n  jixiao score 自评表.xlsx --out 自评表-已评分.xlsx\n',
+      '\n示例 (Examples):\n  npx jixiao score examples/xincheng-12345-2023.xlsx\n  npx jixiao score 自评表.xlsx --json\n  npx jixiao score 自评表.xlsx --out 自评表-已评分.xlsx\n  npx jixiao report 自评表.xlsx --docx 绩效自评报告.docx\n  npx jixiao template 空白自评表.xlsx\n',
     );
   for (const register of COMMANDS) register(program, ctx);
   // Subcommands build their own Help objects; give them the Chinese titles (and our output) too.
@@ -69,16 +70,16 @@ export function buildProgram(ctx: CliContext): Command {
 /** Turns a commander error into one Chinese line. */
 function describeCommanderError(err: CommanderError, argv: string[]): string {
   const cmd = argv.find((a) => !a.startsWith('-'));
-  const helpHint = cmd ? `运行 jixiao ${cmd} --help 查看用法` : '运行 jixiao --help 查看用法';
+  const helpHint = cmd ? `运行 ${CLI_NAME} ${cmd} --help 查看用法` : `运行 ${CLI_NAME} --help 查看用法`;
   const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
   switch (err.code) {
     case 'commander.unknownOption':
       return `未知选项 ${quoted}（unknown option），${helpHint}`;
     case 'commander.unknownCommand':
-      return `未知命令 ${quoted}（unknown command），运行 jixiao --help 查看可用命令`;
+      return `未知命令 ${quoted}（unknown command），运行 ${CLI_NAME} --help 查看可用命令`;
     case 'commander.missingArgument':
       return cmd === 'score'
-        ? `请指定至少一个 .xlsx 文件（missing FILE），例如 jixiao score 自评表.xlsx`
+        ? `请指定至少一个 .xlsx 文件（missing FILE），例如 ${CLI_NAME} score 自评表.xlsx`
         : `缺少参数 ${quoted}（missing argument），${helpHint}`;
     case 'commander.optionMissingArgument':
       return `选项 ${quoted} 缺少取值（option needs a value），${helpHint}`;

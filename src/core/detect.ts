@@ -289,7 +289,7 @@ export function describeSheet(grid: Grid, detected: DetectedTable[]): { kinds: s
       const t = normalizeLabel(raw);
       const k = otherKindOf(t);
       if (k) kinds.add(k.name);
-      // The name column's header: 三级指标, or 指标内容 on some targets forms.
+      // The name column's header: 三级指标, or 指标内容/指标名称 on some targets forms.
       else if (!partialHeader && !detected.length && (t.includes('三级指标') || matchRole(INDICATOR_COLUMNS, raw) === 'name')) {
         const cols = headerRoles(grid, r, INDICATOR_COLUMNS, width);
         const lacking = [cols.target === undefined ? '年度指标值' : '', cols.actual === undefined ? '实际完成值' : ''].filter(Boolean);

@@ -63,9 +63,9 @@ export const FUNDS_COLUMNS: Synonyms<FundsRole> = [
 export const INDICATOR_COLUMNS: Synonyms<IndicatorRole> = [
   { role: 'level1', labels: n(['一级指标']) },
   { role: 'level2', labels: n(['二级指标']) },
-  // Some forms head the name column "指标内容" (武汉青山 2020) instead of 三级指标. Not "指标名称": the report
-  // sheet's 附表 uses that header precisely so that it is never taken for a 自评表.
-  { role: 'name', labels: n(['三级指标', '指标内容']) },
+  // Some forms head the name column "指标内容" or "指标名称" (武汉青山 2020, 湖北 高校 2021) instead of 三级指标.
+  // The report sheet's 附表 is headed 指标名称 too: it is kept out by its generation fingerprint (engine.ts).
+  { role: 'name', labels: n(['三级指标', '指标内容', '指标名称']) },
   { role: 'nature', labels: n(['指标性质']) },
   { role: 'unit', labels: n(['度量单位', '计量单位']) },
   { role: 'actual', labels: n(['实际完成值', '全年实际值', '实际值', '完成值', '实际完成']) },

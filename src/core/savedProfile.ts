@@ -32,8 +32,9 @@ export function parseSavedProfile(content: unknown): SavedProfile {
     const profile = parseProfile(json);
     return { status: 'ok', profile, input: json as ProfileInput };
   } catch (e) {
-    const why = e instanceof ProfileError ? e.message : String(e);
-    return { status: 'invalid', message: `工作簿中保存的评分规则有误：${why} 已改用全国默认规则。` };
+    // The clerk's wording (no JSON keys): the pane shows this warning, and the add-in wrote the profile, not the user.
+    const why = e instanceof ProfileError ? e.userMessage : String(e);
+    return { status: 'invalid', message: `工作簿中保存的评分规则有误：${why}已改用全国默认规则。` };
   }
 }
 

@@ -123,12 +123,12 @@ describe('App', () => {
   it('keeps a half-typed setting when the user switches tabs', async () => {
     await openPane(new FakeAdapter());
     await userEvent.click(screen.getByRole('tab', { name: '设置' }));
-    const box = screen.getByRole('textbox', { name: '产出指标' });
+    const box = screen.getByRole('textbox', { name: '产出指标分值' });
     await userEvent.clear(box);
     await userEvent.type(box, '45');
     await userEvent.click(screen.getByRole('tab', { name: '检测' }));
     await userEvent.click(screen.getByRole('tab', { name: '设置' }));
-    expect(screen.getByRole('textbox', { name: '产出指标' })).toHaveValue('45');
+    expect(screen.getByRole('textbox', { name: '产出指标分值' })).toHaveValue('45');
   });
 
   it('explains an empty workbook and keeps scoring off', async () => {

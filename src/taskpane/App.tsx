@@ -270,7 +270,7 @@ function Pane({ adapter, initialAction, outcomes }: { adapter: WorkbookAdapter; 
             {panel(
               'results',
               table ? (
-                <ResultsPanel table={table} executionInTotal={profile.profile?.includeExecutionInTotal ?? true} onSelectCell={(sh, c) => void actions.selectCell(sh, c)} />
+                <ResultsPanel table={table} onSelectCell={(sh, c) => void actions.selectCell(sh, c)} />
               ) : (
                 noTable
               ),

@@ -60,7 +60,9 @@ describe('issues', () => {
 describe('userMessageOf', () => {
   it('prefers userMessage, shows ProfileError reasons, and keeps only the first line of anything else', () => {
     expect(userMessageOf(Object.assign(new Error('x'), { userMessage: '请先退出单元格编辑。' })).message).toBe('请先退出单元格编辑。');
-    expect(userMessageOf(new ProfileError('decimals 应为整数')).message).toBe('decimals 应为整数');
+    // A ProfileError says the rules-file key in `message` (for the CLI) and only the Chinese name in userMessage.
+    const bad = new ProfileError({ field: 'decimals', message: '保留小数位数应为 0～6 的整数。', keyMessage: 'decimals（保留小数位数）应为 0～6 的整数。' });
+    expect(userMessageOf(bad).message).toBe('保留小数位数应为 0～6 的整数。');
     const m = userMessageOf(new Error('RichApi.Error: InvalidReference\n    at foo (x.js:1:2)'), '失败');
     expect(m).toEqual({ message: '失败', detail: 'RichApi.Error: InvalidReference' });
     expect(userMessageOf(undefined, '失败')).toEqual({ message: '失败' });

@@ -5,7 +5,6 @@
 import { messageWithoutCell } from '../core/messages';
 import { totalWithheldReason } from '../core/planner';
 import type { Issue, Level1Summary, Severity, TableResult, WorkbookResult } from '../core/result';
-import { ProfileError } from '../core/profile';
 import type { WorkbookAdapter } from '../excel/workbookAdapter';
 
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -145,7 +144,6 @@ export function userMessageOf(err: unknown, fallback = '操作没有完成。'):
   if (err && typeof err === 'object') {
     const e = err as { userMessage?: unknown; message?: unknown };
     if (typeof e.userMessage === 'string' && e.userMessage.trim()) return { message: e.userMessage };
-    if (err instanceof ProfileError) return { message: err.message };
     if (typeof e.message === 'string' && e.message.trim()) {
       // Host messages are often English and technical: keep the first line only, as a detail.
       const first = e.message.split('\n')[0].trim().slice(0, 200);

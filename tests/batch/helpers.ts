@@ -38,6 +38,9 @@ export function jixiao(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   });
 }
 
+/** A literal string inside a RegExp (CLI messages name files by absolute path, which may hold . + ( …). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export const sha256 = (f: string): string => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 export interface VariantOptions {

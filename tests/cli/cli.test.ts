@@ -102,14 +102,14 @@ describe('jixiao score: exit status and messages', () => {
     const r = jixiao(['score', 'notes.xlsx']);
     expect(r.status).toBe(1);
     expectOneLine(r.stderr);
-    expect(r.stderr).toContain('无法读取 notes.xlsx：不是 .xlsx 文件');
+    expect(r.stderr).toContain(`无法读取 ${path.join(tmp, 'notes.xlsx')}：不是 .xlsx 文件`);
   });
 
   it('exit 1 for a missing file', () => {
     const r = jixiao(['score', 'missing.xlsx']);
     expect(r.status).toBe(1);
     expectOneLine(r.stderr);
-    expect(r.stderr).toContain('无法读取 missing.xlsx：文件不存在');
+    expect(r.stderr).toContain(`无法读取 ${path.join(tmp, 'missing.xlsx')}：文件不存在`);
   });
 
   it('exit 1 for an unknown option, in Chinese', () => {
@@ -220,7 +220,7 @@ describe('jixiao score --out / --out-dir', () => {
     const r = jixiao(['score', 'seed.xlsx', '--out', 'scored/seed-scored.xlsx']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`已另存评分副本（含评分结果和绩效自评报告工作表）：${path.join('scored', 'seed-scored.xlsx')}`);
+    expect(r.stdout).toContain(`已另存评分副本（含评分结果和绩效自评报告工作表）：${path.join(tmp, 'scored', 'seed-scored.xlsx')}\n`);
     expect(sha256(seed)).toBe(before);
     expect(fs.statSync(seed).mtimeMs).toBe(mtime);
     const wb = new ExcelJS.Workbook();
@@ -298,7 +298,7 @@ describe('jixiao score --summary', () => {
     expect(seedRow.getCell(7).value).toBe(1);
     expect(seedRow.getCell(9).value).toBe('未评级');
     expect(Number(seedRow.getCell(10).value)).toBeGreaterThan(0);
-    expect(String(summary.getRow(3).getCell(12).value)).toContain('无法读取 notes.xlsx');
+    expect(String(summary.getRow(3).getCell(12).value)).toContain(`无法读取 ${path.join(tmp, 'notes.xlsx')}`);
     const issues = wb.getWorksheet('问题清单')!;
     const codes = new Set<string>();
     issues.eachRow((row, n) => {

@@ -417,9 +417,10 @@ describe('the name column headed 指标内容 instead of 三级指标', () => {
     expect(t.indicators).toHaveLength(CLEAN_INDICATORS.length);
     expect(t.totals.score).toBe(100);
   });
-  it('"指标名称" stays unread: the report sheet\'s 附表 is headed so, and must never be taken for a 自评表', () => {
+  it('"指标名称" heads the name column on some forms (湖北 高校 2021): the table is read', () => {
     const result = evaluate(toGrid(nationalTable({ indicatorHeader: ['一级指标', '二级指标', '指标名称', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] })));
-    expect(result.tables).toEqual([]);
+    expect(result.tables).toHaveLength(1);
+    expect(result.tables[0].indicators).toHaveLength(CLEAN_INDICATORS.length);
   });
   it('a targets table with 指标内容 (武汉青山 2020): not found, and the message says it is a 申报表', () => {
     const result = evaluate(toGrid({

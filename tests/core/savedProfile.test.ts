@@ -19,7 +19,8 @@ describe('parseSavedProfile', () => {
     const notJson = parseSavedProfile('{decimals: 2');
     expect(notJson).toMatchObject({ status: 'invalid', message: expect.stringContaining('不是有效的 JSON') });
     const wrong = parseSavedProfile('{"decimals":"two"}');
-    expect(wrong).toMatchObject({ status: 'invalid', message: expect.stringContaining('decimals') });
+    // The pane shows this to a clerk: the setting's Chinese name, never its JSON key.
+    expect(wrong).toEqual({ status: 'invalid', message: '工作簿中保存的评分规则有误：保留小数位数应为 0～6 的整数，现为“two”。已改用全国默认规则。' });
   });
 });
 

@@ -336,4 +336,47 @@ describe('task pane over the stand-in host (seed workbook)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('设置 in percent at 320 px: one bad weight is marked beside itself in Chinese; 90 % saves 0.9 into the workbook', async () => {
+    const { page, errors } = await open('pane=only');
+    await page.getByRole('tab', { name: '设置' }).click();
+    const deviation = page.getByRole('textbox', { name: '须说明偏差的执行率' });
+    // The national profile's fractions (1.0, 1.3, 0.8) are shown as percentages.
+    await expect(deviation.inputValue()).resolves.toBe('100');
+    await expect(page.getByRole('textbox', { name: '超额完成提示线' }).inputValue()).resolves.toBe('130');
+    await expect(page.getByRole('textbox', { name: '达成档下限', exact: true }).inputValue()).resolves.toBe('80');
+
+    const effect = page.getByRole('textbox', { name: '效益指标分值' });
+    await effect.fill('abc');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    const message = page.getByText('效益指标分值应为不小于 0 的数字，现为“abc”。');
+    await message.waitFor();
+    // Beside its field: directly under that input, in its column, not at the foot of the form.
+    const [input, said] = [(await effect.boundingBox())!, (await message.boundingBox())!];
+    expect(said.y).toBeGreaterThanOrEqual(input.y + input.height - 1);
+    expect(said.y - (input.y + input.height)).toBeLessThan(40);
+    expect(said.x).toBeLessThan(input.x + input.width);
+    // The message does not stretch the neighbouring field's input.
+    const neighbour = (await page.getByRole('textbox', { name: '满意度指标分值' }).boundingBox())!;
+    expect(Math.abs(neighbour.height - input.height)).toBeLessThan(2);
+    await expect(effect.getAttribute('aria-invalid')).resolves.toBe('true');
+    for (const other of ['预算执行率分值', '产出指标分值', '满意度指标分值']) {
+      await expect(page.getByRole('textbox', { name: other }).getAttribute('aria-invalid')).resolves.not.toBe('true');
+    }
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toMatch(/weights|effect|JSON/);
+    expect(await noSideways(page)).toBeLessThanOrEqual(320);
+    expect(await axeSerious(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, '7-settings-error-beside-field.png'), fullPage: true });
+
+    await effect.fill('30');
+    await deviation.fill('90');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText(/设置已保存/).waitFor();
+    const saved = await until(() => cellOf(page, '_jixiao_settings', 'A1'), (c) => typeof c.value === 'string' && c.value.includes('deviationBelowRate'));
+    expect(JSON.parse(String(saved.value))).toMatchObject({ deviationBelowRate: 0.9, weights: { effect: 30 } });
+    await expect(deviation.inputValue()).resolves.toBe('90');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -46,7 +46,9 @@ describe('jixiao template', () => {
   it('writes the national template, which opens with merges, validations and frozen rows', async () => {
     const r = await jixiao(['template', '自评表.xlsx', '--year', '2026']);
     expect(r).toMatchObject({ status: 0, stderr: '' });
-    expect(r.stdout).toMatch(/已生成空白项目支出绩效自评表（2026年度）：自评表\.xlsx/);
+    expect(r.stdout).toContain(`已生成空白项目支出绩效自评表（2026年度）：${path.join(tmp, '自评表.xlsx')}\n`);
+    // The next step, runnable where jixiao is installed in a project (not on PATH).
+    expect(r.stdout).toContain(`填写浅黄色单元格后评分：npx jixiao score ${path.join(tmp, '自评表.xlsx')}\n`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, '自评表.xlsx'));
     const ws = wb.getWorksheet('空白自评表') as ExcelJS.Worksheet;

@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
 import { draftToPlainText, findingsToPlainText, scoreTableToPlainText } from '../../core/report/model';
-import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
+import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
 import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
 // '../report' pulls in docx (~50 ms): loaded inside the action, so other commands never pay for it.
@@ -33,7 +33,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\n退出状态 (exit status)：0 已生成；2 文件中未找到自评表；1 文件无法读取、无法写出或参数有误。\n' +
-        '\n示例 (Examples):\n  jixiao report examples/xincheng-12345-2023.xlsx --docx 绩效自评报告.docx\n  jixiao report 自评表.xlsx\n',
+        '\n示例 (Examples):\n  npx jixiao report examples/xincheng-12345-2023.xlsx --docx 绩效自评报告.docx\n  npx jixiao report 自评表.xlsx\n',
     )
     .action(async (file: string, opts: ReportOptions) => {
       await reportFile(file, opts, ctx);
@@ -44,24 +44,26 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   if (opts.outline !== undefined && opts.outline !== 'seed' && opts.outline !== 'national') {
     throw new UsageError(`--outline 只能是 seed 或 national，当前为“${opts.outline}”（invalid outline）`);
   }
-  const override = opts.config !== undefined ? loadProfileInput(path.resolve(ctx.io.cwd, opts.config), opts.config) : undefined;
+  const override = opts.config !== undefined ? loadProfileInput(path.resolve(ctx.io.cwd, opts.config)) : undefined;
   const outline = opts.outline as 'seed' | 'national' | undefined;
   if (opts.docx !== undefined) {
     const out = path.resolve(ctx.io.cwd, opts.docx);
-    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--docx ${opts.docx} 是一个文件夹，请给出 .docx 文件名（--docx is a directory）`);
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--docx ${out} 是一个文件夹，请给出 .docx 文件名（--docx is a directory）`);
     if (path.resolve(ctx.io.cwd, file) === out) throw new UsageError('--docx 不能与输入文件相同（--docx equals the input）');
   }
 
+  // Messages name the input absolutely, so it can be copied from the terminal as is.
+  const input = path.resolve(ctx.io.cwd, file);
   let loaded: Awaited<ReturnType<typeof readWorkbookFile>>;
   try {
-    loaded = await readWorkbookFile(path.resolve(ctx.io.cwd, file), file);
+    loaded = await readWorkbookFile(input, input);
   } catch (e) {
-    ctx.fail(e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`);
+    ctx.fail(e instanceof WorkbookReadError ? e.message : `无法读取 ${input}：${oneLine(e)}`);
     return;
   }
   // The workbook's saved profile, with --config keys over it (CONTRACT.md).
   const { profile, source } = profileForWorkbook(loaded.grids, override);
-  if (source.warning) ctx.errorLine(`${file}：${source.warning}`);
+  if (source.warning) ctx.errorLine(`${input}：${source.warning}`);
   const { docxPaths, draftAll, reportDocxBuffer, writeFileAtomic }: ReportModule = await import('../report');
   let drafts: ReturnType<ReportModule['draftAll']>;
   try {
@@ -78,11 +80,11 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
     drafts = draftAll(result, profile, { outline }, loaded.grids);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    ctx.fail(`起草 ${file} 的报告时出错（report error）：${oneLine(e)}`);
+    ctx.fail(`起草 ${input} 的报告时出错（report error）：${oneLine(e)}`);
     return;
   }
   if (drafts.length === 0) {
-    ctx.errorLine(`${file}：未找到绩效自评表，无法生成报告（no self-evaluation table found）`);
+    ctx.errorLine(`${input}：未找到绩效自评表，无法生成报告（no self-evaluation table found）`);
     ctx.worsen(EXIT_NO_TABLE);
     return;
   }
@@ -93,7 +95,7 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   }
   const paths = docxPaths(path.resolve(ctx.io.cwd, opts.docx), drafts.map((d) => d.table));
   for (let i = 0; i < drafts.length; i++) {
-    const shown = shownPath(ctx.io.cwd, paths[i]);
+    const shown = paths[i];
     try {
       await writeFileAtomic(paths[i], await reportDocxBuffer(drafts[i].draft));
     } catch (e) {

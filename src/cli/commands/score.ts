@@ -9,12 +9,12 @@ import { evaluateWorkbook } from '../../core/engine';
 import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../../core/profile';
 import type { ProfileSource } from '../../core/savedProfile';
 import type { Issue, WorkbookResult } from '../../core/result';
-import { CliContext, EXIT_NO_TABLE, UsageError, shownPath } from '../context';
+import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
 import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
 import { mayLoseParts } from '../copyFidelity';
 import { ZipPackage } from '../zipPackage';
-import { formatResultText } from '../summaryText';
+import { MAX_INFO_SHOWN, formatResultText } from '../summaryText';
 import { summaryEntry, writeSummaryWorkbook, type SummaryEntry } from '../summaryWorkbook';
 
 /** The copy writers (and exceljs with them), loaded only when a copy is asked for. */
@@ -27,6 +27,8 @@ export interface ScoreOptions {
   out?: string;
   outDir?: string;
   summary?: string;
+  /** List every 提示, not only the first few per table. */
+  verbose?: boolean;
   /** --max-size in MB. */
   maxSize?: string;
   /** --timeout in seconds. */
@@ -43,13 +45,14 @@ export function registerScore(program: Command, ctx: CliContext): void {
     .option('--out <OUT.xlsx>', '另存一份写入评分结果的副本（仅限一个输入文件；原文件不会被修改）')
     .option('--out-dir <DIR>', '把每个文件的评分副本写入该文件夹（文件名不变；原文件不会被修改）')
     .option('--summary <SUMMARY.xlsx>', '生成汇总表（每张自评表一行，另附问题清单）')
+    .option('--verbose', `列出全部提示（默认每张表最多列出 ${MAX_INFO_SHOWN} 条提示，其余只计数）`)
     .option('--max-size <MB>', `单个文件的大小上限（MB，默认 ${DEFAULT_MAX_BYTES / 1048576}），超过的文件不读取`)
     .option('--timeout <秒>', `读取单个文件的时限（秒，默认 ${DEFAULT_TIMEOUT_MS / 1000}），超时的文件放弃并说明`)
     .addHelpText(
       'after',
       '\n退出状态 (exit status)：0 全部文件已评分；2 某个文件中未找到自评表；1 文件无法读取或参数有误。\n' +
-        '\n示例 (Examples):\n  jixiao score examples/xincheng-12345-2023.xlsx\n  jixiao score a.xlsx b.xlsx --json\n' +
-        '  jixiao score 自评表.xlsx --config rules.json --out 自评表-已评分.xlsx\n  jixiao score 报送/*.xlsx --out-dir 已评分/\n',
+        '\n示例 (Examples):\n  npx jixiao score examples/xincheng-12345-2023.xlsx\n  npx jixiao score a.xlsx b.xlsx --json\n' +
+        '  npx jixiao score 自评表.xlsx --config rules.json --out 自评表-已评分.xlsx\n  npx jixiao score 报送/*.xlsx --out-dir 已评分/ --summary 汇总.xlsx\n',
     )
     .action(async (files: string[], opts: ScoreOptions) => {
       await scoreFiles(files, opts, ctx);
@@ -78,13 +81,13 @@ export function planOutputs(files: string[], opts: ScoreOptions, cwd: string): (
   if (opts.out !== undefined) {
     if (files.length > 1) throw new UsageError(`--out 只能用于一个输入文件，当前有 ${files.length} 个；多个文件请用 --out-dir DIR（--out takes one file）`);
     const out = path.resolve(cwd, opts.out);
-    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--out ${opts.out} 是一个文件夹；要写入文件夹请用 --out-dir（--out is a directory）`);
-    if (sameFile(path.resolve(cwd, files[0]), out)) throw new UsageError(`--out 不能与输入文件相同（${opts.out}），原文件不会被修改，请另取一个文件名（--out equals the input）`);
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} 是一个文件夹；要写入文件夹请用 --out-dir（--out is a directory）`);
+    if (sameFile(path.resolve(cwd, files[0]), out)) throw new UsageError(`--out 不能与输入文件相同（${out}），原文件不会被修改，请另取一个文件名（--out equals the input）`);
     return [out];
   }
   if (opts.outDir !== undefined) {
     const dir = path.resolve(cwd, opts.outDir);
-    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${opts.outDir} 不是文件夹（--out-dir is not a directory）`);
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${dir} 不是文件夹（--out-dir is not a directory）`);
     const used = new Set<string>();
     const inputs = new Set(files.map((f) => path.resolve(cwd, f)));
     return files.map((f) => {
@@ -97,7 +100,7 @@ export function planOutputs(files: string[], opts: ScoreOptions, cwd: string): (
       for (let n = 2; used.has(out); n++) out = path.join(dir, `${stem}-${n}${ext}`);
       used.add(out);
       if (inputs.has(out) || sameFile(path.resolve(cwd, f), out)) {
-        throw new UsageError(`--out-dir ${opts.outDir} 会覆盖输入文件 ${f}，请换一个文件夹（--out-dir would overwrite an input）`);
+        throw new UsageError(`--out-dir ${dir} 会覆盖输入文件 ${path.resolve(cwd, f)}，请换一个文件夹（--out-dir would overwrite an input）`);
       }
       return out;
     });
@@ -140,7 +143,6 @@ export function readOptions(opts: { maxSize?: string; timeout?: string }): ReadO
  * (a huge data sheet) gets no copy: the copy is made by loading the whole workbook, which it does not fit.
  */
 async function writeCopy(
-  file: string,
   input: string,
   planned: string,
   loaded: LoadedWorkbook,
@@ -152,11 +154,11 @@ async function writeCopy(
   const big = loaded.partial[0];
   if (big) {
     // Too big to load whole: the big sheets are grafted back into the copy byte for byte.
-    const shownOut = shownPath(ctx.io.cwd, planned);
+    const shownOut = planned;
     const obstacle = graftObstacle(input, loaded.partial, scored.result.tables.map((t) => t.sheet));
     if (obstacle) {
       progress.fail(
-        `未生成 ${file} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），且${obstacle}，无法原样保留；评分结果和汇总不受影响（copy not written: workbook too large）`,
+        `未生成 ${input} 的评分副本：工作表“${big.sheet}”过大（评分只读取了其前 ${big.rowsRead.toLocaleString('en')} 行），且${obstacle}，无法原样保留；评分结果和汇总不受影响（copy not written: workbook too large）`,
       );
       return '';
     }
@@ -179,7 +181,7 @@ async function writeCopy(
   }
   let out = planned;
   if (loaded.format === 'legacy' && !/\.xlsx$/i.test(out)) out = `${out.slice(0, out.length - path.extname(out).length)}.xlsx`;
-  const shown = shownPath(ctx.io.cwd, out);
+  const shown = out;
   try {
     // The original is re-read for parts exceljs drops only when its directory lists any (most files: none).
     const original = loaded.format !== 'legacy' && mayLoseParts(ZipPackage.namesOf(input)) ? fs.readFileSync(input) : undefined;
@@ -199,13 +201,15 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
   const reading = readOptions(opts);
   // Each workbook may carry its own saved profile; --config keys go over it (CONTRACT.md). `profile` is the
   // workbook-free one (config over national), for the summary's grade colours.
-  const override = opts.config !== undefined ? loadProfileInput(path.resolve(ctx.io.cwd, opts.config), opts.config) : undefined;
+  const override = opts.config !== undefined ? loadProfileInput(path.resolve(ctx.io.cwd, opts.config)) : undefined;
   const profile: RuleProfile = override ? parseProfile(override.input) : NATIONAL_PROFILE;
   const outputs = planOutputs(files, opts, ctx.io.cwd);
+  // A command the output suggests repeats --config, so it scores by the same rules.
+  const rerun = opts.config !== undefined ? ['--config', path.resolve(ctx.io.cwd, opts.config)] : [];
   const summaryPath = opts.summary !== undefined ? path.resolve(ctx.io.cwd, opts.summary) : null;
   if (summaryPath) {
     if (files.some((f) => sameFile(path.resolve(ctx.io.cwd, f), summaryPath)) || outputs.some((o) => o === summaryPath)) {
-      throw new UsageError(`--summary ${opts.summary} 会覆盖输入文件或评分副本，请另取一个文件名（--summary would overwrite a file）`);
+      throw new UsageError(`--summary ${summaryPath} 会覆盖输入文件或评分副本，请另取一个文件名（--summary would overwrite a file）`);
     }
   }
   // Workbooks and grids are dropped after each file. Full results are kept only for --json; --summary
@@ -227,26 +231,28 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
 
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
+    // Messages name the input absolutely (a reviewer copies them); the result keeps `file` as given (CONTRACT.md).
+    const input = path.resolve(ctx.io.cwd, file);
     memlog(i);
     progress.tick(file);
     let result: WorkbookResult;
     let loaded: Awaited<ReturnType<typeof readWorkbookFile>>;
     try {
-      loaded = await readWorkbookFile(path.resolve(ctx.io.cwd, file), file, reading);
+      loaded = await readWorkbookFile(input, input, reading);
     } catch (e) {
-      const message = e instanceof WorkbookReadError ? e.message : `无法读取 ${file}：${oneLine(e)}`;
+      const message = e instanceof WorkbookReadError ? e.message : `无法读取 ${input}：${oneLine(e)}`;
       progress.fail(message);
       keep(unreadableResult(file, message));
       continue;
     }
     const rules = profileForWorkbook(loaded.grids, override);
-    if (rules.source.warning) progress.errorLine(`${file}：${rules.source.warning}`);
+    if (rules.source.warning) progress.errorLine(`${input}：${rules.source.warning}`);
     try {
       // "file" first, as in CONTRACT.md; `profileSource` (added) says which rules were used.
       result = { file, ...withTableNotFound(evaluateWorkbook(loaded.grids, rules.profile)), profileSource: profileSourceJson(rules.source) } as WorkbookResult;
       result.file = file;
     } catch (e) {
-      const message = `评分 ${file} 时出错（engine error）：${oneLine(e)}`;
+      const message = `评分 ${input} 时出错（engine error）：${oneLine(e)}`;
       progress.fail(message);
       keep({ ...unreadableResult(file, message), issues: [], error: message } as WorkbookResult, unreadableResult(file, message));
       continue;
@@ -254,14 +260,17 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     if (result.tables.length === 0) {
       // The engine's message says what the file holds instead (a 部门整体 table, a 申报表…).
       const why = result.issues.find((x) => x.code === 'TABLE_NOT_FOUND')?.message;
-      progress.errorLine(`${file}：未找到绩效自评表（no self-evaluation table found）${why ? `：${oneLine(why)}` : ''}`);
+      progress.errorLine(`${input}：未找到绩效自评表（no self-evaluation table found）${why ? `：${oneLine(why)}` : ''}`);
       ctx.worsen(EXIT_NO_TABLE);
     }
     const out = outputs[i];
     let saved = '';
-    if (out && result.tables.length > 0) saved = await writeCopy(file, path.resolve(ctx.io.cwd, file), out, loaded, { result, profile: rules.profile }, ctx, progress);
+    if (out && result.tables.length > 0) saved = await writeCopy(input, out, loaded, { result, profile: rules.profile }, ctx, progress);
     keep(result);
-    if (!opts.json) progress.out(formatResultText(result, { colour: ctx.colour, decimals: rules.profile.decimals }) + `  ${rules.source.description}\n` + saved);
+    if (!opts.json) {
+      const text = formatResultText(result, { colour: ctx.colour, decimals: rules.profile.decimals, shownFile: input, verbose: opts.verbose, copyAsked: out !== null, rerun });
+      progress.out(text + `  ${rules.source.description}\n` + saved);
+    }
   }
   memlog(files.length);
   progress.done();
@@ -269,8 +278,12 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
   if (summaryPath) {
     try {
       await writeSummaryWorkbook(summaryRows, profile, summaryPath);
+      const tables = summaryRows.reduce((n, r) => n + r.tables.length, 0);
+      // stdout holds only the JSON under --json (CONTRACT.md): the confirmation goes to stderr there.
+      const say = (line: string) => (opts.json ? ctx.io.err(line) : ctx.io.out(line));
+      say(`已写出汇总表（${files.length} 个文件，${tables} 张自评表）：${summaryPath}\n`);
     } catch (e) {
-      ctx.fail(`无法写入汇总表 ${opts.summary}：${oneLine(e)}`);
+      ctx.fail(`无法写入汇总表 ${summaryPath}：${oneLine(e)}`);
     }
   }
 

@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import type * as ExcelJS from 'exceljs';
 import { TEMPLATE_TITLES, defaultTemplateYear, isTemplateLayout, templateSpec, type TemplateLayout } from '../../core/template';
 import { applySheetSpec } from '../applySheetSpec';
-import { CliContext, UsageError, shownPath } from '../context';
+import { CliContext, UsageError } from '../context';
+import { cliCommand } from '../hints';
 import { oneLine } from '../readWorkbook';
 
 export interface TemplateCommandOptions {
@@ -20,7 +21,7 @@ export interface TemplateCommandOptions {
 export function registerTemplate(program: Command, ctx: CliContext): void {
   program
     .command('template')
-    .description('生成空白的项目支出绩效自评表（.xlsx），填写后可直接用 jixiao score 评分')
+    .description('生成空白的项目支出绩效自评表（.xlsx），填写后可直接用 npx jixiao score 评分')
     .argument('<out>', '要写出的 .xlsx 文件（OUT.xlsx）')
     .option('--layout <national|transfer>', '表样：national（项目支出绩效自评表，默认）或 transfer（转移支付绩效目标自评表）')
     .option('--year <YYYY>', '自评年度，如 2026（默认：上半年为上一年度，下半年为本年度）')
@@ -28,7 +29,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\n退出状态 (exit status)：0 已生成；1 参数有误或无法写出文件。\n' +
-        '\n示例 (Examples):\n  jixiao template 自评表.xlsx --year 2026\n  jixiao template 转移支付自评表.xlsx --layout transfer\n',
+        '\n示例 (Examples):\n  npx jixiao template 自评表.xlsx --year 2026\n  npx jixiao template 转移支付自评表.xlsx --layout transfer\n',
     )
     .action(async (out: string, opts: TemplateCommandOptions) => {
       await writeTemplate(out, opts, ctx);
@@ -54,8 +55,8 @@ export function parseTemplateArgs(out: string, opts: TemplateCommandOptions, cwd
   }
   const file = path.resolve(cwd, out);
   if (fs.existsSync(file)) {
-    if (fs.statSync(file).isDirectory()) throw new UsageError(`${out} 是一个文件夹，请给出 .xlsx 文件名（OUT is a directory）`);
-    if (!opts.force) throw new UsageError(`${out} 已存在；为免覆盖已填写的内容，请换一个文件名，或加 --force 覆盖（file exists）`);
+    if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} 是一个文件夹，请给出 .xlsx 文件名（OUT is a directory）`);
+    if (!opts.force) throw new UsageError(`${file} 已存在；为免覆盖已填写的内容，请换一个文件名，或加 --force 覆盖（file exists）`);
   }
   return { file, layout, year };
 }
@@ -74,15 +75,14 @@ export function templateWorkbook(layout: TemplateLayout, year: number): ExcelJS.
 
 export async function writeTemplate(out: string, opts: TemplateCommandOptions, ctx: CliContext): Promise<void> {
   const { file, layout, year } = parseTemplateArgs(out, opts, ctx.io.cwd);
-  const shown = shownPath(ctx.io.cwd, file);
   try {
     const bytes = Buffer.from(await templateWorkbook(layout, year).xlsx.writeBuffer());
     // Loaded here, not at startup: '../report' pulls in docx, which every other command would pay for.
     const { writeFileAtomic } = await import('../writeFileAtomic');
     await writeFileAtomic(file, bytes);
   } catch (e) {
-    ctx.fail(`无法写出 ${shown}：${oneLine(e)}`);
+    ctx.fail(`无法写出 ${file}：${oneLine(e)}`);
     return;
   }
-  ctx.io.out(`已生成空白${TEMPLATE_TITLES[layout]}（${year}年度）：${shown}\n填写浅黄色单元格后，运行 jixiao score ${shown} 评分。\n`);
+  ctx.io.out(`已生成空白${TEMPLATE_TITLES[layout]}（${year}年度）：${file}\n填写浅黄色单元格后评分：${cliCommand('score', file)}\n`);
 }

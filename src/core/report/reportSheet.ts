@@ -86,16 +86,20 @@ export function gridFingerprint(grid: Grid): string {
 
 /** The fingerprint a generated sheet recorded about itself, or null when the sheet is not ours. */
 export function storedFingerprint(grid: Grid): string | null {
+  // Every sheet of every workbook is asked this before detection: a cheap substring test per cell, the
+  // pattern only where the mark occurs.
   for (const row of grid.cells) {
     for (const cell of row ?? []) {
-      if (cell && typeof cell.value === 'string') {
-        const m = new RegExp(`${FINGERPRINT_MARK}([0-9a-f]{8})`).exec(cell.value);
+      if (cell && typeof cell.value === 'string' && cell.value.includes(FINGERPRINT_MARK)) {
+        const m = FINGERPRINT_PATTERN.exec(cell.value);
         if (m) return m[1];
       }
     }
   }
   return null;
 }
+
+const FINGERPRINT_PATTERN = new RegExp(`${FINGERPRINT_MARK}([0-9a-f]{8})`);
 
 /** Whether a sheet is a generated draft that nobody has edited since. */
 export function isUneditedDraft(grid: Grid): boolean {

@@ -2,6 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderFluent } from '../testing/render';
 import { seedTable } from '../testing/sampleResult';
+import { CLEAN_INDICATORS, nationalTable, toGrid } from '../../../tests/core/helpers';
+import { evaluateWorkbook } from '../../core/engine';
+import { parseProfile } from '../../core/profile';
 import { ResultsPanel } from './ResultsPanel';
 
 describe('ResultsPanel', () => {
@@ -27,10 +30,24 @@ describe('ResultsPanel', () => {
     expect(onSelectCell).toHaveBeenCalledWith('自评表', 'H16');
   });
 
-  it('says 不计入总分 for 预算执行率 when the total leaves it out', () => {
-    renderFluent(<ResultsPanel table={seedTable({ grade: '优', issues: [] })} executionInTotal={false} />);
-    expect(screen.getByRole('button', { name: /预算执行率（不计入总分）/ })).toBeInTheDocument();
-    expect(screen.getAllByText(/不计入总分/).length).toBeGreaterThanOrEqual(2);
+  it('says 不计入总分 on the 预算执行率 row and bar when core’s result leaves it out of the total', () => {
+    // A national table whose indicators carry 100 without 预算执行率 (产出 60), scored by core both ways.
+    const indicators = CLEAN_INDICATORS.map((ind, i) => (i === 0 ? { ...ind, weight: 30, score: 30 } : ind));
+    const grid = toGrid(nationalTable({ indicators }));
+    const left = evaluateWorkbook([grid], parseProfile({ includeExecutionInTotal: false })).tables[0];
+    expect(left.funds.countedInTotal).toBe(false);
+    const { unmount } = renderFluent(<ResultsPanel table={left} />);
+    expect(screen.getByRole('button', { name: /^预算执行率（不计入总分）\s*10 \/ 10$/ })).toBeInTheDocument();
+    // The bar of 一级 scores says it too (row and bar both).
+    expect(screen.getAllByText('预算执行率（不计入总分）', { selector: 'span' })).toHaveLength(2);
+    expect(screen.getByLabelText('总分')).toHaveTextContent('100');
+    unmount();
+
+    const counted = evaluateWorkbook([grid], parseProfile({})).tables[0];
+    expect(counted.funds.countedInTotal).toBe(true);
+    renderFluent(<ResultsPanel table={counted} />);
+    expect(screen.getByRole('button', { name: /^预算执行率\s*10 \/ 10$/ })).toBeInTheDocument();
+    expect(screen.queryByText(/不计入总分/)).not.toBeInTheDocument();
   });
 
   it('shows the grade when there is one', () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { totalWithheldReason } from '../../core/planner';
 import type { TableResult } from '../../core/result';
 import { changesSinceStated, formatRate, formatScore, level1Summaries } from '../model';
-import { ScoreBars } from './ScoreBars';
+import { NOT_COUNTED, ScoreBars } from './ScoreBars';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
@@ -42,8 +42,6 @@ const useStyles = makeStyles({
 
 export interface ResultsPanelProps {
   table: TableResult;
-  /** Whether the profile counts 预算执行率 in the total (总分不含预算执行率 when false). */
-  executionInTotal?: boolean;
   onSelectCell?(sheet: string, address: string): void;
 }
 
@@ -60,7 +58,7 @@ interface ScoreRow {
  * a click explains its score with the engine's numbers and selects the cell — and the differences from
  * what the sheet states.
  */
-export function ResultsPanel({ table, executionInTotal = true, onSelectCell }: ResultsPanelProps) {
+export function ResultsPanel({ table, onSelectCell }: ResultsPanelProps) {
   const s = useStyles();
   const [openRow, setOpenRow] = useState<string | null>(null);
   const groups = level1Summaries(table);
@@ -68,7 +66,8 @@ export function ResultsPanel({ table, executionInTotal = true, onSelectCell }: R
   const withheld = totalWithheldReason(table);
   const f = table.funds;
   const t = table.totals;
-  const notCounted = executionInTotal ? '' : '（不计入总分）';
+  // Whether 预算执行率 counts in 总分 is the engine's fact under the profile (总分不含预算执行率), not the pane's.
+  const notCounted = f.countedInTotal ? '' : NOT_COUNTED;
 
   const rows: ScoreRow[] = [];
   if (f.weight !== null || f.score !== null) {
@@ -122,7 +121,7 @@ export function ResultsPanel({ table, executionInTotal = true, onSelectCell }: R
         <h2 id="jx-groups" className={s.h}>
           各一级指标
         </h2>
-        {groups.length > 0 ? <ScoreBars groups={groups} executionInTotal={executionInTotal} /> : <Text>没有带分值的指标。</Text>}
+        {groups.length > 0 ? <ScoreBars groups={groups} /> : <Text>没有带分值的指标。</Text>}
       </section>
 
       <section aria-labelledby="jx-rows">

@@ -17,8 +17,11 @@ const useStyles = makeStyles({
   short: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
 });
 
+/** Said beside a score the total leaves out (the engine's countedInTotal). */
+export const NOT_COUNTED = '（不计入总分）';
+
 /** One bar per 一级: the filled part is score ÷ weight. Plain divs: a chart library would outweigh the pane. */
-export function ScoreBars({ groups, executionInTotal = true }: { groups: Level1Summary[]; executionInTotal?: boolean }) {
+export function ScoreBars({ groups }: { groups: Level1Summary[] }) {
   const s = useStyles();
   return (
     <ul className={s.list} aria-label="各一级指标得分">
@@ -30,7 +33,7 @@ export function ScoreBars({ groups, executionInTotal = true }: { groups: Level1S
             <div className={s.head}>
               <span>
                 {g.label}
-                {!executionInTotal && g.label === '预算执行率' ? '（不计入总分）' : ''}
+                {g.countedInTotal ? '' : NOT_COUNTED}
               </span>
               <span>
                 {formatScore(g.score)} / {formatScore(g.weight)} 分

@@ -60,7 +60,7 @@ export function useProfile(adapter: WorkbookAdapter): ProfileState {
       try {
         parsed = parseProfile(input, NATIONAL_PROFILE);
       } catch (err) {
-        return { ok: false, reason: err instanceof ProfileError ? err.message : userMessageOf(err, '设置无效。').message };
+        return { ok: false, reason: err instanceof ProfileError ? err.userMessage : userMessageOf(err, '设置无效。').message };
       }
       setSaving(true);
       try {
