@@ -73,8 +73,10 @@ function holdsItsValue(p: PlacedEntry, grids: Grid[]): boolean {
 }
 
 /** Places every entry of the backup on the workbook as it is now. */
-export function placeBackup(backup: Backup | null, grids: Grid[], tables: Map<string, DetectedTable[]> = tablesBySheet(grids)): PlacedEntry[] {
+export function placeBackup(backup: Backup | null, grids: Grid[], known?: Map<string, DetectedTable[]>): PlacedEntry[] {
   if (!backup?.entries.length) return [];
+  // Detected only when there is something to place: a workbook never scored is not searched twice.
+  const tables = known ?? tablesBySheet(grids);
   const taken = new Map<string, PlacedEntry[]>();
   const placed: PlacedEntry[] = backup.entries.map((entry) => {
     const sheet = sheetOf(entry, grids, tables);

@@ -8,7 +8,7 @@ import { LEGACY_PROFILE_SETTING, legacyProfile, loadSavedProfile, removeLegacyPr
 import { parseSavedProfile } from '../core/savedProfile';
 import type { WorkbookResult } from '../core/result';
 import type { WritePlan } from '../core/writePlan';
-import { newBackupId, parseBackup } from '../core/backup';
+import { newBackupId, parseBackup, type Backup } from '../core/backup';
 import { planScoring, type CellChange } from '../core/changeList';
 import { cellKey } from '../core/address';
 import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
@@ -142,8 +142,9 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       // Grids and fills come along (same 2 syncs): core places entries by what the cells hold and
       // leaves what the user changed since.
       const snap = await readSnapshot(session, { fills: true, annotations: annotationKind(), backup: true, ...this.readOptions });
-      const undo = planUndo(workbookState(snap, parseBackup(snap.backupRows)), scope);
-      const none = { restored: 0, syncs: session.syncs, skipped: undo.unplaced.length, unplaced: undo.unplaced, kept: 0, message: undo.message };
+      const backup = parseBackup(snap.backupRows);
+      const undo = planUndo(workbookState(snap, backup), scope);
+      const none = { restored: 0, syncs: session.syncs, skipped: undo.unplaced.length, unplaced: undo.unplaced, kept: 0, message: undo.message + unseenNotesNote(snap, backup) };
       if (!undo.found) return none;
       if (undo.changes.length) assertWritable(snap, [...new Set(undo.changes.map((c) => c.sheet))], false);
       const deferred = queueChanges(context, undo.changes, snap);
@@ -431,6 +432,20 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
 
 /** A stale report's tab: Excel's grey, so it stands apart from the live sheets. */
 const STALE_TAB_COLOR = '#A6A6A6';
+
+/**
+ * A scoring on a host with notes (ExcelApi 1.18) wrote its findings as notes, one on ExcelApi 1.10–1.17 as
+ * threaded comments; a host that cannot read that kind (no NoteCollection below 1.18, no CommentCollection
+ * below 1.10) cannot take them out: say so rather than report a clean undo.
+ */
+function unseenNotesNote(snap: WorkbookSnapshot, backup: Backup | null): string {
+  const kind = backup?.annotationKind;
+  if (!backup || !kind || snap.annotationsRead.includes(kind)) return '';
+  if (!backup.entries.some((e) => !!e.after.note)) return '';
+  const name = kind === 'notes' ? '注释' : '批注';
+  const where = kind === 'notes' ? 'Microsoft 365 版 Excel（版本 2501 及以后）' : 'Excel 2019 及以后或 Microsoft 365 版 Excel';
+  return `评分时的问题说明写在单元格“${name}”里，当前 Excel 版本读不到${name}，撤销没能去掉它们：请在${where}中撤销，或在“审阅”选项卡中删除这些${name}。`;
+}
 
 /** Refuses, before any write, what Office would refuse half-way. */
 function assertWritable(snap: WorkbookSnapshot, sheets: string[], needsNewSheet: boolean): void {

@@ -209,6 +209,34 @@ describe('a workbook moving between hosts', () => {
     expect(stateOf(wb)).toEqual(original);
   });
 
+  test('undo on an older Excel of a scoring that wrote notes restores the values and says the notes it cannot see are left', async () => {
+    const wb = await seedWorkbook({ supportedSets: { ...HOST_118 } });
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
+    const ours = wb.notes.length;
+    expect(ours).toBeGreaterThan(0);
+    wb.supportedSets = { ...HOST_117 };
+    const undo = await new OfficeWorkbookAdapter().undo();
+    expect(undo.restored).toBeGreaterThan(0);
+    expect(wb.cell('自评表', CELL).value).toBe(6);
+    expect(wb.notes).toHaveLength(ours);
+    expect(undo.message).toMatch(/读不到注释，撤销没能去掉它们/);
+    expect(wb.cell('自评表', 'F20').note).toContain(NOTE_PREFIX);
+    // Back on Microsoft 365, the next scoring finds those notes by their prefix and takes them out where they no longer apply.
+    wb.supportedSets = { ...HOST_118 };
+    wb.setCell('自评表', 'F20', { value: 0.965, numberFormat: '0.0%', text: '96.5%' });
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
+    expect(wb.cell('自评表', 'F20').note).toBeNull();
+    expectOneMarkPerCell(wb);
+  });
+
+  test('undo on the same kind of host says nothing of unseen notes', async () => {
+    await seedWorkbook({ supportedSets: { ...HOST_117 } });
+    await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
+    const undo = await new OfficeWorkbookAdapter().undo();
+    expect(undo.restored).toBeGreaterThan(0);
+    expect(undo.message ?? '').not.toMatch(/读不到/);
+  });
+
   test('a rescoring on Microsoft 365 keeps the comment kind of cells already marked by comments, and adds notes elsewhere', async () => {
     const wb = await seedWorkbook({ supportedSets: { ...HOST_117 } });
     await new OfficeWorkbookAdapter().score(undefined, { confirmed: 'all' });
