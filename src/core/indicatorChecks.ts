@@ -248,7 +248,8 @@ function scoreQuantitativeRow(x: ScoredRow, kind: IndicatorKind, target: ParsedV
   const k = kind as QuantitativeKind;
   const q = scoreQuantitative(k, t0, a0, x.weight, strict, x.profile);
   const completion = (kind === 'positive' || kind === 'equal') && t0 > 0 ? dec(a0).div(t0).toNumber() : null;
-  const formula = scoreFormula(k, t0, a0, x.weight, x.profile);
+  // Shown only for a target not met (a met one scores full marks): formatting it for every row costs.
+  const formula = q.met ? '' : scoreFormula(k, t0, a0, x.weight, x.profile);
   const explanation = quantitativeExplanation(k, x.texts.target, x.texts.actual, q.met, formula, x.round(q.score), x.weight);
   const out: IndicatorResult = { ...x.result, kind, score: q.score, scoreSource: 'computed', met: q.met, actualProblem: problem, completion, explanation };
   if (x.stated !== null && !(x.stated > x.weight) && !sameAt(x.stated, x.round(q.score), x.profile.decimals) && x.scoreCell) {
