@@ -73,7 +73,7 @@ export async function applySheetSpec(context: Excel.RequestContext, spec: SheetS
   const supported = options.isSetSupported ?? defaultSupport;
   // getItemOrNullObject is ExcelApi 1.4; column widths, row heights and merge are 1.2: no fallback for those.
   if (!supported('ExcelApi', BASELINE_EXCEL_API)) {
-    throw new AdapterError('API_UNAVAILABLE', `当前 Excel 版本过旧，无法新建工作表（需要 ExcelApi ${BASELINE_EXCEL_API}）。请使用 Microsoft 365 版 Excel、Excel 2019 或更高版本，或 Excel 网页版。`);
+    throw new AdapterError('API_UNAVAILABLE', `当前 Excel 版本过旧，无法新建工作表。请使用 Microsoft 365 版 Excel、Excel 2019 或更高版本，或 Excel 网页版。`);
   }
   const skipped: string[] = [];
   let syncs = 0;

@@ -87,7 +87,7 @@ export function assertBaseline(doing: string): void {
   if (supports('ExcelApi', BASELINE_EXCEL_API)) return;
   throw new AdapterError(
     'API_UNAVAILABLE',
-    `${doing}失败：当前 Excel 版本过旧，不支持本加载项所需的功能（ExcelApi ${BASELINE_EXCEL_API}）。请使用 Microsoft 365 版 Excel、Excel 2019 或更高版本，或 Excel 网页版。`,
+    `${doing}失败：当前 Excel 版本过旧，不支持本加载项所需的功能。请使用 Microsoft 365 版 Excel、Excel 2019 或更高版本，或 Excel 网页版。`,
   );
 }
 
