@@ -18,14 +18,14 @@ import { queueBackupClear, queueBackupWrite } from './backupSheet';
 import { annotationKind, readSnapshot, type ReadOptions, type WorkbookSnapshot } from './readGrids';
 import { AdapterError, Session, supports, toAdapterError } from './session';
 import { whileVisible } from './paneVisibility';
-import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from './workbookAdapter';
+import { allConfirmed, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from './workbookAdapter';
 import { cleanCells, type MarkedCell } from '../core/finalCopy';
 import type { CellState } from '../core/backup';
 import { draftReport } from '../core/report/draft';
 import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
 import { applySheetSpec } from './applySheetSpec';
-import { generatedSheets, staleSheetName } from '../core/report/staleReports';
+import { STALE_TAB_COLOR, generatedSheets, retiredMessage, staleSheetName } from '../core/report/staleReports';
 import { insertTemplateInContext } from './insertTemplate';
 
 /** The document-settings key earlier versions saved the profile under (read once, then moved). */
@@ -76,8 +76,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         // new backup, statuses); this only translates its change list into one batch.
         const decided = planScoring(workbookState(snap, parseBackup(snap.backupRows)), p, id);
         const { result, plan, changes, replacements } = decided;
-        const confirmed = new Set(options.confirmed === 'all' ? replacements.map(replacementKey) : (options.confirmed ?? []));
-        if (replacements.some((r) => !confirmed.has(replacementKey(r)))) {
+        if (!allConfirmed(replacements, options.confirmed)) {
           // Nothing is written until the user has seen and confirmed every replacement of what they typed;
           // the statuses shown meanwhile are those of the cells as they are.
           const now = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
@@ -184,9 +183,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         }
       }
       if (done.length) await session.sync();
-      const list = done.map((n) => `“${n}”`).join('');
-      const message = !done.length ? '报告工作表已不在，未作改动。' : how === 'delete' ? `已删除${list}。` : `已标为过期：${list}。重新评分后可再点“生成报告”。`;
-      return { sheets: done, message };
+      return { sheets: done, message: retiredMessage(done, how) };
     });
   }
 
@@ -429,9 +426,6 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
     }
   }
 }
-
-/** A stale report's tab: Excel's grey, so it stands apart from the live sheets. */
-const STALE_TAB_COLOR = '#A6A6A6';
 
 /**
  * A scoring on a host with notes (ExcelApi 1.18) wrote its findings as notes, one on ExcelApi 1.10–1.17 as

@@ -37,6 +37,13 @@ export interface ScoreOptions {
 /** The key of a confirmed replacement. */
 export const replacementKey = (r: { sheet: string; address: string }): string => `${r.sheet}!${r.address}`;
 
+/** Whether a scoring may write: every replacement of the user's input is among those confirmed. */
+export function allConfirmed(replacements: Replacement[], confirmed: ScoreOptions['confirmed'] = []): boolean {
+  if (confirmed === 'all') return true;
+  const keys = new Set(confirmed);
+  return replacements.every((r) => keys.has(replacementKey(r)));
+}
+
 export interface UndoOutcome {
   /** Cells restored from the backup; 0 when there was nothing to undo. */
   restored: number;

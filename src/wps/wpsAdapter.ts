@@ -8,7 +8,7 @@
  * so a workbook scored in WPS undoes in Excel and the reverse.
  */
 import { backupRows, newBackupId, parseBackup, type Backup, type CellState } from '../core/backup';
-import { generatedSheets, staleSheetName } from '../core/report/staleReports';
+import { STALE_TAB_COLOR, generatedSheets, retiredMessage, staleSheetName } from '../core/report/staleReports';
 import { planScoring, type CellChange, type WorkbookState } from '../core/changeList';
 import { evaluateWorkbook } from '../core/engine';
 import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../core/profile';
@@ -16,7 +16,7 @@ import type { WorkbookResult } from '../core/result';
 import { planUndo, type UndoScope, type UnplacedCell } from '../core/undoPlan';
 import { cellKey } from '../core/address';
 import { cellLiteral } from '../core/cellLiteral';
-import { replacementKey, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from '../excel/workbookAdapter';
+import { allConfirmed, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from '../excel/workbookAdapter';
 import { draftReport } from '../core/report/draft';
 import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
@@ -160,8 +160,7 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     const p = profile ?? this.profileOf(snap);
     const decided = planScoring(workbookState(snap), p, newBackupId());
     const { result, plan, changes, replacements } = decided;
-    const confirmed = new Set(options.confirmed === 'all' ? replacements.map(replacementKey) : (options.confirmed ?? []));
-    if (replacements.some((r) => !confirmed.has(replacementKey(r)))) {
+    if (!allConfirmed(replacements, options.confirmed)) {
       // As in Excel: nothing is written over what the user typed until the pane's preview is confirmed.
       const now = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
       return { result: { ...now, undoable: snap.backupRows !== null }, plan, changed: 0, syncs: 0, messages: snap.messages, pending: replacements };
@@ -240,16 +239,14 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
           const next = staleSheetName(name, taken);
           taken.push(next);
           ws.Name = next;
-          ws.Tab.Color = bgrOf('#A6A6A6');
+          ws.Tab.Color = bgrOf(STALE_TAB_COLOR);
           done.push(next);
         }
       }
     } catch (e) {
       throw toUserError(e, how === 'delete' ? '删除过期报告' : '标记过期报告');
     }
-    const list = done.map((n) => `“${n}”`).join('');
-    const message = !done.length ? '报告工作表已不在，未作改动。' : how === 'delete' ? `已删除${list}。` : `已标为过期：${list}。重新评分后可再点“生成报告”。`;
-    return { sheets: done, message };
+    return { sheets: done, message: retiredMessage(done, how) };
   }
 
   /** The grade (or total) cell of the first table, selected: where the user sees the outcome. */

@@ -36,6 +36,16 @@ export function staleSheetName(name: string, taken: string[]): string {
   }
 }
 
+/** A stale report's tab colour (Excel's grey), so it stands apart from the live sheets. */
+export const STALE_TAB_COLOR = '#A6A6A6';
+
+/** What the user is told after deleting or marking them: `done` are the sheets acted on (new names when marked). */
+export function retiredMessage(done: string[], how: 'delete' | 'mark'): string {
+  if (!done.length) return '报告工作表已不在，未作改动。';
+  const list = done.map((n) => `“${n}”`).join('');
+  return how === 'delete' ? `已删除${list}。` : `已标为过期：${list}。重新评分后可再点“生成报告”。`;
+}
+
 /** What the notice after an undo says of them (Chinese), or null when there are none. */
 export function staleReportText(sheets: GeneratedSheet[]): string | null {
   if (!sheets.length) return null;
