@@ -1,5 +1,6 @@
 /** Exact decimal arithmetic for everything that is rounded and written (6.635 → 6.64, not 6.63). */
 import Decimal from 'decimal.js';
+import { below, div, exactOf, minus, plainString, plus, scaledString, times, toNumber, toPlaces, underHalfUnit, type Exact } from './exactDecimal';
 
 export { Decimal };
 
@@ -13,7 +14,8 @@ export function dec(x: number): Decimal {
  * integers scaled by a power of ten they add, compare and round exactly in doubles, which is what
  * decimal.js would compute too (its 20 significant digits hold any integer below 2^52 exactly).
  * Every fast path below returns the decimal.js result bit for bit (tests/core/decimalFastPaths.test.ts);
- * anything outside their bounds (exponent notation, more than 2^52 units) goes to decimal.js.
+ * anything outside their bounds (exponent notation, more than 2^52 units) goes to exactDecimal, which is
+ * decimal.js's arithmetic on BigInts, and only where BigInt is missing to decimal.js itself.
  */
 
 /** Scaled integers stay below this, so that sums and differences of two of them are still exact. */
@@ -81,12 +83,88 @@ export function roundTo(x: number, decimals: number, mode: 'half-up' | 'truncate
       return (scaledInt < 0 ? -q : q) / POW10[decimals];
     }
   }
+  const v = plainDecimals(decimals) ? exactOf(x) : null;
+  if (v) {
+    const r = toNumber(toPlaces(v, decimals, mode === 'truncate'));
+    return r === 0 && x < 0 ? -0 : r; // decimal.js keeps the sign of a negative rounded to zero
+  }
   const d = dec(x).toDecimalPlaces(decimals, mode === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP);
   return d.toNumber();
 }
 
-/** a ÷ b × c computed exactly, returned at full double precision. */
+/** Three numbers exactly, or null when one is 0 (signed zeros are left to decimal.js) or not finite. */
+function nonZeroExacts(...xs: number[]): Exact[] | null {
+  const out: Exact[] = [];
+  for (const x of xs) {
+    if (x === 0) return null;
+    const v = exactOf(x);
+    if (!v) return null;
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * a ÷ b when it is a short decimal (96 ÷ 100, 950 ÷ 1000, 45 ÷ 50 — most rates and completions): the double
+ * quotient's shortest string D, checked exactly (D × b = a in scaled integers below 2^53). decimal.js's quotient
+ * is then D itself, and D reads back as that double. Null when the quotient does not stop so soon.
+ */
+function shortQuotient(a: number, b: number): number | null {
+  if (a === 0 || b === 0) return null; // signed zeros and infinities are decimal.js's to give
+  const d = a / b;
+  if (!toScaled(d)) return null;
+  const intD = scaledInt;
+  const expD = scaledExp;
+  if (!toScaled(a)) return null;
+  const intA = scaledInt;
+  const expA = scaledExp;
+  if (!toScaled(b)) return null;
+  // D × b = a  ⇔  intD × intB × 10^expA = intA × 10^(expD + expB): compare exactly while below LIMIT.
+  const left = intD * scaledInt;
+  const lp = POW10[expA];
+  const rp = POW10[expD + scaledExp];
+  if (lp === undefined || rp === undefined) return null;
+  const l = left * lp;
+  const r = intA * rp;
+  if (!(Math.abs(left) < LIMIT && Math.abs(l) < LIMIT && Math.abs(r) < LIMIT)) return null;
+  return l === r ? d : null;
+}
+
+/** The last quotient computed exactly: a score (a ÷ b × 分值) follows the completion (a ÷ b) of the same row. */
+let lastA = NaN;
+let lastB = NaN;
+let lastQ: Exact | null = null;
+
+/** a ÷ b as decimal.js holds it (20 significant digits); null where either is 0 or not finite, or BigInt is missing. */
+function exactQuotient(a: number, b: number): Exact | null {
+  if (a === lastA && b === lastB && lastQ) return lastQ;
+  const v = nonZeroExacts(a, b);
+  const q = v && div(v[0], v[1]);
+  if (q) {
+    lastA = a;
+    lastB = b;
+    lastQ = q;
+  }
+  return q;
+}
+
+/** a ÷ b computed as decimal.js does (20 significant digits), returned at full double precision. */
+export function ratio(a: number, b: number): number {
+  const short = shortQuotient(a, b);
+  if (short !== null) return short;
+  const q = exactQuotient(a, b);
+  if (q) return toNumber(q);
+  return dec(a).div(dec(b)).toNumber();
+}
+
+/** a ÷ b × c computed as decimal.js does, returned at full double precision. */
 export function ratioTimes(a: number, b: number, c: number): number {
+  // A short quotient is exact, so its product is decimal.js's D × c.
+  const short = c !== 0 ? shortQuotient(a, b) : null;
+  if (short !== null) return product(short, c);
+  const q = c !== 0 ? exactQuotient(a, b) : null;
+  const z = q && exactOf(c);
+  if (q && z) return toNumber(times(q, z));
   return dec(a).div(dec(b)).times(dec(c)).toNumber();
 }
 
@@ -103,18 +181,28 @@ export function product(a: number, b: number): number {
       if (Math.abs(p) < LIMIT) return p / POW10[expA + scaledExp];
     }
   }
+  const v = nonZeroExacts(a, b);
+  if (v) return toNumber(times(v[0], v[1]));
   return dec(a).times(dec(b)).toNumber();
 }
 
 /** Sum without binary drift (10.1 + 20.2 = 30.3). */
 export function sum(values: number[]): number {
   // Whole numbers (most weights and scores) add exactly in binary: skip the decimal arithmetic.
-  if (values.every(Number.isInteger)) {
-    const s = values.reduce((acc, v) => acc + v, 0);
-    if (Number.isSafeInteger(s)) return s;
+  let whole = 0;
+  let allWhole = true;
+  for (const v of values) {
+    if (!Number.isInteger(v)) {
+      allWhole = false;
+      break;
+    }
+    whole += v;
   }
+  if (allWhole && Number.isSafeInteger(whole)) return whole;
   const fast = scaledSum(values);
   if (fast !== null) return fast;
+  const exact = exactSum(values);
+  if (exact !== null) return exact;
   return values.reduce((acc, v) => acc.plus(dec(v)), new Decimal(0)).toNumber();
 }
 
@@ -137,6 +225,17 @@ function scaledSum(values: number[]): number | null {
   return acc / POW10[exp];
 }
 
+/** The sum as decimal.js adds (each partial sum to 20 significant digits); null where a value is not finite. */
+function exactSum(values: number[]): number | null {
+  let acc: Exact | null = exactOf(0);
+  for (const x of values) {
+    const v = exactOf(x);
+    if (!v || !acc) return null;
+    acc = plus(acc, v);
+  }
+  return acc && toNumber(acc);
+}
+
 /** Equality at a precision: |a − b| < half a unit of the given decimals. */
 export function sameAt(a: number, b: number, decimals: number): boolean {
   if (a === b) return true;
@@ -154,6 +253,9 @@ export function sameAt(a: number, b: number, decimals: number): boolean {
       }
     }
   }
+  const x = plainDecimals(decimals) ? exactOf(a) : null;
+  const y = x && exactOf(b);
+  if (x && y) return underHalfUnit(minus(x, y), decimals);
   let tolerance = HALF_UNIT.get(decimals);
   if (!tolerance) HALF_UNIT.set(decimals, (tolerance = new Decimal(0.5).times(new Decimal(10).pow(-decimals))));
   return dec(a).minus(dec(b)).abs().lessThan(tolerance);
@@ -164,16 +266,7 @@ const HALF_UNIT = new Map<number, Decimal>();
 
 /** A count of 10^-exp units as decimal.js prints it: no trailing zeros, no "-0". */
 function unitsToString(negative: boolean, units: number, exp: number): string {
-  if (units === 0) return '0';
-  let digits = String(units);
-  if (exp > 0) {
-    if (digits.length <= exp) digits = '0'.repeat(exp - digits.length + 1) + digits;
-    const cut = digits.length - exp;
-    let end = digits.length;
-    while (end > cut && digits.charCodeAt(end - 1) === 48) end--;
-    digits = end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
-  }
-  return negative ? `-${digits}` : digits;
+  return scaledString(negative, String(units), exp);
 }
 
 /**
@@ -189,12 +282,26 @@ function formatScaled(maxDecimals: number): string | null {
   return unitsToString(neg, roundedUnits(abs, scaledExp, maxDecimals, true), maxDecimals);
 }
 
+/** 100, for percents (null where BigInt is missing: exactOf is null there too). */
+const HUNDRED = exactOf(100);
+
+/** v rounded half-up to maxDecimals (≤ 6) and printed as decimal.js prints it; null where it would print an exponent. */
+function formatExact(v: Exact, maxDecimals: number): string | null {
+  if (!(Number.isInteger(maxDecimals) && maxDecimals >= 0 && maxDecimals <= 6)) return null;
+  const r = toPlaces(v, maxDecimals, false);
+  // decimal.js switches to exponent notation from 10^21 up; rounded to ≤ 6 decimals nothing is small enough to.
+  return below(r, 21) ? plainString(r) : null;
+}
+
 /** A number for people: no binary noise, no trailing zeros (64.950000001 → "64.95"). */
 export function formatNumber(x: number, maxDecimals = 4): string {
   if (toScaled(x)) {
     const s = formatScaled(maxDecimals);
     if (s !== null) return s;
   }
+  const v = exactOf(x);
+  const s = v && formatExact(v, maxDecimals);
+  if (s !== null) return s;
   return dec(x).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP).toString();
 }
 
@@ -212,5 +319,8 @@ export function formatPercent(fraction: number, maxDecimals = 2): string {
       if (s !== null) return `${s}%`;
     }
   }
+  const v = exactOf(fraction);
+  const s = v && HUNDRED && formatExact(times(v, HUNDRED), maxDecimals);
+  if (s !== null) return `${s}%`;
   return `${dec(fraction).times(100).toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP).toString()}%`;
 }

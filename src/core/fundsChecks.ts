@@ -4,7 +4,7 @@
  * the sources adding up, an explanation due — each a named function, in the order they report.
  */
 import { readAmount, readRate } from './cellValue';
-import { dec, formatNumber as num, product, roundTo, sameAt, sum } from './decimal';
+import { formatNumber as num, product, ratio, roundTo, sameAt, sum } from './decimal';
 import { isEmptyReason, type DetectedTable } from './detect';
 import { executionExplanation } from './explain';
 import { cellAt, resolvedCell, toA1 as at, type Cell } from './grid';
@@ -92,7 +92,7 @@ function moneyReader(block: FundsBlock, amount: AmountReader): AmountReader {
   return (row, col, what) => {
     const read = amount(row, col, what);
     if (read.value === null) return read;
-    const unit = readAmount(read.cell).parsed.unit;
+    const unit = read.unit;
     if (!unit || unit === block.unit || unitFamily(unit).family !== 'money') return read;
     return { ...read, value: product(read.value, unitScale(unit, block.unit)) };
   };
@@ -300,6 +300,6 @@ function rateFromInitial(
 ): boolean {
   return (
     adjusted && statedRate !== null && executed !== null && initial !== null && initial > 0 &&
-    sameAt(statedRate, dec(executed).div(initial).toNumber(), percentDecimals(cellAt(t.grid, r, c.rate ?? -1)) + 2)
+    sameAt(statedRate, ratio(executed, initial), percentDecimals(cellAt(t.grid, r, c.rate ?? -1)) + 2)
   );
 }

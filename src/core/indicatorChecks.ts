@@ -5,7 +5,7 @@
  * each a named function, in the order they report.
  */
 import type { ParsedValue } from './cellValue';
-import { dec, formatNumber as num, product, roundTo, sameAt } from './decimal';
+import { formatNumber as num, product, ratio, roundTo, sameAt } from './decimal';
 import { isEmptyReason, type DetectedTable, type IndicatorRow } from './detect';
 import { keptExplanation, notApplicableExplanation, quantitativeExplanation } from './explain';
 import { cellAt, resolvedCell, toA1 } from './grid';
@@ -51,7 +51,11 @@ interface ScoredRow {
   round: (x: number) => number;
 }
 
-/** What scoring a row gave: the result as it stands (`done`), or one still to be checked for a due explanation. */
+/**
+ * What scoring a row gave: the result as it stands (`done`), or one still to be checked for a due explanation.
+ * A row's result is one object filled in as its checks go (never copied with {...result}): a copy of an object
+ * this wide costs V8 about a microsecond, several per row, which was most of the time a row took.
+ */
 type Scored = { done: IndicatorResult } | { out: IndicatorResult; overAchieved: boolean };
 
 export function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RuleProfile, issues: IssueList, amount: AmountReader, fundsRate: number | null): IndicatorResult {
@@ -62,14 +66,19 @@ export function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: 
   const texts: RowTexts = { target: textOf(c.target), actual: textOf(c.actual), weight: textOf(c.weight) };
   const name = row.name;
   const base = baseResult(t, row, texts, at);
-  if (isNotApplicableRow(name, texts)) return { ...base, kind: 'not_applicable', explanation: notApplicableExplanation('not_applicable') };
+  if (isNotApplicableRow(name, texts)) return Object.assign(base, { kind: 'not_applicable' as const, explanation: notApplicableExplanation('not_applicable') });
 
   const weight = amount(r, c.weight, `“${name}”的分值`).value;
   const stated = amount(r, c.score, `“${name}”的得分`).value;
-  const result: IndicatorResult = { ...base, weight, statedScore: stated };
+  const result = base;
+  result.weight = weight;
+  result.statedScore = stated;
   if (weight === null) return unweightedRow(t, row, issues, result, texts, at);
   // A negative 分值 is already reported (NEGATIVE_VALUE); nothing can be scored against it.
-  if (weight < 0) return { ...result, kind: kindOnly(t, row, texts.target) };
+  if (weight < 0) {
+    result.kind = kindOnly(t, row, texts.target);
+    return result;
+  }
 
   const scoreCell = at(c.score);
   const x: ScoredRow = {
@@ -145,7 +154,7 @@ function unweightedRow(t: DetectedTable, row: IndicatorRow, issues: IssueList, r
   }
   const [target, actual] = rowValues(t, row.row);
   const values = checkValues(target, actual, at(c.actual), name, texts, issues);
-  return { ...result, kind: kindOnly(t, row, texts.target), actualProblem: actualProblemOf(values, target, actual), explanation: notApplicableExplanation('unknown') };
+  return Object.assign(result, { kind: kindOnly(t, row, texts.target), actualProblem: actualProblemOf(values, target, actual), explanation: notApplicableExplanation('unknown') });
 }
 
 /** SCORE_OVER_WEIGHT: a stated 得分 above its 分值. */
@@ -197,17 +206,18 @@ function scoreExecutionRow(x: ScoredRow, fundsRate: number): IndicatorResult {
   if (x.stated !== null && !(x.stated > x.weight) && x.scoreCell && !sameAt(x.stated, x.round(score), x.profile.decimals)) {
     x.issues.add('SCORE_MISMATCH', 'warning', x.scoreCell, messages.executionScoreMismatch(x.scoreCell, x.stated, x.round(score), fundsRate, x.weight));
   }
-  return { ...x.result, kind: 'positive', score, scoreSource: 'computed', met: fundsRate >= 1 };
+  return Object.assign(x.result, { kind: 'positive' as const, score, scoreSource: 'computed' as const, met: fundsRate >= 1 });
 }
 
 /** Keeps what the filer stated when the engine cannot derive a score; says why (MISSING_SCORE) when nothing can be kept. */
 function keepStated(x: ScoredRow, kind: IndicatorKind, why: string): IndicatorResult {
   if (x.stated !== null) {
     const score = keptScore(x.stated, x.weight);
-    return { ...x.result, kind, score, scoreSource: 'stated', deviationDue: x.round(score) < x.weight ? ['below-weight'] : [], explanation: keptExplanation(why, score) };
+    const deviationDue: DeviationCause[] = x.round(score) < x.weight ? ['below-weight'] : [];
+    return Object.assign(x.result, { kind, score, scoreSource: 'stated' as const, deviationDue, explanation: keptExplanation(why, score) });
   }
   if (x.scoreCell && !x.issues.errorsAt(x.rowCells)) x.issues.add('MISSING_SCORE', 'error', x.scoreCell, messages.missingScore(x.scoreCell, x.name, why));
-  return { ...x.result, kind, explanation: keptExplanation(why, null) };
+  return Object.assign(x.result, { kind, explanation: keptExplanation(why, null) });
 }
 
 /** MISSING_VALUE for an empty target or actual: a warning beside a kept stated score, else an error. Says whether the value is there. */
@@ -238,8 +248,8 @@ function scoreQuantitativeRow(x: ScoredRow, kind: IndicatorKind, target: ParsedV
   const values = checkValues(target, actual, x.at(c.actual), x.name, x.texts, x.issues);
   const problem = actualProblemOf(values, target, actual);
   // The row's actual contradicts its target: the stated score stands, the report discusses it.
-  if (values === 'not_numbers') return { done: { ...keepStated(x, kind, '指标值或实际完成值不是数值'), actualProblem: problem } };
-  if (values === 'units') return { done: { ...keepStated(x, kind, '实际完成值与指标值单位不同'), actualProblem: problem } };
+  if (values === 'not_numbers') return { done: Object.assign(keepStated(x, kind, '指标值或实际完成值不是数值'), { actualProblem: problem }) };
+  if (values === 'units') return { done: Object.assign(keepStated(x, kind, '实际完成值与指标值单位不同'), { actualProblem: problem }) };
   const t0 = target.number as number;
   const a0 = product(actual.number as number, unitScale(actual.unit, target.unit));
   if (t0 < 0 || a0 < 0) return { done: keepStated(x, kind, '数值为负') };
@@ -247,14 +257,15 @@ function scoreQuantitativeRow(x: ScoredRow, kind: IndicatorKind, target: ParsedV
   const strict = comparator === '>' || comparator === '<';
   const k = kind as QuantitativeKind;
   const q = scoreQuantitative(k, t0, a0, x.weight, strict, x.profile);
-  const completion = (kind === 'positive' || kind === 'equal') && t0 > 0 ? dec(a0).div(t0).toNumber() : null;
+  const completion = (kind === 'positive' || kind === 'equal') && t0 > 0 ? ratio(a0, t0) : null;
   // Shown only for a target not met (a met one scores full marks): formatting it for every row costs.
   const formula = q.met ? '' : scoreFormula(k, t0, a0, x.weight, x.profile);
-  const explanation = quantitativeExplanation(k, x.texts.target, x.texts.actual, q.met, formula, x.round(q.score), x.weight);
-  const out: IndicatorResult = { ...x.result, kind, score: q.score, scoreSource: 'computed', met: q.met, actualProblem: problem, completion, explanation };
-  if (x.stated !== null && !(x.stated > x.weight) && !sameAt(x.stated, x.round(q.score), x.profile.decimals) && x.scoreCell) {
+  const rounded = x.round(q.score);
+  const explanation = quantitativeExplanation(k, x.texts.target, x.texts.actual, q.met, formula, rounded, x.weight);
+  const out = Object.assign(x.result, { kind, score: q.score, scoreSource: 'computed' as const, met: q.met, actualProblem: problem, completion, explanation });
+  if (x.stated !== null && !(x.stated > x.weight) && !sameAt(x.stated, rounded, x.profile.decimals) && x.scoreCell) {
     const how = q.met ? '已完成目标，得满分' : formula;
-    x.issues.add('SCORE_MISMATCH', 'warning', x.scoreCell, messages.scoreMismatch(x.scoreCell, x.name, x.stated, x.round(q.score), k, how));
+    x.issues.add('SCORE_MISMATCH', 'warning', x.scoreCell, messages.scoreMismatch(x.scoreCell, x.name, x.stated, rounded, k, how));
   }
   const overAchieved = checkOverAchieved(x, kind, t0, a0);
   return { out, overAchieved };
@@ -278,12 +289,13 @@ function checkOverAchieved(x: ScoredRow, kind: IndicatorKind, t0: number, a0: nu
 function withDeviationDue(x: ScoredRow, scored: IndicatorResult, overAchieved: boolean): IndicatorResult {
   const c = x.t.indicators.cols;
   const due: DeviationCause[] = [];
-  if (scored.score !== null && x.round(scored.score) < x.weight) due.push('below-weight');
+  const rounded = scored.score === null ? null : x.round(scored.score);
+  if (rounded !== null && rounded < x.weight) due.push('below-weight');
   if (overAchieved) due.push('over-achieved');
-  const out = { ...scored, deviationDue: due, overAchieved };
+  const out = Object.assign(scored, { deviationDue: due, overAchieved });
   if (c.deviation !== undefined && out.score !== null && isEmptyReason(x.row.deviation)) {
     const reasons: string[] = [];
-    if (due.includes('below-weight')) reasons.push(`得分 ${num(x.round(out.score))} 低于分值 ${num(x.weight)}`);
+    if (due.includes('below-weight')) reasons.push(`得分 ${num(rounded as number)} 低于分值 ${num(x.weight)}`);
     if (overAchieved) reasons.push('实际完成值远超年度指标值');
     if (reasons.length) {
       const cell = x.at(c.deviation) as string;

@@ -3,7 +3,7 @@
  * and percent peers read as points; and the kind of a row that is not scored.
  */
 import { parseCell, type ParsedValue } from './cellValue';
-import { dec } from './decimal';
+import { ratio } from './decimal';
 import type { DetectedTable, IndicatorRow } from './detect';
 import { cellAt, resolvedCell } from './grid';
 import type { IndicatorKind } from './result';
@@ -27,7 +27,7 @@ export function rowValues(t: DetectedTable, r: number): [ParsedValue, ParsedValu
 export function percentPeers(a: ParsedValue, b: ParsedValue): [ParsedValue, ParsedValue] {
   const points = (x: ParsedValue, peer: ParsedValue): ParsedValue =>
     x.kind === 'number' && x.unit === null && peer.kind === 'number' && peer.unit === '%' && Math.abs(x.number as number) > 1
-      ? { ...x, number: dec(x.number as number).div(100).toNumber(), unit: '%' }
+      ? { ...x, number: ratio(x.number as number, 100), unit: '%' }
       : x;
   return [points(a, b), points(b, a)];
 }

@@ -31,6 +31,8 @@ export interface AmountRead {
   /** The cell holds text or an error where a number belongs (NOT_A_NUMBER reported). */
   invalid: boolean;
   cell: Cell;
+  /** The unit written with the amount ("万元" in "97.9万元"), null for a bare number. */
+  unit: string | null;
 }
 
 /** Reads the amount at a 0-based row and column; `what` names it in the user's message. */
@@ -39,15 +41,15 @@ export type AmountReader = (row: number, col: number | undefined, what: string) 
 /** The amount reader of a sheet: text reported as NOT_A_NUMBER, a value below zero as NEGATIVE_VALUE. */
 export function amountReader(grid: Grid, issues: IssueList): AmountReader {
   return (row, col, what) => {
-    if (col === undefined) return { value: null, invalid: false, cell: { value: null, text: '' } };
+    if (col === undefined) return { value: null, invalid: false, cell: { value: null, text: '' }, unit: null };
     const cell = cellAt(grid, row, col);
     const r = readAmount(cell);
     const at = toA1(row, col);
     if (r.invalid) {
       issues.add('NOT_A_NUMBER', 'error', at, messages.notANumber(at, what, r.parsed.text, r.parsed.problem));
-      return { value: null, invalid: true, cell };
+      return { value: null, invalid: true, cell, unit: r.parsed.unit };
     }
     if (r.value !== null && r.value < 0) issues.add('NEGATIVE_VALUE', 'error', at, messages.negative(at, what, r.value));
-    return { value: r.value, invalid: false, cell };
+    return { value: r.value, invalid: false, cell, unit: r.parsed.unit };
   };
 }

@@ -13,6 +13,11 @@ import type { Issue, WorkbookResult } from './result';
 export function applyStatuses(result: WorkbookResult, written: Map<string, CellState>, valueAt: (sheet: string, address: string) => CellState): void {
   for (const i of result.issues) i.status = 'open';
   for (const t of result.tables) {
+    // Nothing written by an earlier scoring (the usual first reading): every issue is open.
+    if (!written.size) {
+      for (const i of t.issues) i.status = 'open';
+      continue;
+    }
     for (const i of t.issues) {
       const after = i.cell ? written.get(cellKey(t.sheet, i.cell)) : undefined;
       i.status = after && matchesState(valueAt(t.sheet, i.cell!), { value: after.value ?? null, formula: after.formula ?? null }) ? 'corrected' : 'open';

@@ -8,29 +8,61 @@ import { fromA1 } from './grid';
 import type { FundsRole, IndicatorRole } from './layouts';
 import type { IssueSubject, TableResult } from './result';
 
-function roleAt<R extends string>(cols: Partial<Record<R, number>>, col: number): R | undefined {
-  return (Object.keys(cols) as R[]).find((r) => cols[r] === col);
+/** The column → role lookups and the row → indicator index of one table, built once for all its issues. */
+interface TableIndex {
+  indicatorRole: Map<number, IndicatorRole>;
+  fundsRole: Map<number, FundsRole>;
+  indicatorAt: Map<number, number>;
+  sourceAt: Map<number, number>;
+}
+
+/** Column → role; where two roles share a column, the first listed, as a search of the roles in order finds. */
+function rolesByColumn<R extends string>(cols: Partial<Record<R, number>>): Map<number, R> {
+  const out = new Map<number, R>();
+  for (const r of Object.keys(cols) as R[]) {
+    const col = cols[r];
+    if (col !== undefined && !out.has(col)) out.set(col, r);
+  }
+  return out;
+}
+
+/** 1-based sheet row → index in `rows`, the first where rows repeat. */
+function indexByRow(rows: { row?: number }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  rows.forEach((x, i) => {
+    if (x.row !== undefined && !out.has(x.row)) out.set(x.row, i);
+  });
+  return out;
+}
+
+function tableIndex(t: DetectedTable, table: TableResult): TableIndex {
+  return {
+    indicatorRole: rolesByColumn<IndicatorRole>(t.indicators.cols),
+    fundsRole: rolesByColumn<FundsRole>(t.funds?.cols ?? {}),
+    indicatorAt: indexByRow(table.indicators),
+    sourceAt: indexByRow(table.funds.sources),
+  };
 }
 
 /** The subject of an issue at `cell` in the table it was raised on. */
-export function subjectOf(t: DetectedTable, table: TableResult, cell: string | null): IssueSubject {
+function subjectOf(t: DetectedTable, table: TableResult, x: TableIndex, cell: string | null): IssueSubject {
   if (!cell) return { kind: 'table' };
   const { row, col } = fromA1(cell);
-  const indicator = table.indicators.findIndex((i) => i.row === row + 1);
+  const indicator = x.indicatorAt.get(row + 1) ?? -1;
   if (indicator >= 0) {
-    const field = roleAt<IndicatorRole>(t.indicators.cols, col);
+    const field = x.indicatorRole.get(col);
     return field === 'level1' ? { kind: 'level1', label: table.indicators[indicator].level1 } : { kind: 'indicator', index: indicator, ...(field ? { field } : {}) };
   }
   const funds = t.funds?.rows.find((r) => r.row === row);
   if (funds) {
-    const field = roleAt<FundsRole>(t.funds!.cols, col);
-    const source = table.funds.sources.findIndex((s) => s.row === row + 1);
+    const field = x.fundsRole.get(col);
+    const source = x.sourceAt.get(row + 1) ?? -1;
     if (!funds.isTotal && source >= 0) return { kind: 'source', index: source, ...(field ? { field } : {}) };
     return { kind: 'funds', ...(field ? { field } : {}) };
   }
   if (t.funds && row === t.funds.headerRow) return { kind: 'funds' };
   if (t.total?.row === row) {
-    const field = roleAt<IndicatorRole>(t.indicators.cols, col);
+    const field = x.indicatorRole.get(col);
     return { kind: 'totals', ...(field === 'weight' || field === 'score' ? { field } : {}) };
   }
   for (const [field, at] of [['name', t.projectName], ['department', t.department], ['implementer', t.implementer]] as const) {
@@ -42,5 +74,7 @@ export function subjectOf(t: DetectedTable, table: TableResult, cell: string | n
 
 /** Sets every issue's subject. */
 export function attachSubjects(t: DetectedTable, table: TableResult): void {
-  for (const issue of table.issues) issue.subject = subjectOf(t, table, issue.cell);
+  if (!table.issues.length) return;
+  const x = tableIndex(t, table);
+  for (const issue of table.issues) issue.subject = subjectOf(t, table, x, issue.cell);
 }

@@ -12,6 +12,7 @@ import type { RuleProfile } from './profile';
 import type { IndicatorKind, IndicatorResult, ScoreSource } from './result';
 import { keptScore, qualitativeTier, tierRange } from './scoring';
 
+/** Fills in the row's result (kind, score, explanation) and returns it: see indicatorChecks on why in place. */
 export function scoreQualitative(
   result: IndicatorResult,
   targetText: string,
@@ -31,10 +32,10 @@ export function scoreQualitative(
     if (stated !== null) {
       issues.add('MANUAL_SCORE', 'info', scoreCell, messages.manualScore(cell, name, ''));
       const kept = keptScore(stated, weight);
-      return { ...result, kind, score: kept, scoreSource: 'stated' as ScoreSource, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) };
+      return Object.assign(result, { kind, score: kept, scoreSource: 'stated' as ScoreSource, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) });
     }
     if (scoreCell) issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(cell, name, '实际完成情况的描述无法判断达成档次，且未填写得分'));
-    return { ...result, kind, explanation: qualitativeExplanation(actualText, tier, weight, null, false) };
+    return Object.assign(result, { kind, explanation: qualitativeExplanation(actualText, tier, weight, null, false) });
   }
   const [lo, hi] = tierRange(tier, weight, profile.qualitativeBands);
   const met = tier === 'achieved';
@@ -43,13 +44,13 @@ export function scoreQualitative(
       issues.add('QUALITATIVE_OUT_OF_TIER', 'warning', scoreCell, messages.qualitativeOutOfTier(cell, name, stated, TIER_NAMES[tier], lo, hi));
     }
     const kept = keptScore(stated, weight);
-    return { ...result, kind, score: kept, scoreSource: 'stated', met, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) };
+    return Object.assign(result, { kind, score: kept, scoreSource: 'stated' as ScoreSource, met, explanation: qualitativeExplanation(actualText, tier, weight, kept, true) });
   }
-  if (met) return { ...result, kind, score: weight, scoreSource: 'computed', met, explanation: qualitativeExplanation(actualText, tier, weight, weight, false) };
+  if (met) return Object.assign(result, { kind, score: weight, scoreSource: 'computed' as ScoreSource, met, explanation: qualitativeExplanation(actualText, tier, weight, weight, false) });
   // Below the top tier the exact score is the filer's judgment: never invent one.
   if (scoreCell) {
     issues.add('MANUAL_SCORE', 'info', scoreCell, messages.manualScore(cell, name, `（“${TIER_NAMES[tier]}”档：${num(lo)}～${num(hi)} 分）`));
     issues.add('MISSING_SCORE', 'error', scoreCell, messages.missingScore(cell, name, `定性指标处于“${TIER_NAMES[tier]}”档，得分须由填报人在 ${num(lo)}～${num(hi)} 分之间判断`));
   }
-  return { ...result, kind, met, explanation: qualitativeExplanation(actualText, tier, weight, null, false) };
+  return Object.assign(result, { kind, met, explanation: qualitativeExplanation(actualText, tier, weight, null, false) });
 }

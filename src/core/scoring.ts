@@ -3,7 +3,7 @@
  * (正向/反向/等于), qualitative tiers and grades. Arithmetic is exact (decimal.js).
  */
 import type { Comparator, ParsedValue } from './cellValue';
-import { Decimal, dec, product, ratioTimes } from './decimal';
+import { Decimal, dec, product, ratio, ratioTimes } from './decimal';
 import type { GradeBand, RuleProfile } from './profile';
 import type { IndicatorKind } from './result';
 import { normalizeLabel } from './text';
@@ -12,14 +12,14 @@ import { normalizeLabel } from './text';
 export function executionRate(budget: number | null, executed: number | null): number | null {
   if (budget === null || executed === null || budget <= 0) return null;
   if (executed === budget) return 1; // spent as budgeted, the usual case: x ÷ x is exactly 1
-  return dec(executed).div(dec(budget)).toNumber();
+  return ratio(executed, budget);
 }
 
 /** Execution score = min(rate, 1) × 分值. */
 export function executionScore(rate: number | null, weight: number | null): number | null {
   if (rate === null || weight === null) return null;
   if (rate >= 1) return product(1, weight); // min(rate, 1) is exactly 1
-  return Decimal.min(dec(Math.max(rate, 0)), 1).times(dec(weight)).toNumber();
+  return product(Math.max(rate, 0), weight); // min(rate, 1) is the rate itself
 }
 
 /** 指标性质 column text → comparator ("≥", "正向", "定性"…); "qualitative" for 定性. */

@@ -42,10 +42,10 @@ export function readStatedTotals(t: DetectedTable, amount: AmountReader, issues:
 export interface ComputedTotals {
   weight: number | null;
   score: number | null;
-  /** The counted weights as WEIGHT_SUM lists them: the execution points, then each group's sum. */
-  weightLabels: string[];
-  /** The scored indicator rows' weights alone. */
-  indicatorsOnly: number;
+  /** The execution points where they count in the total. */
+  executionWeight: number | null;
+  /** Each group's weights (groups without a scored row left out): WEIGHT_SUM sums them only when it is raised. */
+  groupWeights: number[][];
 }
 
 /**
@@ -56,16 +56,14 @@ export interface ComputedTotals {
 export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: IndicatorResult[], groups: Map<string, Level1Group>, withExec: boolean): ComputedTotals {
   const scored = indicators.filter((i) => i.weight !== null);
   const weightParts: number[] = [];
-  const weightLabels: string[] = [];
-  if (withExec && funds.weight !== null) {
-    weightParts.push(funds.weight);
-    weightLabels.push(num(funds.weight));
-  }
+  const executionWeight = withExec ? funds.weight : null;
+  if (executionWeight !== null) weightParts.push(executionWeight);
+  const weightsByGroup: number[][] = [];
   for (const g of groups.values()) {
     const ws = groupWeights(g);
     if (ws.length) {
       weightParts.push(...ws);
-      weightLabels.push(num(sum(ws)));
+      weightsByGroup.push(ws);
     }
   }
   const weightsAbsent = t.indicators.cols.weight === undefined;
@@ -73,7 +71,7 @@ export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: 
   const scoreParts: (number | null)[] = [...(withExec ? [funds.weight !== null ? funds.score : null] : []), ...scored.map((i) => i.score)];
   const missingExec = withExec && (funds.weight === null || funds.score === null);
   const score = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
-  return { weight, score, weightLabels, indicatorsOnly: sum(scored.map((i) => i.weight as number)) };
+  return { weight, score, executionWeight, groupWeights: weightsByGroup };
 }
 
 /**

@@ -9,12 +9,17 @@ export interface UnitFamily {
   factor: number;
 }
 
+/** The known units' families, made once: every value compared asks for two. */
+const KNOWN = new Map<string, Readonly<UnitFamily>>([
+  ...Object.entries(MONEY).map(([u, factor]) => [u, { family: 'money', factor }] as const),
+  ...Object.entries(TIME).map(([u, factor]) => [u, { family: 'time', factor }] as const),
+  ['%', { family: 'percent', factor: 1 }],
+  ['‰', { family: 'percent', factor: 0.1 }],
+]);
+
 /** The family and scale of a unit; unknown units form a family of their own. */
-export function unitFamily(unit: string): UnitFamily {
-  if (unit in MONEY) return { family: 'money', factor: MONEY[unit] };
-  if (unit in TIME) return { family: 'time', factor: TIME[unit] };
-  if (unit === '%' || unit === '‰') return { family: 'percent', factor: unit === '%' ? 1 : 0.1 };
-  return { family: unit, factor: 1 };
+export function unitFamily(unit: string): Readonly<UnitFamily> {
+  return KNOWN.get(unit) ?? { family: unit, factor: 1 };
 }
 
 /** Whether two units (null = none written) can be compared; null against anything is accepted. */

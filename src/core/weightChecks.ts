@@ -96,10 +96,10 @@ export function checkExecutionWeight(t: DetectedTable, funds: FundsResult, profi
 /** What WEIGHT_SUM compares: the weights counted, the total's cells, and where the weights leave the profile. */
 export interface WeightSum {
   total: number | null;
-  /** The counted parts as the message lists them (执行率, then each group's sum). */
-  labels: string[];
-  /** The scored indicator rows' weights alone (without the execution points). */
-  indicatorsOnly: number;
+  /** The execution points where they count. */
+  executionWeight: number | null;
+  /** Each group's scored weights: the message lists 执行率, then each group's sum. */
+  groupWeights: number[][];
   withExec: boolean;
   weightCell: string | null;
   scoreCell: string | null;
@@ -113,10 +113,12 @@ export interface WeightSum {
  */
 export function checkWeightSum(w: WeightSum, profile: RuleProfile, issues: IssueList): void {
   if (w.total === null || sameAt(w.total, 100, 6)) return;
-  const hint = w.withExec && sameAt(w.indicatorsOnly, 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
+  const indicatorsOnly = sum(w.groupWeights.flat());
+  const hint = w.withExec && sameAt(indicatorsOnly, 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
+  const labels = [...(w.executionWeight !== null ? [num(w.executionWeight)] : []), ...w.groupWeights.map((ws) => num(sum(ws)))];
   const p = profile.weights;
   const national = w.withExec ? `${p.execution}+${p.output}+${p.effect}+${p.satisfaction}=100` : `${p.output}+${p.effect}+${p.satisfaction}（不含预算执行率）`;
-  const sumText = messages.weightSum(w.labels.join('+'), w.total, national, hint);
+  const sumText = messages.weightSum(labels.join('+'), w.total, national, hint);
   if (w.offProfile.length) {
     for (const o of w.offProfile) {
       issues.add('WEIGHT_SUM', 'error', o.cell, `${messages.weightCause(o.cell, o.label, o.actual, o.expected)}${sumText}`);

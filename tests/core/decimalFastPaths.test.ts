@@ -4,7 +4,7 @@
  * replaced, over short decimals (6.635), binary noise (0.1 + 0.2), huge and tiny values and random doubles.
  */
 import fc from 'fast-check';
-import { Decimal, formatNumber, formatPercent, product, roundTo, sameAt, sum } from '../../src/core/decimal';
+import { Decimal, formatNumber, formatPercent, product, ratio, ratioTimes, roundTo, sameAt, sum } from '../../src/core/decimal';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
 
@@ -15,6 +15,8 @@ const ref = {
   roundTo: (x: number, d: number, mode: 'half-up' | 'truncate') =>
     Number.isInteger(x) ? x : dec(x).toDecimalPlaces(d, mode === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP).toNumber(),
   product: (a: number, b: number) => dec(a).times(dec(b)).toNumber(),
+  ratio: (a: number, b: number) => dec(a).div(dec(b)).toNumber(),
+  ratioTimes: (a: number, b: number, c: number) => dec(a).div(dec(b)).times(dec(c)).toNumber(),
   sum: (values: number[]) => values.reduce((acc, v) => acc.plus(dec(v)), new Decimal(0)).toNumber(),
   sameAt: (a: number, b: number, d: number) =>
     a === b || dec(a).minus(dec(b)).abs().lessThan(new Decimal(0.5).times(new Decimal(10).pow(-d))),
@@ -65,11 +67,45 @@ describe('decimal fast paths equal decimal.js', () => {
   });
 
   test('product, including unit scales (× 1, × 10000, × 0.0001, × 1/60)', () => {
-    const scale = fc.constantFrom(1, 10, 1e3, 1e4, 1e6, 1e8, 0.1, 1e-4, 1e-8, 24, 720, 8760, 1 / 60, 0.01);
+    // … and halves' powers (0.0625 = 625 × 10^-4), whose products end in 5 where 20 digits are rounded.
+    const scale = fc.constantFrom(1, 10, 1e3, 1e4, 1e6, 1e8, 0.1, 1e-4, 1e-8, 24, 720, 8760, 1 / 60, 0.01, 0.0625, 0.03125, 2 ** -12);
     fc.assert(
       fc.property(value, fc.oneof(scale, value), (a, b) => {
         expect(same(product(a, b), ref.product(a, b))).toBe(true);
         expect(same(product(b, a), ref.product(b, a))).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('ratio and ratioTimes (rates, completions, scores such as 18 ÷ 19 × 10)', () => {
+    // Quotients that stop (1 ÷ 8), that repeat (18 ÷ 19), and zeros; m ÷ 2^k has ~0.7k digits ending in 5, so
+    // for k around 30 the 21st digit is a 5 to round half-up at.
+    const ties = fc.tuple(fc.integer({ min: 0, max: 499 }), fc.integer({ min: 26, max: 40 })).map(([m, k]) => [2 * m + 1, 2 ** k] as const);
+    const pair = fc.oneof(fc.tuple(value, value), ties, fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })));
+    fc.assert(
+      fc.property(pair, fc.oneof(value, fc.constantFrom(0, 1, 10, 0.5, 12.5, 100)), ([a, b], c) => {
+        expect(same(ratio(a, b), ref.ratio(a, b))).toBe(true);
+        expect(same(ratioTimes(a, b, c), ref.ratioTimes(a, b, c))).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(ratio(18, 19)).toBe(ref.ratio(18, 19));
+    // The double quotient has a short string here, yet decimal.js's 20-digit quotient reads as the next double:
+    // a short double is only the answer when it is the exact quotient.
+    for (const [a, b] of [[227335, 685020], [921348, 91605], [853561, 596817], [220198, 688069]]) {
+      expect(ratio(a, b)).not.toBe(a / b);
+      expect(ratio(a, b)).toBe(ref.ratio(a, b));
+      expect(ratioTimes(a, b, 10)).toBe(ref.ratioTimes(a, b, 10));
+    }
+    expect(ratioTimes(18, 19, 10)).toBe(ref.ratioTimes(18, 19, 10));
+  });
+
+  test('sums of long decimals (scores of 16 and 17 digits) and of values far apart in scale', () => {
+    const long = fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 })).map(([a, b]) => a / b);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(long, value, fc.constantFrom(1e15, 1e-15, 123456789.123, 1e20)), { maxLength: 40 }), (xs) => {
+        expect(same(sum(xs), ref.sum(xs))).toBe(true);
       }),
       { numRuns: RUNS },
     );
@@ -98,6 +134,30 @@ describe('decimal fast paths equal decimal.js', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  test('an engine without BigInt gets the same figures from decimal.js itself', async () => {
+    const saved = globalThis.BigInt;
+    let plain: typeof import('../../src/core/decimal') | undefined;
+    try {
+      // @ts-expect-error -- an older JavaScript engine, as a host webview might be
+      delete globalThis.BigInt;
+      await jest.isolateModulesAsync(async () => {
+        plain = await import('../../src/core/decimal');
+      });
+    } finally {
+      globalThis.BigInt = saved;
+    }
+    const m = plain as typeof import('../../src/core/decimal');
+    const long = [18 / 19, 1 / 3, 0.1 + 0.2, 12.345678901234567, 1e21 / 7];
+    for (const x of long) {
+      expect(same(m.roundTo(x, 2), ref.roundTo(x, 2, 'half-up'))).toBe(true);
+      expect(m.formatNumber(x, 4)).toBe(ref.formatNumber(x, 4));
+      expect(m.formatPercent(x, 2)).toBe(ref.formatPercent(x, 2));
+      expect(same(m.sum([x, 0.7, x]), ref.sum([x, 0.7, x]))).toBe(true);
+      expect(same(m.ratioTimes(x, 19, 10), ref.ratioTimes(x, 19, 10))).toBe(true);
+      expect(same(m.product(x, 1 / 60), ref.product(x, 1 / 60))).toBe(true);
+    }
   });
 
   test('the cases people see', () => {
