@@ -295,6 +295,8 @@ function formatExact(v: Exact, maxDecimals: number): string | null {
 
 /** A number for people: no binary noise, no trailing zeros (64.950000001 → "64.95"). */
 export function formatNumber(x: number, maxDecimals = 4): string {
+  // Whole numbers (most weights and scores) print as they are; String(−0) is "0", as decimal.js prints it.
+  if (Number.isSafeInteger(x)) return String(x);
   if (toScaled(x)) {
     const s = formatScaled(maxDecimals);
     if (s !== null) return s;

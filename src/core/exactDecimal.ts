@@ -75,22 +75,21 @@ function rounded(n: bigint, e: number): Exact {
   return exact(n < 0 ? -q : q, e - drop);
 }
 
-/** a and b at one scale, the larger of their two. */
-function aligned(a: Exact, b: Exact): [bigint, bigint, number] {
-  if (a.e === b.e) return [a.n, b.n, a.e];
-  return a.e > b.e ? [a.n, b.n * pow10(a.e - b.e), a.e] : [a.n * pow10(b.e - a.e), b.n, b.e];
+/** a's digits at scale e (e ≥ a.e). */
+function scaledTo(a: Exact, e: number): bigint {
+  return a.e === e ? a.n : a.n * pow10(e - a.e);
 }
 
-/** a + b, as Decimal.plus. */
+/** a + b, as Decimal.plus (both brought to the larger of their scales). */
 export function plus(a: Exact, b: Exact): Exact {
-  const [x, y, e] = aligned(a, b);
-  return rounded(x + y, e);
+  const e = Math.max(a.e, b.e);
+  return rounded(scaledTo(a, e) + scaledTo(b, e), e);
 }
 
 /** a − b, as Decimal.minus. */
 export function minus(a: Exact, b: Exact): Exact {
-  const [x, y, e] = aligned(a, b);
-  return rounded(x - y, e);
+  const e = Math.max(a.e, b.e);
+  return rounded(scaledTo(a, e) - scaledTo(b, e), e);
 }
 
 /** a × b, as Decimal.times. */

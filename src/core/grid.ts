@@ -78,11 +78,33 @@ export function toA1(row: number, col: number): string {
 
 /** A1 address ("$B$7" allowed) to 0-based row/col; throws on malformed input. */
 export function fromA1(address: string): CellRef {
+  // Every issue's cell is read back once per evaluation: plain "H12" by char codes, anything else by the pattern.
+  const plain = plainA1(address);
+  if (plain) return plain;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`bad A1 address: ${address}`);
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "H12" (1–3 capital letters, then digits without a leading zero) → its cell; null for any other spelling. */
+function plainA1(address: string): CellRef | null {
+  let i = 0;
+  let col = 0;
+  for (; i < address.length && i < 3; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === address.length || address.charCodeAt(i) === 48) return null;
+  let row = 0;
+  for (let j = i; j < address.length; j++) {
+    const c = address.charCodeAt(j);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  return { row: row - 1, col: col - 1 };
 }
 
 /** Excel's last row and column, 0-based (1 048 576 rows, 16 384 columns). */

@@ -46,8 +46,6 @@ interface ScoredRow {
   stated: number | null;
   /** The row's result so far (values, weight, stated score). */
   result: IndicatorResult;
-  /** The row's value cells: a MISSING_SCORE is not added where one of them already holds an error. */
-  rowCells: (string | null)[];
   round: (x: number) => number;
 }
 
@@ -83,11 +81,12 @@ export function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: 
   const scoreCell = at(c.score);
   const x: ScoredRow = {
     t, row, profile, issues, name, texts, at, scoreCell, weight, stated, result,
-    rowCells: [at(c.target), at(c.actual), at(c.weight), scoreCell],
     round: (v) => roundTo(v, profile.decimals, profile.rounding),
   };
   checkScoreOverWeight(x);
-  const [target, actual] = rowValues(t, r);
+  const values = rowValues(t, r);
+  const target = values[0];
+  const actual = values[1];
   const nature = c.nature !== undefined ? natureComparator(resolvedCell(t.grid, r, c.nature).text) : null;
   checkValueCells(x, target, actual);
   // The execution row of an older table (预算执行率 under 项目管理): when it cannot be compared with a target of
@@ -152,7 +151,9 @@ function unweightedRow(t: DetectedTable, row: IndicatorRow, issues: IssueList, r
   if (!isDetail && c.weight !== undefined && !issues.errorsAt([at(c.weight)])) {
     issues.add('MISSING_VALUE', 'error', at(c.weight), messages.missing(at(c.weight) as string, `“${name}”的分值`, '每个计分指标都要有分值；不计分的明细行请以“其中”开头，不适用的指标请填“/”。'));
   }
-  const [target, actual] = rowValues(t, row.row);
+  const parsed = rowValues(t, row.row);
+  const target = parsed[0];
+  const actual = parsed[1];
   const values = checkValues(target, actual, at(c.actual), name, texts, issues);
   return Object.assign(result, { kind: kindOnly(t, row, texts.target), actualProblem: actualProblemOf(values, target, actual), explanation: notApplicableExplanation('unknown') });
 }
@@ -167,12 +168,16 @@ function checkScoreOverWeight(x: ScoredRow): void {
 /** NOT_A_NUMBER or NEGATIVE_VALUE in the row's target or actual. */
 function checkValueCells(x: ScoredRow, target: ParsedValue, actual: ParsedValue): void {
   const c = x.t.indicators.cols;
-  for (const [pv, col, what] of [[target, c.target, '年度指标值'], [actual, c.actual, '实际完成值']] as const) {
-    if (pv.kind === 'error' && col !== undefined) {
-      x.issues.add('NOT_A_NUMBER', 'error', x.at(col), messages.notANumber(x.at(col) as string, `“${x.name}”的${what}`, pv.text, pv.problem));
-    } else if (pv.kind === 'number' && (pv.number as number) < 0 && col !== undefined) {
-      x.issues.add('NEGATIVE_VALUE', 'error', x.at(col), messages.negative(x.at(col) as string, `“${x.name}”的${what}`, pv.number as number));
-    }
+  checkValueCell(x, target, c.target, '年度指标值');
+  checkValueCell(x, actual, c.actual, '实际完成值');
+}
+
+function checkValueCell(x: ScoredRow, pv: ParsedValue, col: number | undefined, what: string): void {
+  if (col === undefined) return;
+  if (pv.kind === 'error') {
+    x.issues.add('NOT_A_NUMBER', 'error', x.at(col), messages.notANumber(x.at(col) as string, `“${x.name}”的${what}`, pv.text, pv.problem));
+  } else if (pv.kind === 'number' && (pv.number as number) < 0) {
+    x.issues.add('NEGATIVE_VALUE', 'error', x.at(col), messages.negative(x.at(col) as string, `“${x.name}”的${what}`, pv.number as number));
   }
 }
 
@@ -216,7 +221,9 @@ function keepStated(x: ScoredRow, kind: IndicatorKind, why: string): IndicatorRe
     const deviationDue: DeviationCause[] = x.round(score) < x.weight ? ['below-weight'] : [];
     return Object.assign(x.result, { kind, score, scoreSource: 'stated' as const, deviationDue, explanation: keptExplanation(why, score) });
   }
-  if (x.scoreCell && !x.issues.errorsAt(x.rowCells)) x.issues.add('MISSING_SCORE', 'error', x.scoreCell, messages.missingScore(x.scoreCell, x.name, why));
+  // No MISSING_SCORE where one of the row's value cells already holds an error.
+  const c = x.t.indicators.cols;
+  if (x.scoreCell && !x.issues.errorsAt([x.at(c.target), x.at(c.actual), x.at(c.weight), x.scoreCell])) x.issues.add('MISSING_SCORE', 'error', x.scoreCell, messages.missingScore(x.scoreCell, x.name, why));
   return Object.assign(x.result, { kind, explanation: keptExplanation(why, null) });
 }
 

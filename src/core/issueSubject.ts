@@ -51,19 +51,20 @@ function subjectOf(t: DetectedTable, table: TableResult, x: TableIndex, cell: st
   const indicator = x.indicatorAt.get(row + 1) ?? -1;
   if (indicator >= 0) {
     const field = x.indicatorRole.get(col);
-    return field === 'level1' ? { kind: 'level1', label: table.indicators[indicator].level1 } : { kind: 'indicator', index: indicator, ...(field ? { field } : {}) };
+    if (field === 'level1') return { kind: 'level1', label: table.indicators[indicator].level1 };
+    return field ? { kind: 'indicator', index: indicator, field } : { kind: 'indicator', index: indicator };
   }
   const funds = t.funds?.rows.find((r) => r.row === row);
   if (funds) {
     const field = x.fundsRole.get(col);
     const source = x.sourceAt.get(row + 1) ?? -1;
-    if (!funds.isTotal && source >= 0) return { kind: 'source', index: source, ...(field ? { field } : {}) };
-    return { kind: 'funds', ...(field ? { field } : {}) };
+    if (!funds.isTotal && source >= 0) return field ? { kind: 'source', index: source, field } : { kind: 'source', index: source };
+    return field ? { kind: 'funds', field } : { kind: 'funds' };
   }
   if (t.funds && row === t.funds.headerRow) return { kind: 'funds' };
   if (t.total?.row === row) {
     const field = x.indicatorRole.get(col);
-    return { kind: 'totals', ...(field === 'weight' || field === 'score' ? { field } : {}) };
+    return field === 'weight' || field === 'score' ? { kind: 'totals', field } : { kind: 'totals' };
   }
   for (const [field, at] of [['name', t.projectName], ['department', t.department], ['implementer', t.implementer]] as const) {
     if (at && at.row === row && at.col === col) return { kind: 'project', field };

@@ -131,6 +131,36 @@ describe('mutations of real fixtures', () => {
     expect(b.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(a.issues.map((i) => `${i.code}@${i.cell}`));
   });
 
+  it('A1 addresses read back to their cell, and any other spelling reads as the A1 pattern says', () => {
+    // The pattern fromA1 stood on before its char-code path for plain addresses.
+    const byPattern = (address: string) => {
+      const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+      if (!m) return 'throws';
+      let col = 0;
+      for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+      return { row: Number(m[2]) - 1, col: col - 1 };
+    };
+    const read = (address: string) => {
+      try {
+        return fromA1(address);
+      } catch {
+        return 'throws';
+      }
+    };
+    fc.assert(
+      fc.property(fc.nat(1048575), fc.nat(16383), (row, col) => {
+        expect(fromA1(toA1(row, col))).toEqual({ row, col });
+      }),
+    );
+    const spelled = fc.stringMatching(/^ ?\$?[A-Za-z0-9]{0,5}\$?[0-9]{0,4} ?$/);
+    fc.assert(
+      fc.property(spelled, (address) => {
+        expect(read(address)).toEqual(byPattern(address));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('detection is position-independent: the seed shifted by k rows/cols gives the same scores at shifted addresses', () => {
     const base = evaluateWorkbook([seed]).tables[0];
     const shift = (a: string | null, dr: number, dc: number) => {

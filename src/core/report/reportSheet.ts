@@ -88,10 +88,15 @@ export function gridFingerprint(grid: Grid): string {
 export function storedFingerprint(grid: Grid): string | null {
   // Every sheet of every workbook is asked this before detection: a cheap substring test per cell, the
   // pattern only where the mark occurs.
-  for (const row of grid.cells) {
-    for (const cell of row ?? []) {
-      if (cell && typeof cell.value === 'string' && cell.value.includes(FINGERPRINT_MARK)) {
-        const m = FINGERPRINT_PATTERN.exec(cell.value);
+  // Indexed loops: this runs on every sheet before anything is known about it, mostly not yet optimised.
+  const rows = grid.cells;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (typeof v === 'string' && v.includes(FINGERPRINT_MARK)) {
+        const m = FINGERPRINT_PATTERN.exec(v);
         if (m) return m[1];
       }
     }
