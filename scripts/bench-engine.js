@@ -5,21 +5,27 @@
  *   - engine time per table: median over 1,000 seed-sized tables and over 50 tables of 200 indicators;
  *   - the CLI's work on a 60-sheet workbook (readWorkbookFile + evaluateWorkbook) against a bare
  *     exceljs load of the same file (goal: ratio ≤ 1.2).
+ * With JIXIAO_BENCH_BASELINE=<another checkout of this project, lib/ built> the two per-table figures are also
+ * taken for that engine, each engine in fresh processes taken in turn (5 rounds: a fresh process is how the figure
+ * was first measured, and JIT warm-up is part of it), and printed side by side with their ratio.
  */
 'use strict';
+const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const ExcelJS = require('exceljs');
 
-const root = path.join(__dirname, '..');
+const ONLY_PER_TABLE = process.argv[2] === '--per-table';
+// `--per-table <root>`: only the two per-table figures, for the engine built in <root>, as JSON (for a baseline run).
+const root = ONLY_PER_TABLE ? path.resolve(process.argv[3]) : path.join(__dirname, '..');
 let engine, reader, grid;
 try {
   engine = require(path.join(root, 'lib/core/engine'));
   reader = require(path.join(root, 'lib/cli/readWorkbook'));
   grid = require(path.join(root, 'lib/core/grid'));
 } catch (e) {
-  console.error(`找不到编译后的 lib/，请先运行 npm run build（lib/ not built: ${e.message.split('\n')[0]}）`);
+  console.error(`找不到编译后的 lib/，请先运行 npm run build（lib/ not built in ${root}: ${e.message.split('\n')[0]}）`);
   process.exit(1);
 }
 const SEED = path.join(root, 'tests/fixtures/xincheng-12345-2023.xlsx');
@@ -95,7 +101,44 @@ async function sixtySheets(file) {
   await out.xlsx.writeFile(file);
 }
 
+/** The two per-table medians (ms) of this process's engine: seed-sized tables, then 200-indicator tables. */
+async function perTable() {
+  const { grids: seedGrids } = await reader.readWorkbookFile(SEED);
+  const small = median(timeEach(1000, () => engine.evaluateWorkbook(seedGrids)));
+  const big = bigTable(200);
+  const large = median(timeEach(50, () => engine.evaluateWorkbook([big])));
+  return { small, large };
+}
+
+/** Runs `--per-table` for a checkout in a fresh node process. */
+function perTableIn(dir) {
+  const r = spawnSync(process.execPath, [__filename, '--per-table', dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error((r.stderr || '').trim().split('\n')[0] || `exit ${r.status}`);
+  return JSON.parse(r.stdout);
+}
+
+/** This engine against a baseline checkout's, fresh processes in turn, medians of the rounds and their ratios. */
+function versusBaseline(baseline) {
+  const rounds = 5;
+  const runs = { base: [], now: [] };
+  for (let i = 0; i < rounds; i++) {
+    runs.base.push(perTableIn(baseline));
+    runs.now.push(perTableIn(root));
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  console.log(`against the baseline engine in ${baseline} (fresh processes in turn, median of ${rounds} rounds each):`);
+  for (const [k, label] of [['small', 'seed-sized table'], ['large', '200-indicator table']]) {
+    const b = m(runs.base, k);
+    const n = m(runs.now, k);
+    console.log(`  ${label.padEnd(21)} baseline ${fmt(b)} ms   this ${fmt(n)} ms   this/baseline ${(n / b).toFixed(2)}`);
+  }
+}
+
 async function main() {
+  if (ONLY_PER_TABLE) {
+    process.stdout.write(JSON.stringify(await perTable()));
+    return;
+  }
   const { grids: seedGrids } = await reader.readWorkbookFile(SEED);
   const seedTable = engine.evaluateWorkbook(seedGrids).tables[0];
   console.log(`绩效自评助手 engine benchmark — node ${process.version}, ${os.cpus().length} CPU(s)`);
@@ -108,6 +151,7 @@ async function main() {
   const large = timeEach(50, () => engine.evaluateWorkbook([big]));
   console.log(`engine, seed-sized table (8 indicators):   median ${fmt(median(small))} ms/table over 1000 (evaluate + plan: ${fmt(median(smallPlan))} ms)`);
   console.log(`engine, 200-indicator table:                median ${fmt(median(large))} ms/table over 50 (${bigResult.tables[0].indicators.length} indicators read, total ${bigResult.tables[0].totals.score})`);
+  if (process.env.JIXIAO_BENCH_BASELINE) versusBaseline(path.resolve(process.env.JIXIAO_BENCH_BASELINE));
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   const file = path.join(dir, 'sixty-sheets.xlsx');

@@ -66,11 +66,15 @@ function subjectOf(t: DetectedTable, table: TableResult, x: TableIndex, cell: st
     const field = x.indicatorRole.get(col);
     return field === 'weight' || field === 'score' ? { kind: 'totals', field } : { kind: 'totals' };
   }
-  for (const [field, at] of [['name', t.projectName], ['department', t.department], ['implementer', t.implementer]] as const) {
-    if (at && at.row === row && at.col === col) return { kind: 'project', field };
-  }
+  if (isAt(t.projectName, row, col)) return { kind: 'project', field: 'name' };
+  if (isAt(t.department, row, col)) return { kind: 'project', field: 'department' };
+  if (isAt(t.implementer, row, col)) return { kind: 'project', field: 'implementer' };
   if (t.projectNameLabel && t.projectNameLabel.row === row) return { kind: 'project', field: 'name' };
   return { kind: 'table' };
+}
+
+function isAt(at: { row: number; col: number } | null | undefined, row: number, col: number): boolean {
+  return !!at && at.row === row && at.col === col;
 }
 
 /** Sets every issue's subject. */

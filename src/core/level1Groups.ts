@@ -17,6 +17,9 @@ export interface Level1Group {
   rows: IndicatorResult[];
   /** The rows' indexes among the table's indicators. */
   indexes: number[];
+  /** The weights of the group's scored rows, and their sum (0 for none): the weight checks, the totals and the summaries all read them. */
+  weights: number[];
+  weightSum: number;
 }
 
 /** The indicator rows by 一级 label, in the table's order. */
@@ -25,11 +28,13 @@ export function groupByLevel1(t: DetectedTable, indicators: IndicatorResult[]): 
   indicators.forEach((ind, i) => {
     const label = bareLevelLabel(ind.level1) || '（未分组）';
     const src = t.indicators.rows[i];
-    const g = groups.get(label) ?? { label, cell: src.level1Cell, declared: declaredWeight(ind.level1), rows: [], indexes: [] };
+    let g = groups.get(label);
+    if (!g) groups.set(label, (g = { label, cell: src.level1Cell, declared: declaredWeight(ind.level1), rows: [], indexes: [], weights: [], weightSum: 0 }));
     g.rows.push(ind);
     g.indexes.push(i);
-    groups.set(label, g);
+    if (ind.weight !== null) g.weights.push(ind.weight);
   });
+  for (const g of groups.values()) g.weightSum = sum(g.weights);
   return groups;
 }
 
@@ -40,11 +45,6 @@ export function categoryOf(label: string): Exclude<Level1Kind, 'other'> | null {
   if (t.includes('产出')) return 'output';
   if (t.includes('效益') || t.includes('效果')) return 'effect';
   return null;
-}
-
-/** The weights of a group's scored rows. */
-export function groupWeights(g: Level1Group): number[] {
-  return g.rows.filter((r) => r.weight !== null).map((r) => r.weight as number);
 }
 
 /** Each group's score: the sum of its scored rows that have one. */
@@ -73,7 +73,7 @@ export function groupSummaries(funds: FundsResult, groups: Map<string, Level1Gro
     const stated = rows.map((r) => r.statedScore);
     summaries.push({
       label: g.label,
-      weight: sum(rows.map((r) => r.weight as number)),
+      weight: g.weightSum,
       score: scores.some((s) => s === null) ? null : sum(scores as number[]),
       statedScore: stated.some((s) => s === null) ? null : sum(stated as number[]),
       declaredWeight: g.declared,

@@ -7,7 +7,7 @@ import { formatNumber as num, roundTo, sameAt, sum } from './decimal';
 import type { DetectedTable } from './detect';
 import { cellAt, toA1 as at } from './grid';
 import type { AmountReader, IssueList } from './issueList';
-import { groupScores, groupWeights, type Level1Group } from './level1Groups';
+import { groupScores, type Level1Group } from './level1Groups';
 import { messages } from './messages';
 import type { RuleProfile } from './profile';
 import type { FundsResult, IndicatorResult, TotalsResult } from './result';
@@ -46,6 +46,8 @@ export interface ComputedTotals {
   executionWeight: number | null;
   /** Each group's weights (groups without a scored row left out): WEIGHT_SUM sums them only when it is raised. */
   groupWeights: number[][];
+  /** Each of those groups' sum. */
+  groupSums: number[];
 }
 
 /**
@@ -59,11 +61,12 @@ export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: 
   const executionWeight = withExec ? funds.weight : null;
   if (executionWeight !== null) weightParts.push(executionWeight);
   const weightsByGroup: number[][] = [];
+  const groupSums: number[] = [];
   for (const g of groups.values()) {
-    const ws = groupWeights(g);
-    if (ws.length) {
-      weightParts.push(...ws);
-      weightsByGroup.push(ws);
+    if (g.weights.length) {
+      weightParts.push(...g.weights);
+      weightsByGroup.push(g.weights);
+      groupSums.push(g.weightSum);
     }
   }
   const weightsAbsent = t.indicators.cols.weight === undefined;
@@ -71,7 +74,7 @@ export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: 
   const scoreParts: (number | null)[] = [...(withExec ? [funds.weight !== null ? funds.score : null] : []), ...scored.map((i) => i.score)];
   const missingExec = withExec && (funds.weight === null || funds.score === null);
   const score = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
-  return { weight, score, executionWeight, groupWeights: weightsByGroup };
+  return { weight, score, executionWeight, groupWeights: weightsByGroup, groupSums };
 }
 
 /**

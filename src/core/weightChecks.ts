@@ -8,7 +8,7 @@ import { formatNumber as num, sameAt, sum } from './decimal';
 import type { DetectedTable } from './detect';
 import { mergeAt, toA1 as at } from './grid';
 import type { IssueList } from './issueList';
-import { categoryOf, groupWeights, type Level1Group } from './level1Groups';
+import { categoryOf, type Level1Group } from './level1Groups';
 import { messages } from './messages';
 import type { RuleProfile } from './profile';
 import type { FundsResult, IndicatorResult } from './result';
@@ -34,8 +34,8 @@ export function checkWeightsColumn(t: DetectedTable, indicators: IndicatorResult
 export function checkLevel1Weights(groups: Map<string, Level1Group>, profile: RuleProfile, issues: IssueList): OffProfile[] {
   const offProfile: OffProfile[] = [];
   for (const g of groups.values()) {
-    const weights = groupWeights(g);
-    const s = sum(weights);
+    const weights = g.weights;
+    const s = g.weightSum;
     const cell = g.cell ? at(g.cell.row, g.cell.col) : null;
     if (g.declared !== null && weights.length && !sameAt(g.declared, s, 6)) {
       issues.add('LEVEL1_WEIGHT', 'warning', cell, messages.level1Weight(cell ?? '', g.label, g.declared, weights.map(num).join('+'), s));
@@ -100,6 +100,8 @@ export interface WeightSum {
   executionWeight: number | null;
   /** Each group's scored weights: the message lists 执行率, then each group's sum. */
   groupWeights: number[][];
+  /** Each of those groups' sum. */
+  groupSums: number[];
   withExec: boolean;
   weightCell: string | null;
   scoreCell: string | null;
@@ -115,7 +117,7 @@ export function checkWeightSum(w: WeightSum, profile: RuleProfile, issues: Issue
   if (w.total === null || sameAt(w.total, 100, 6)) return;
   const indicatorsOnly = sum(w.groupWeights.flat());
   const hint = w.withExec && sameAt(indicatorsOnly, 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
-  const labels = [...(w.executionWeight !== null ? [num(w.executionWeight)] : []), ...w.groupWeights.map((ws) => num(sum(ws)))];
+  const labels = [...(w.executionWeight !== null ? [num(w.executionWeight)] : []), ...w.groupSums.map((s) => num(s))];
   const p = profile.weights;
   const national = w.withExec ? `${p.execution}+${p.output}+${p.effect}+${p.satisfaction}=100` : `${p.output}+${p.effect}+${p.satisfaction}（不含预算执行率）`;
   const sumText = messages.weightSum(labels.join('+'), w.total, national, hint);
