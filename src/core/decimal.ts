@@ -1,5 +1,6 @@
 /** Exact decimal arithmetic for everything that is rounded and written (6.635 → 6.64, not 6.63). */
 import Decimal from 'decimal.js';
+import { roundedDigits, roundedNumber } from './decimalDigits';
 import { below, div, exactOf, minus, plainString, plus, scaledString, times, toNumber, toPlaces, underHalfUnit, type Exact } from './exactDecimal';
 
 export { Decimal };
@@ -11,11 +12,13 @@ export function dec(x: number): Decimal {
 
 /*
  * Fast paths. Most values a table holds (97.9, 64.95, 6.635, 0.66) have short decimal strings: as
- * integers scaled by a power of ten they add, compare and round exactly in doubles, which is what
- * decimal.js would compute too (its 20 significant digits hold any integer below 2^52 exactly).
- * Every fast path below returns the decimal.js result bit for bit (tests/core/decimalFastPaths.test.ts);
- * anything outside their bounds (exponent notation, more than 2^52 units) goes to exactDecimal, which is
- * decimal.js's arithmetic on BigInts, and only where BigInt is missing to decimal.js itself.
+ * integers scaled by a power of ten they add, compare and multiply exactly in doubles, which is what
+ * decimal.js would compute too (its 20 significant digits hold any integer below 2^52 exactly). Rounding
+ * and printing cut the digits of the shortest string (decimalDigits), as decimal.js does; a comparison far
+ * from its tolerance is decided in doubles. Every fast path returns the decimal.js result bit for bit
+ * (tests/core/decimalFastPaths.test.ts); anything outside their bounds (exponent notation, more than 2^52
+ * units) goes to exactDecimal, decimal.js's arithmetic on BigInts, and only where BigInt is missing to
+ * decimal.js itself. The engine runs these for every cell, row and message: they are most of its arithmetic.
  */
 
 /** Scaled integers stay below this, so that sums and differences of two of them are still exact. */
@@ -60,29 +63,11 @@ function plainDecimals(decimals: number): boolean {
   return Number.isInteger(decimals) && decimals >= 0 && decimals <= 22;
 }
 
-/**
- * |int| ÷ 10^exp rounded to `decimals` places (exp > decimals), as a count of 10^-decimals units.
- * % and the division are exact on integers below 2^53.
- */
-function roundedUnits(absInt: number, exp: number, decimals: number, halfUp: boolean): number {
-  const p = POW10[exp - decimals];
-  const rest = absInt % p;
-  let q = (absInt - rest) / p;
-  if (halfUp && 2 * rest >= p) q += 1;
-  return q;
-}
-
 /** Rounds as the profile says: half-up (四舍五入) or truncate. */
 export function roundTo(x: number, decimals: number, mode: 'half-up' | 'truncate' = 'half-up'): number {
   if (Number.isInteger(x)) return x; // most scores are whole: nothing to round
-  if (plainDecimals(decimals) && toScaled(x)) {
-    if (scaledExp <= decimals) return x; // already short enough: rounding leaves it as it is
-    if (scaledExp - decimals <= 22) {
-      const q = roundedUnits(Math.abs(scaledInt), scaledExp, decimals, mode !== 'truncate');
-      // A correctly rounded division reads the same double as decimal.js's string; −0 stays −0.
-      return (scaledInt < 0 ? -q : q) / POW10[decimals];
-    }
-  }
+  const r = plainDecimals(decimals) ? roundedDigits(x, decimals, mode === 'truncate') : null;
+  if (r) return roundedNumber(r); // −0 stays −0, as decimal.js keeps the sign of a negative rounded to zero
   const v = plainDecimals(decimals) ? exactOf(x) : null;
   if (v) {
     const r = toNumber(toPlaces(v, decimals, mode === 'truncate'));
@@ -239,6 +224,15 @@ function exactSum(values: number[]): number | null {
 /** Equality at a precision: |a − b| < half a unit of the given decimals. */
 export function sameAt(a: number, b: number, decimals: number): boolean {
   if (a === b) return true;
+  if (plainDecimals(decimals)) {
+    // In doubles, |a − b| is within (|a| + |b|) × 2^-52 of the decimals' difference, and the tolerance within
+    // 2^-53 of its own: away from the tolerance by more than a generous margin, the doubles decide as decimal.js would.
+    const diff = Math.abs(a - b);
+    const tolerance = 0.5 / POW10[decimals];
+    const margin = (Math.abs(a) + Math.abs(b) + tolerance) * 2 ** -48;
+    if (diff < tolerance - margin) return true;
+    if (diff > tolerance + margin) return false;
+  }
   if (plainDecimals(decimals) && toScaled(a)) {
     const intA = scaledInt;
     const expA = scaledExp;
@@ -264,24 +258,6 @@ export function sameAt(a: number, b: number, decimals: number): boolean {
 /** Half a unit of the last decimal place, by number of decimals (computed once each). */
 const HALF_UNIT = new Map<number, Decimal>();
 
-/** A count of 10^-exp units as decimal.js prints it: no trailing zeros, no "-0". */
-function unitsToString(negative: boolean, units: number, exp: number): string {
-  return scaledString(negative, String(units), exp);
-}
-
-/**
- * scaledInt ÷ 10^scaledExp rounded half-up to maxDecimals and printed; null when out of bounds.
- * Results are ≥ 10^-6 or 0 (maxDecimals ≤ 6), where decimal.js never switches to exponent notation.
- */
-function formatScaled(maxDecimals: number): string | null {
-  if (!(Number.isInteger(maxDecimals) && maxDecimals >= 0 && maxDecimals <= 6)) return null;
-  const neg = scaledInt < 0;
-  const abs = Math.abs(scaledInt);
-  if (scaledExp <= maxDecimals) return unitsToString(neg, abs, scaledExp);
-  if (scaledExp - maxDecimals > 22) return null;
-  return unitsToString(neg, roundedUnits(abs, scaledExp, maxDecimals, true), maxDecimals);
-}
-
 /** 100, for percents (null where BigInt is missing: exactOf is null there too). */
 const HUNDRED = exactOf(100);
 
@@ -297,10 +273,8 @@ function formatExact(v: Exact, maxDecimals: number): string | null {
 export function formatNumber(x: number, maxDecimals = 4): string {
   // Whole numbers (most weights and scores) print as they are; String(−0) is "0", as decimal.js prints it.
   if (Number.isSafeInteger(x)) return String(x);
-  if (toScaled(x)) {
-    const s = formatScaled(maxDecimals);
-    if (s !== null) return s;
-  }
+  const r = plainDecimals(maxDecimals) ? roundedDigits(x, maxDecimals, false) : null;
+  if (r) return scaledString(r.negative, r.digits, r.places);
   const v = exactOf(x);
   const s = v && formatExact(v, maxDecimals);
   if (s !== null) return s;
@@ -309,18 +283,10 @@ export function formatNumber(x: number, maxDecimals = 4): string {
 
 /** A fraction as a percent for people: 0.6634 → "66.34%", 1 → "100%". */
 export function formatPercent(fraction: number, maxDecimals = 2): string {
-  if (toScaled(fraction)) {
-    // × 100 moves the decimal point: exact while the scaled integer stays below LIMIT.
-    if (scaledExp >= 2) scaledExp -= 2;
-    else {
-      scaledInt *= POW10[2 - scaledExp];
-      scaledExp = 0;
-    }
-    if (Math.abs(scaledInt) < LIMIT) {
-      const s = formatScaled(maxDecimals);
-      if (s !== null) return `${s}%`;
-    }
-  }
+  // × 100 moves the decimal point two places: exact on the digits.
+  // From 10^21 up decimal.js prints an exponent: such percents (of fractions from 10^19) take the exact path.
+  const r = plainDecimals(maxDecimals) && Math.abs(fraction) < 1e19 ? roundedDigits(fraction, maxDecimals, false, 2) : null;
+  if (r) return `${scaledString(r.negative, r.digits, r.places)}%`;
   const v = exactOf(fraction);
   const s = v && HUNDRED && formatExact(times(v, HUNDRED), maxDecimals);
   if (s !== null) return `${s}%`;
