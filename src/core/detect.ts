@@ -19,11 +19,12 @@ import {
   otherKindOf,
   type FundsRole,
   type IndicatorRole,
+  type LayoutSignals,
   type LayoutSpec,
   type MoneyUnit,
   type TableKind,
 } from './layouts';
-import { cleanIndicatorName, declaredWeight, includesAny, normalizeLabel } from './text';
+import { cleanIndicatorName, declaredWeight, includesAny, normalizeLabel, startsWithAny } from './text';
 
 export interface Located {
   text: string;
@@ -103,25 +104,19 @@ export interface DetectedTable {
 
 /** Trimmed text of the cell itself (merged areas not resolved). */
 function textAt(grid: Grid, row: number, col: number): string {
-  const s = current;
-  if (s !== null && s.grid === grid && s.texts !== null) {
-    const texts = s.texts[row];
-    if (texts === undefined) return '';
-    const t = texts[col];
-    return t === undefined ? '' : t;
-  }
-  return cellText(cellAt(grid, row, col));
+  const cell = cellAt(grid, row, col);
+  const t = cell.text;
+  return typeof t === 'string' ? trimmed(t) : cellText(cell);
 }
 
 /** normalizeLabel(textAt(…)), normalised once per cell while detectTables runs. */
 function normAt(grid: Grid, row: number, col: number): string {
+  const t = textAt(grid, row, col);
+  if (t === '') return ''; // normalizeLabel('') is ''
   const s = current;
-  if (s === null || s.grid !== grid || s.texts === null) return normalizeLabel(textAt(grid, row, col));
-  const texts = s.texts[row];
-  if (texts === undefined) return '';
-  const t = texts[col];
-  if (t === undefined || t === '') return ''; // outside the row, or empty: normalizeLabel('') is ''
-  const norms = (s.norms[row] ??= new Array<string | undefined>(texts.length));
+  if (s === null || s.grid !== grid) return normalizeLabel(t);
+  // Text was found, so row and col index a cell of grid.cells.
+  const norms = (s.norms[row] ??= new Array<string | undefined>((grid.cells[row] as unknown[]).length));
   let n = norms[col];
   if (n === undefined) norms[col] = n = normalizeLabel(t);
   return n;
@@ -203,19 +198,18 @@ function charsOf(text: unknown): number {
 /*
  * Detection reads the same cells many times per table (as a header, a label, the value beside one)
  * and asks for the merge at a cell a few dozen times; grid.mergeAt scans every merge of the sheet.
- * While detectTables runs, the sheet is read once: each cell's trimmed text (normalised on first
- * ask), each row's first text column and header characters, and the merges bucketed by row (in sheet
- * order, so the first merge found is the same). textAt, normAt, mergeAt and resolvedText read these.
+ * While detectTables runs, the sheet is read once for each row's first text column and header
+ * characters, cells are normalised once on first ask, and the merges are bucketed by row (in sheet
+ * order, so the first merge found is the same). normAt, mergeAt, firstTextCol and rowHasText read these.
  */
 interface SheetIndex {
   grid: Grid;
   /** Merges by row; null when a merge's coordinates are malformed or the merges too many (scanned then). */
-  byRow: (Merge[] | undefined)[] | null;
-  /** Trimmed text per cell ('' when empty); null when a cell's text is not a string (malformed: read as before). */
-  texts: (string[] | undefined)[] | null;
+  merges: MergeIndex | null;
+  /** Normalised text per cell, filled on first ask (normAt). */
   norms: ((string | undefined)[] | undefined)[];
-  /** Per row, the first column holding text (-1: none). */
-  firstCol: number[];
+  /** Per row, the first column holding text (-1: none); null when a row or a cell's text is malformed (read as before). */
+  firstCol: number[] | null;
   /**
    * Per row, which header characters its cells hold, counting the text a header cell reads from a
    * merge above it (see headerText).
@@ -227,7 +221,6 @@ let current: SheetIndex | null = null;
 
 function indexSheet(grid: Grid): SheetIndex {
   const rows = rowCount(grid);
-  const texts = new Array<string[] | undefined>(rows);
   // Plain arrays: a typed array this long gets a backing store outside the heap, costlier to make.
   const firstCol = new Array<number>(rows).fill(-1);
   const chars = new Array<number>(rows).fill(0);
@@ -239,21 +232,15 @@ function indexSheet(grid: Grid): SheetIndex {
       odd = true;
       continue;
     }
-    const out = new Array<string>(row.length);
     let bits = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      let t = '';
-      if (cell) {
-        const text: unknown = cell.text ?? '';
-        if (typeof text === 'string') t = trimmed(text);
-        else odd = true;
-        bits |= charsOf(text);
-      }
-      out[c] = t;
-      if (t !== '' && firstCol[r] < 0) firstCol[r] = c;
+      if (!cell) continue;
+      const text: unknown = cell.text ?? '';
+      bits |= charsOf(text);
+      if (typeof text !== 'string') odd = true;
+      else if (firstCol[r] < 0 && trimmed(text) !== '') firstCol[r] = c;
     }
-    texts[r] = out;
     chars[r] = bits;
   }
   for (const m of grid.merges) {
@@ -268,7 +255,7 @@ function indexSheet(grid: Grid): SheetIndex {
     const last = Math.min(Math.floor(m.bottom), rows - 1);
     for (let r = Math.max(Math.floor(m.top) + 1, 0); r <= last; r++) chars[r] |= bits;
   }
-  return { grid, byRow: indexMerges(grid), texts: odd ? null : texts, norms: new Array(rows), firstCol, chars };
+  return { grid, merges: indexMerges(grid), norms: new Array(rows), firstCol: odd ? null : firstCol, chars };
 }
 
 /** text.trim(), without the call when both ends are plainly not whitespace (most cells). */
@@ -282,29 +269,45 @@ function trimmed(text: string): string {
   return text.trim();
 }
 
-function indexMerges(grid: Grid): (Merge[] | undefined)[] | null {
+/**
+ * The merges touching each row, in sheet order: those of row r are list[start[r]] … list[start[r + 1] - 1].
+ * One flat list rather than an array per row: a handful of allocations per sheet, not one per row.
+ */
+interface MergeIndex {
+  start: number[];
+  list: Merge[];
+}
+
+/** The first and last rows a merge is filed under (none when it contains no row: top > bottom, NaN). */
+const firstMergeRow = (m: Merge): number => (m.top <= m.bottom ? Math.max(Math.floor(m.top), 0) : 0);
+const lastMergeRow = (m: Merge, rows: number): number => (m.top <= m.bottom ? Math.min(Math.ceil(m.bottom), rows - 1) : -1);
+
+function indexMerges(grid: Grid): MergeIndex | null {
   const rows = rowCount(grid);
-  const byRow: (Merge[] | undefined)[] = new Array<Merge[] | undefined>(rows);
+  const start = new Array<number>(rows + 1).fill(0);
   let entries = 0;
   for (const m of grid.merges) {
     if (!m || typeof m.top !== 'number' || typeof m.bottom !== 'number') return null; // malformed: scan as before
     if (!(m.top <= m.bottom)) continue; // contains no row
-    const first = Math.max(Math.floor(m.top), 0);
-    const last = Math.min(Math.ceil(m.bottom), rows - 1);
+    const first = firstMergeRow(m);
+    const last = lastMergeRow(m, rows);
     entries += Math.max(last - first + 1, 0);
     if (entries > 200000) return null; // a few huge merges: not worth the memory
-    for (let r = first; r <= last; r++) (byRow[r] ??= []).push(m);
+    for (let r = first; r <= last; r++) start[r + 1]++;
   }
-  return byRow;
+  for (let r = 0; r < rows; r++) start[r + 1] += start[r];
+  const next = start.slice(0, rows);
+  const list = new Array<Merge>(start[rows]);
+  for (const m of grid.merges) for (let r = firstMergeRow(m), last = lastMergeRow(m, rows); r <= last; r++) list[next[r]++] = m;
+  return { start, list };
 }
 
 function mergeAt(grid: Grid, row: number, col: number): Merge | undefined {
   const s = current;
-  const byRow = s !== null && s.grid === grid ? s.byRow : null;
-  if (byRow === null || !Number.isInteger(row) || row < 0 || row >= byRow.length) return gridMergeAt(grid, row, col);
-  const list = byRow[row];
-  if (list === undefined) return undefined;
-  for (let i = 0; i < list.length; i++) {
+  const idx = s !== null && s.grid === grid ? s.merges : null;
+  if (idx === null || !Number.isInteger(row) || row < 0 || row >= idx.start.length - 1) return gridMergeAt(grid, row, col);
+  const { start, list } = idx;
+  for (let i = start[row]; i < start[row + 1]; i++) {
     const m = list[i];
     if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
   }
@@ -321,7 +324,7 @@ function resolvedText(grid: Grid, row: number, col: number): string {
 /** The first column of row r holding text; 0 when none. */
 function firstTextCol(grid: Grid, r: number): number {
   const s = current;
-  if (s !== null && s.grid === grid && s.texts !== null) {
+  if (s !== null && s.grid === grid && s.firstCol !== null) {
     const c = s.firstCol[r];
     return c === undefined || c < 0 ? 0 : c;
   }
@@ -333,7 +336,7 @@ function firstTextCol(grid: Grid, r: number): number {
 /** Whether row r holds any text. */
 function rowHasText(grid: Grid, r: number): boolean {
   const s = current;
-  if (s !== null && s.grid === grid && s.texts !== null) {
+  if (s !== null && s.grid === grid && s.firstCol !== null) {
     const c = s.firstCol[r];
     return c !== undefined && c >= 0;
   }
@@ -607,13 +610,16 @@ function buildTable(
   const lastIndicator = indicators.rows.length ? indicators.rows[indicators.rows.length - 1].row : headerRow;
   const top = title ? title.row : firstNonEmptyRow(grid, regionStart, upperEnd) ?? upperEnd;
 
-  const signals = {
+  const signalRows = [headerRow, ...(funds ? [funds.headerRow, funds.headerRow - 1] : [])];
+  let headerJoined: string | null = null;
+  const signals: LayoutSignals = {
     indicatorRoles: new Set(Object.keys(indCols) as IndicatorRole[]),
     fundsRoles: new Set(Object.keys(funds?.cols ?? {}) as FundsRole[]),
     title: title ? normalizeLabel(title.text) : '',
-    headerText: [headerRow, ...(funds ? [funds.headerRow, funds.headerRow - 1] : [])]
-      .map((r) => (grid.cells[r] ?? []).map((_, c) => normAt(grid, r, c)).join('|'))
-      .join('|'),
+    // Joined only when a layout asks (most are told apart by their roles first).
+    get headerText() {
+      return (headerJoined ??= signalRows.map((r) => (grid.cells[r] ?? []).map((_, c) => normAt(grid, r, c)).join('|')).join('|'));
+    },
     weightBeforeTarget:
       indCols.weight !== undefined && indCols.target !== undefined && indCols.weight < indCols.target,
   };
@@ -621,7 +627,7 @@ function buildTable(
   // Labels of other kinds of tables: a 部门名称 with no 项目名称, a monitoring header, a header with
   // targets but neither actuals nor scores (a 申报表).
   if (kind === 'project' && departmentName && !projectNameLabel) kind = 'department';
-  if (kind === 'project' && includesAny(signals.headerText, MONITORING_HEADER)) kind = 'monitoring';
+  if (kind === 'project' && signalRows.some((r) => rowIncludesAny(grid, r, MONITORING_HEADER))) kind = 'monitoring';
   if (kind === 'project' && indCols.actual === undefined && indCols.score === undefined) kind = 'declaration';
 
   return {
@@ -666,6 +672,17 @@ function weightedGroupLabel(grid: Grid, headerRow: number, cols: Partial<Record<
 function firstNonEmptyRow(grid: Grid, from: number, to: number): number | null {
   for (let r = from; r < to; r++) if (rowHasText(grid, r)) return r;
   return null;
+}
+
+/**
+ * Whether a cell of row r holds one of the needles (normalised): what includesAny asks of the row's
+ * texts joined by "|", which no needle holds, without joining them.
+ */
+function rowIncludesAny(grid: Grid, r: number, needles: readonly string[]): boolean {
+  const row = grid.cells[r];
+  if (!row) return false;
+  for (let c = 0; c < row.length; c++) if (includesAny(normAt(grid, r, c), needles)) return true;
+  return false;
 }
 
 /** Labels of fields and goals: the text beside a label is never one of these. */
@@ -885,7 +902,7 @@ function mayBeTotalLabel(raw: string): boolean {
 
 /** A 总分/合计 label, given its normalised text. */
 function isTotalLabel(n: string): boolean {
-  return LABELS.total.some((l) => n === l || n.startsWith(l));
+  return startsWithAny(n, LABELS.total);
 }
 
 /** Fills block.rows; returns the 总分 row if there is one. */
@@ -950,7 +967,7 @@ function findGradeLabel(grid: Grid, totalRow: number, width: number): { row: num
   for (const r of [totalRow, totalRow + 1]) {
     for (let c = 0; c < width + 2; c++) {
       const t = normAt(grid, r, c);
-      if (t && t.length <= 6 && LABELS.grade.some((l) => t === l || t.startsWith(l))) return { row: r, col: c };
+      if (t && t.length <= 6 && startsWithAny(t, LABELS.grade)) return { row: r, col: c };
     }
   }
   return null;

@@ -49,6 +49,12 @@ export function includesAny(normalized: string, needles: readonly string[]): boo
   return false;
 }
 
+/** Whether the normalised text starts with any of the (already normalised) needles (equal included). */
+export function startsWithAny(normalized: string, needles: readonly string[]): boolean {
+  for (let i = 0; i < needles.length; i++) if (normalized.startsWith(needles[i])) return true;
+  return false;
+}
+
 /** A weight declared inside a 一级 label: "产出指标 (60 分)" → 60. */
 export function declaredWeight(label: string): number | null {
   // Asked for every indicator row of its group: remember each label's answer.
