@@ -555,7 +555,8 @@ function buildTable(
   let kind: TableKind = 'project';
   let departmentName = false;
   let unitAbove: MoneyUnit | null = null;
-  eachText(grid, regionStart, upperEnd, (raw, t, r, c) => {
+  eachText(grid, regionStart, upperEnd, (raw, r, c) => {
+    const t = normAt(grid, r, c);
     if (kind === 'project' && t.length <= 40) kind = otherKindOf(t)?.kind ?? 'project';
     if (!title && t.length <= 30 && includesAny(t, LABELS.title)) title = { text: raw, row: r, col: c };
     if (unitAbove === null && t.length <= 20 && t.includes('单位')) unitAbove = declaredMoneyUnit(t);
@@ -695,14 +696,14 @@ const FIELD_LABELS = [
   normalizeLabel('年初设定'),
 ];
 
-/** Every non-empty cell in rows [from, to), with its text as typed and normalised. */
-function eachText(grid: Grid, from: number, to: number, visit: (raw: string, t: string, r: number, c: number) => void): void {
+/** Every non-empty cell in rows [from, to), with its trimmed text (normAt gives it normalised). */
+function eachText(grid: Grid, from: number, to: number, visit: (raw: string, r: number, c: number) => void): void {
   for (let r = from; r < to; r++) {
     const row = grid.cells[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const raw = textAt(grid, r, c);
-      if (raw) visit(raw, normAt(grid, r, c), r, c);
+      if (raw) visit(raw, r, c);
     }
   }
 }
@@ -738,9 +739,11 @@ function findGoals(
   let actual: Located | null = null;
   const rows: number[] = [];
   let groupOnly = null as { row: number; col: number } | null; // set in the visitor (see buildTable)
-  eachText(grid, from, to, (_raw, t, r, c) => {
+  eachText(grid, from, to, (raw, r, c) => {
+    // Every label below has 目标 or 完成情况: most cells are ruled out before normalising.
+    if (!mayBeGoalsLabel(raw)) return;
+    const t = normAt(grid, r, c);
     if (t.length > 20) return;
-    // Every label below has 目标 or 完成情况: two tests rule out most cells.
     if (!t.includes('目标') && !t.includes('完成情况')) return;
     const isActual = includesAny(t, GOALS_ACTUAL) && !t.startsWith('年度总体目标完成情况');
     const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || /年度目标$/.test(t));
@@ -759,6 +762,15 @@ function findGoals(
   // A goals block with only its group label: the text beside it is the expected goal.
   if (!expected && groupOnly) expected = valueRightOf(grid, groupOnly.row, groupOnly.col, width);
   return { expected, actual, rows };
+}
+
+/** Whether a text can normalise into one holding 目标 or 完成情况: it holds 目 or 完, or ⽬ (U+2F6C, the one character NFKC folds into either; checked over all of Unicode). */
+function mayBeGoalsLabel(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x76ee || c === 0x5b8c || c === 0x2f6c) return true;
+  }
+  return false;
 }
 
 const GOALS_EXPECTED = ['预期目标', '年初设定目标'].map(normalizeLabel);
