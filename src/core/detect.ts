@@ -617,10 +617,8 @@ function buildTable(
     indicatorRoles: new Set(Object.keys(indCols) as IndicatorRole[]),
     fundsRoles: new Set(Object.keys(funds?.cols ?? {}) as FundsRole[]),
     title: title ? normalizeLabel(title.text) : '',
-    // Joined only when a layout asks (most are told apart by their roles first).
-    get headerText() {
-      return (headerJoined ??= signalRows.map((r) => (grid.cells[r] ?? []).map((_, c) => normAt(grid, r, c)).join('|')).join('|'));
-    },
+    // A method, not a getter: an object literal with an accessor is built on V8's slow path.
+    headerText: () => (headerJoined ??= signalRows.map((r) => (grid.cells[r] ?? []).map((_, c) => normAt(grid, r, c)).join('|')).join('|')),
     weightBeforeTarget:
       indCols.weight !== undefined && indCols.target !== undefined && indCols.weight < indCols.target,
   };
@@ -628,7 +626,7 @@ function buildTable(
   // Labels of other kinds of tables: a 部门名称 with no 项目名称, a monitoring header, a header with
   // targets but neither actuals nor scores (a 申报表).
   if (kind === 'project' && departmentName && !projectNameLabel) kind = 'department';
-  if (kind === 'project' && signalRows.some((r) => rowIncludesAny(grid, r, MONITORING_HEADER))) kind = 'monitoring';
+  if (kind === 'project' && signalRows.some((r) => holdsMonitoringWord(grid, r))) kind = 'monitoring';
   if (kind === 'project' && indCols.actual === undefined && indCols.score === undefined) kind = 'declaration';
 
   return {
@@ -676,13 +674,27 @@ function firstNonEmptyRow(grid: Grid, from: number, to: number): number | null {
 }
 
 /**
- * Whether a cell of row r holds one of the needles (normalised): what includesAny asks of the row's
- * texts joined by "|", which no needle holds, without joining them.
+ * Whether a cell of row r holds a MONITORING_HEADER word: what includesAny asks of the row's
+ * normalised texts joined by "|" (which no word holds), without joining them. Every word has 预, 月
+ * or 偏; a cell without them, or the characters NFKC folds into 月 (⽉ ㈪ ㊊ ㋀–㋋ 🈷, checked over all
+ * of Unicode), is ruled out before normalising.
  */
-function rowIncludesAny(grid: Grid, r: number, needles: readonly string[]): boolean {
+function holdsMonitoringWord(grid: Grid, r: number): boolean {
   const row = grid.cells[r];
   if (!row) return false;
-  for (let c = 0; c < row.length; c++) if (includesAny(normAt(grid, r, c), needles)) return true;
+  for (let c = 0; c < row.length; c++) {
+    const raw = textAt(grid, r, c);
+    if (mayHoldMonitoringWord(raw) && includesAny(normAt(grid, r, c), MONITORING_HEADER)) return true;
+  }
+  return false;
+}
+
+function mayHoldMonitoringWord(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x9884 || c === 0x6708 || c === 0x504f) return true; // 预 月 偏
+    if (c === 0x2f49 || c === 0x322a || c === 0x328a || (c >= 0x32c0 && c <= 0x32cb) || c === 0xd83c) return true; // 🈷: its high surrogate
+  }
   return false;
 }
 

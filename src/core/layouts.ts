@@ -169,7 +169,8 @@ export interface LayoutSignals {
   indicatorRoles: Set<IndicatorRole>;
   fundsRoles: Set<FundsRole>;
   title: string;
-  headerText: string;
+  /** The header rows' normalised texts joined by "|"; joined on first ask (most layouts are told apart by their roles first). */
+  headerText(): string;
   /** Whether 分值 comes before 指标值 in the indicator header. */
   weightBeforeTarget: boolean;
 }
@@ -188,7 +189,7 @@ export const LAYOUTS: LayoutSpec[] = [
     matches: (s) =>
       s.indicatorRoles.has('nature') &&
       s.indicatorRoles.has('unit') &&
-      (s.headerText.includes('预算执行情况') || s.headerText.includes('权重')),
+      (s.headerText().includes('预算执行情况') || s.headerText().includes('权重')),
   },
   { id: 'yunnan', name: '云南', matches: (s) => s.indicatorRoles.has('nature') || s.indicatorRoles.has('unit') },
   {
@@ -196,7 +197,7 @@ export const LAYOUTS: LayoutSpec[] = [
     name: '转移支付',
     matches: (s) =>
       s.title.includes('绩效目标自评表') ||
-      (!s.fundsRoles.has('initialBudget') && s.weightBeforeTarget && s.headerText.includes('未完成原因')),
+      (!s.fundsRoles.has('initialBudget') && s.weightBeforeTarget && s.headerText().includes('未完成原因')),
   },
   { id: 'national', name: '全国', matches: () => true },
 ];
