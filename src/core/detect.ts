@@ -173,15 +173,20 @@ function isFundsHeader(cols: Partial<Record<FundsRole, number>>): boolean {
  * main cost. A header needs certain characters, which no other text normalises into (checked over all
  * of Unicode for NFKC): 三级指标 has "级"; a funds header has a 预算… column and an …执行… column.
  * Rows without them are skipped before any matching; the rows kept are matched exactly as before.
+ * The same pass notes the characters an indicator row needs to be a 总分 row (see mayBeTotalLabel) or
+ * a new table's title (表), so that most indicator rows are not read for either.
  */
 const HAS_LEVEL = 1;
 const HAS_BUDGET = 2;
 const HAS_EXECUTED = 4;
+const HAS_TOTAL = 8;
+const HAS_TITLE = 16;
 const MAY_BE_FUNDS_HEADER = HAS_BUDGET | HAS_EXECUTED;
+const ALL_CHARS = HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED | HAS_TOTAL | HAS_TITLE;
 
 function charsOf(text: unknown): number {
   // Not a string (malformed input): let the full match see it, as it always did.
-  if (typeof text !== 'string') return HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED;
+  if (typeof text !== 'string') return ALL_CHARS;
   // Column markers (A)/(B) name budget and execution whatever the words (full-width letters fold to A/B).
   // A loop over the code units: most cells (numbers, names) are a few characters long, and a regex
   // test per cell costs more than reading them.
@@ -191,6 +196,8 @@ function charsOf(text: unknown): number {
     if (c === 0x7ea7) bits |= HAS_LEVEL; // 级
     else if (c === 0x9884 || c === 0x41 || c === 0xff21) bits |= HAS_BUDGET; // 预 A Ａ
     else if (c === 0x6267 || c === 0x42 || c === 0xff22) bits |= HAS_EXECUTED; // 执 B Ｂ
+    else if (c === 0x603b || c === 0x5408 || c === 0xd83c) bits |= HAS_TOTAL; // as mayBeTotalLabel
+    else if (c === 0x8868) bits |= HAS_TITLE; // 表
   }
   return bits;
 }
@@ -246,7 +253,7 @@ function indexSheet(grid: Grid): SheetIndex {
   for (const m of grid.merges) {
     // Malformed coordinates (not numbers): no rows can be ruled out.
     if (!m || typeof m.top !== 'number' || typeof m.bottom !== 'number') {
-      chars.fill(HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED);
+      chars.fill(ALL_CHARS);
       break;
     }
     if (!(m.bottom > m.top)) continue;
@@ -319,6 +326,13 @@ function resolvedText(grid: Grid, row: number, col: number): string {
   const m = mergeAt(grid, row, col);
   if (m && (m.top !== row || m.left !== col)) return textAt(grid, m.top, m.left);
   return textAt(grid, row, col);
+}
+
+/** normalizeLabel(resolvedText(…)), normalised once per cell. */
+function resolvedNorm(grid: Grid, row: number, col: number): string {
+  const m = mergeAt(grid, row, col);
+  if (m && (m.top !== row || m.left !== col)) return normAt(grid, m.top, m.left);
+  return normAt(grid, row, col);
 }
 
 /** The first column of row r holding text; 0 when none. */
@@ -758,7 +772,7 @@ function findGoals(
     if (t.length > 20) return;
     if (!t.includes('目标') && !t.includes('完成情况')) return;
     const isActual = includesAny(t, GOALS_ACTUAL) && !t.startsWith('年度总体目标完成情况');
-    const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || /年度目标$/.test(t));
+    const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || t.endsWith('年度目标'));
     const isGroup = t.startsWith('年度总体目标') || t.includes('目标完成情况');
     if (!isActual && !isExpected && !isGroup) return;
     rows.push(r);
@@ -807,19 +821,23 @@ function fundsRows(grid: Grid, funds: FundsBlock, end: number): FundsRow[] {
   for (let r = funds.headerRow + 1; r < end; r++) {
     if (!grid.cells[r]) continue;
     let label = '';
+    let nl = '';
     for (let c = firstData - 1; c >= 0; c--) {
-      const t = resolvedText(grid, r, c);
-      if (t && !includesAny(normalizeLabel(t), LABELS.fundsGroup)) {
-        label = t;
+      const raw = resolvedText(grid, r, c);
+      if (!raw) continue;
+      const t = resolvedNorm(grid, r, c);
+      if (!includesAny(t, LABELS.fundsGroup)) {
+        label = raw;
+        nl = t;
         break;
       }
     }
-    const nl = normalizeLabel(label);
     if (isReasonLabel(nl)) continue; // a 说明 row: read as the block's reason (readFundsLabels), not a source
     const hasData = dataCols.some((c) => textAt(grid, r, c) !== '');
     if (!label && !hasData) continue;
-    if (label && !includesAny(nl, LABELS.fundsTotal) && !includesAny(nl, FUNDS_SOURCE_HINTS) && !hasData) continue;
-    const isTotal = includesAny(nl, LABELS.fundsTotal) && !nl.startsWith('其中');
+    const totalLabel = includesAny(nl, LABELS.fundsTotal);
+    if (label && !hasData && !totalLabel && !includesAny(nl, FUNDS_SOURCE_HINTS)) continue;
+    const isTotal = totalLabel && !nl.startsWith('其中');
     out.push({ row: r, label, isTotal });
   }
   // Tables that leave the total row unlabelled: the first row is the total.
@@ -951,15 +969,19 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
       continue;
     }
     blankRun = 0;
-    for (let c = 0; c <= lastLabelCol; c++) {
-      if (mayBeTotalLabel(textAt(grid, r, c)) && isTotalLabel(normAt(grid, r, c))) return { row: r, gradeLabel: findGradeLabel(grid, r, width) };
+    if (chars[r] & HAS_TOTAL) {
+      for (let c = 0; c <= lastLabelCol; c++) {
+        if (mayBeTotalLabel(textAt(grid, r, c)) && isTotalLabel(normAt(grid, r, c))) return { row: r, gradeLabel: findGradeLabel(grid, r, width) };
+      }
     }
     // A new title or funds header means the next table started without a 总分 row. Every title has
     // 表, which no other character normalises into: most rows are ruled out before normalising.
-    const first = firstTextCol(grid, r);
-    if (textAt(grid, r, first).includes('表')) {
-      const firstText = normAt(grid, r, first);
-      if (firstText.length <= 30 && includesAny(firstText, LABELS.title)) break;
+    if (chars[r] & HAS_TITLE) {
+      const first = firstTextCol(grid, r);
+      if (textAt(grid, r, first).includes('表')) {
+        const firstText = normAt(grid, r, first);
+        if (firstText.length <= 30 && includesAny(firstText, LABELS.title)) break;
+      }
     }
     if ((chars[r] & MAY_BE_FUNDS_HEADER) === MAY_BE_FUNDS_HEADER && isFundsHeader(headerRoles(grid, r, FUNDS_COLUMNS, width))) break;
 

@@ -142,12 +142,10 @@ export const OTHER_TABLE_KINDS: { kind: Exclude<TableKind, 'project'>; name: str
   { kind: 'monitoring', name: '绩效运行监控表', labels: n(['绩效运行监控', '运行监控表', '绩效监控表', '绩效目标执行监控', '执行监控表']) },
 ];
 
-const OTHER_KIND_WORDS = /整体|申报|监控/;
-
 /** The kind a title-like text names, if it names another kind of table. */
 export function otherKindOf(normalized: string): (typeof OTHER_TABLE_KINDS)[number] | null {
-  // Every label above has one of these words: one test rules out almost every cell of a project table.
-  if (normalized.length > 40 || !OTHER_KIND_WORDS.test(normalized)) return null;
+  // Every label above has 整体, 申报 or 监控: three tests rule out almost every cell of a project table.
+  if (normalized.length > 40 || !(normalized.includes('整体') || normalized.includes('申报') || normalized.includes('监控'))) return null;
   for (const k of OTHER_TABLE_KINDS) if (includesAny(normalized, k.labels)) return k;
   return null;
 }
