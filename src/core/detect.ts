@@ -19,11 +19,12 @@ import {
   otherKindOf,
   type FundsRole,
   type IndicatorRole,
+  type LayoutSignals,
   type LayoutSpec,
   type MoneyUnit,
   type TableKind,
 } from './layouts';
-import { cleanIndicatorName, declaredWeight, includesAny, normalizeLabel } from './text';
+import { cleanIndicatorName, declaredWeight, includesAny, normalizeLabel, startsWithAny } from './text';
 
 export interface Located {
   text: string;
@@ -101,9 +102,24 @@ export interface DetectedTable {
   total: TotalRow | null;
 }
 
-/** Normalised text of the cell itself (merged areas not resolved). */
+/** Trimmed text of the cell itself (merged areas not resolved). */
 function textAt(grid: Grid, row: number, col: number): string {
-  return cellText(cellAt(grid, row, col));
+  const cell = cellAt(grid, row, col);
+  const t = cell.text;
+  return typeof t === 'string' ? trimmed(t) : cellText(cell);
+}
+
+/** normalizeLabel(textAt(…)), normalised once per cell while detectTables runs. */
+function normAt(grid: Grid, row: number, col: number): string {
+  const t = textAt(grid, row, col);
+  if (t === '') return ''; // normalizeLabel('') is ''
+  const s = current;
+  if (s === null || s.grid !== grid) return normalizeLabel(t);
+  // Text was found, so row and col index a cell of grid.cells.
+  const norms = (s.norms[row] ??= new Array<string | undefined>((grid.cells[row] as unknown[]).length));
+  let n = norms[col];
+  if (n === undefined) norms[col] = n = normalizeLabel(t);
+  return n;
 }
 
 function cellText(cell: Cell): string {
@@ -157,118 +173,209 @@ function isFundsHeader(cols: Partial<Record<FundsRole, number>>): boolean {
  * main cost. A header needs certain characters, which no other text normalises into (checked over all
  * of Unicode for NFKC): 三级指标 has "级"; a funds header has a 预算… column and an …执行… column.
  * Rows without them are skipped before any matching; the rows kept are matched exactly as before.
+ * The same pass notes the characters an indicator row needs to be a 总分 row (see mayBeTotalLabel) or
+ * a new table's title (表), so that most indicator rows are not read for either.
  */
 const HAS_LEVEL = 1;
 const HAS_BUDGET = 2;
 const HAS_EXECUTED = 4;
+const HAS_TOTAL = 8;
+const HAS_TITLE = 16;
 const MAY_BE_FUNDS_HEADER = HAS_BUDGET | HAS_EXECUTED;
-
-/** Any of the characters below: most cells (numbers, names) have none, and one test rules them out. */
-const HEADER_CHAR = /[级预执AＡBＢ]/;
+const ALL_CHARS = HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED | HAS_TOTAL | HAS_TITLE;
 
 function charsOf(text: unknown): number {
   // Not a string (malformed input): let the full match see it, as it always did.
-  if (typeof text !== 'string') return HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED;
-  if (text === '' || !HEADER_CHAR.test(text)) return 0;
+  if (typeof text !== 'string') return ALL_CHARS;
   // Column markers (A)/(B) name budget and execution whatever the words (full-width letters fold to A/B).
-  return (
-    (text.includes('级') ? HAS_LEVEL : 0) |
-    (text.includes('预') || text.includes('A') || text.includes('Ａ') ? HAS_BUDGET : 0) |
-    (text.includes('执') || text.includes('B') || text.includes('Ｂ') ? HAS_EXECUTED : 0)
-  );
+  // A loop over the code units: most cells (numbers, names) are a few characters long, and a regex
+  // test per cell costs more than reading them.
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7ea7) bits |= HAS_LEVEL; // 级
+    else if (c === 0x9884 || c === 0x41 || c === 0xff21) bits |= HAS_BUDGET; // 预 A Ａ
+    else if (c === 0x6267 || c === 0x42 || c === 0xff22) bits |= HAS_EXECUTED; // 执 B Ｂ
+    else if (c === 0x603b || c === 0x5408 || c === 0xd83c) bits |= HAS_TOTAL; // as mayBeTotalLabel
+    else if (c === 0x8868) bits |= HAS_TITLE; // 表
+  }
+  return bits;
 }
 
-/**
- * Per row, which header characters its cells hold, counting the text a header cell reads from a
- * merge above it (see headerRoles).
+/*
+ * Detection reads the same cells many times per table (as a header, a label, the value beside one)
+ * and asks for the merge at a cell a few dozen times; grid.mergeAt scans every merge of the sheet.
+ * While detectTables runs, the sheet is read once for each row's first text column and header
+ * characters, cells are normalised once on first ask, and the merges are bucketed by row (in sheet
+ * order, so the first merge found is the same). normAt, mergeAt, firstTextCol and rowHasText read these.
  */
-function headerChars(grid: Grid): Uint8Array {
+interface SheetIndex {
+  grid: Grid;
+  /** Merges by row; null when a merge's coordinates are malformed or the merges too many (scanned then). */
+  merges: MergeIndex | null;
+  /** Normalised text per cell, filled on first ask (normAt). */
+  norms: ((string | undefined)[] | undefined)[];
+  /** Per row, the first column holding text (-1: none); null when a row or a cell's text is malformed (read as before). */
+  firstCol: number[] | null;
+  /**
+   * Per row, which header characters its cells hold, counting the text a header cell reads from a
+   * merge above it (see headerText).
+   */
+  chars: number[];
+}
+
+let current: SheetIndex | null = null;
+
+function indexSheet(grid: Grid): SheetIndex {
   const rows = rowCount(grid);
-  const out = new Uint8Array(rows);
+  // Plain arrays: a typed array this long gets a backing store outside the heap, costlier to make.
+  const firstCol = new Array<number>(rows).fill(-1);
+  const chars = new Array<number>(rows).fill(0);
+  let odd = false;
   for (let r = 0; r < rows; r++) {
     const row = grid.cells[r];
     if (!row) continue;
+    if (!Array.isArray(row)) {
+      odd = true;
+      continue;
+    }
     let bits = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell) bits |= charsOf(cell.text ?? '');
+      if (!cell) continue;
+      const text: unknown = cell.text ?? '';
+      bits |= charsOf(text);
+      if (typeof text !== 'string') odd = true;
+      else if (firstCol[r] < 0 && trimmed(text) !== '') firstCol[r] = c;
     }
-    out[r] = bits;
+    chars[r] = bits;
   }
   for (const m of grid.merges) {
     // Malformed coordinates (not numbers): no rows can be ruled out.
-    if (!m || typeof m.top !== 'number' || typeof m.bottom !== 'number') return out.fill(HAS_LEVEL | HAS_BUDGET | HAS_EXECUTED);
+    if (!m || typeof m.top !== 'number' || typeof m.bottom !== 'number') {
+      chars.fill(ALL_CHARS);
+      break;
+    }
     if (!(m.bottom > m.top)) continue;
     const bits = charsOf(cellAt(grid, m.top, m.left).text ?? '');
     if (!bits) continue;
     const last = Math.min(Math.floor(m.bottom), rows - 1);
-    for (let r = Math.max(Math.floor(m.top) + 1, 0); r <= last; r++) out[r] |= bits;
+    for (let r = Math.max(Math.floor(m.top) + 1, 0); r <= last; r++) chars[r] |= bits;
   }
-  return out;
+  return { grid, merges: indexMerges(grid), norms: new Array(rows), firstCol: odd ? null : firstCol, chars };
 }
 
-/*
- * Detection asks for the merge at a cell a few dozen times per table; grid.mergeAt scans every merge
- * of the sheet. While detectTables runs, the sheet's merges are bucketed by row (in sheet order, so
- * the first merge found is the same) and these two stand in for grid.mergeAt and grid.resolvedCell.
- */
-let mergeIndex: { grid: Grid; byRow: (Merge[] | undefined)[] } | null = null;
+/** text.trim(), without the call when both ends are plainly not whitespace (most cells). */
+function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(n - 1);
+  // Printable ASCII, or above U+3000 (the last whitespace but U+FEFF).
+  if (((a > 0x20 && a < 0x7f) || (a > 0x3000 && a !== 0xfeff)) && ((b > 0x20 && b < 0x7f) || (b > 0x3000 && b !== 0xfeff))) return text;
+  return text.trim();
+}
 
-function indexMerges(grid: Grid): (Merge[] | undefined)[] | null {
+/**
+ * The merges touching each row, in sheet order: those of row r are list[start[r]] … list[start[r + 1] - 1].
+ * One flat list rather than an array per row: a handful of allocations per sheet, not one per row.
+ */
+interface MergeIndex {
+  start: number[];
+  list: Merge[];
+}
+
+/** The first and last rows a merge is filed under (none when it contains no row: top > bottom, NaN). */
+const firstMergeRow = (m: Merge): number => (m.top <= m.bottom ? Math.max(Math.floor(m.top), 0) : 0);
+const lastMergeRow = (m: Merge, rows: number): number => (m.top <= m.bottom ? Math.min(Math.ceil(m.bottom), rows - 1) : -1);
+
+function indexMerges(grid: Grid): MergeIndex | null {
   const rows = rowCount(grid);
-  const byRow: (Merge[] | undefined)[] = new Array<Merge[] | undefined>(rows);
+  const start = new Array<number>(rows + 1).fill(0);
   let entries = 0;
   for (const m of grid.merges) {
     if (!m || typeof m.top !== 'number' || typeof m.bottom !== 'number') return null; // malformed: scan as before
     if (!(m.top <= m.bottom)) continue; // contains no row
-    const first = Math.max(Math.floor(m.top), 0);
-    const last = Math.min(Math.ceil(m.bottom), rows - 1);
+    const first = firstMergeRow(m);
+    const last = lastMergeRow(m, rows);
     entries += Math.max(last - first + 1, 0);
     if (entries > 200000) return null; // a few huge merges: not worth the memory
-    for (let r = first; r <= last; r++) (byRow[r] ??= []).push(m);
+    for (let r = first; r <= last; r++) start[r + 1]++;
   }
-  return byRow;
+  for (let r = 0; r < rows; r++) start[r + 1] += start[r];
+  const next = start.slice(0, rows);
+  const list = new Array<Merge>(start[rows]);
+  for (const m of grid.merges) for (let r = firstMergeRow(m), last = lastMergeRow(m, rows); r <= last; r++) list[next[r]++] = m;
+  return { start, list };
 }
 
 function mergeAt(grid: Grid, row: number, col: number): Merge | undefined {
-  const idx = mergeIndex;
-  if (idx === null || idx.grid !== grid || !Number.isInteger(row) || row < 0 || row >= idx.byRow.length) return gridMergeAt(grid, row, col);
-  const list = idx.byRow[row];
-  if (list === undefined) return undefined;
-  for (let i = 0; i < list.length; i++) {
+  const s = current;
+  const idx = s !== null && s.grid === grid ? s.merges : null;
+  if (idx === null || !Number.isInteger(row) || row < 0 || row >= idx.start.length - 1) return gridMergeAt(grid, row, col);
+  const { start, list } = idx;
+  for (let i = start[row]; i < start[row + 1]; i++) {
     const m = list[i];
     if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
   }
   return undefined;
 }
 
-/** grid.resolvedCell over the indexed merges. */
-function resolvedCell(grid: Grid, row: number, col: number): Cell {
+/** The trimmed text of grid.resolvedCell: a cell inside a merged area reads as the area's top-left cell. */
+function resolvedText(grid: Grid, row: number, col: number): string {
   const m = mergeAt(grid, row, col);
-  if (m && (m.top !== row || m.left !== col)) return cellAt(grid, m.top, m.left);
-  return cellAt(grid, row, col);
+  if (m && (m.top !== row || m.left !== col)) return textAt(grid, m.top, m.left);
+  return textAt(grid, row, col);
+}
+
+/** normalizeLabel(resolvedText(…)), normalised once per cell. */
+function resolvedNorm(grid: Grid, row: number, col: number): string {
+  const m = mergeAt(grid, row, col);
+  if (m && (m.top !== row || m.left !== col)) return normAt(grid, m.top, m.left);
+  return normAt(grid, row, col);
+}
+
+/** The first column of row r holding text; 0 when none. */
+function firstTextCol(grid: Grid, r: number): number {
+  const s = current;
+  if (s !== null && s.grid === grid && s.firstCol !== null) {
+    const c = s.firstCol[r];
+    return c === undefined || c < 0 ? 0 : c;
+  }
+  const row = grid.cells[r] ?? [];
+  for (let c = 0; c < row.length; c++) if (row[c] && cellText(row[c] as Cell)) return c;
+  return 0;
+}
+
+/** Whether row r holds any text. */
+function rowHasText(grid: Grid, r: number): boolean {
+  const s = current;
+  if (s !== null && s.grid === grid && s.firstCol !== null) {
+    const c = s.firstCol[r];
+    return c !== undefined && c >= 0;
+  }
+  const row = grid.cells[r];
+  return !!row && row.some((c) => c && cellText(c));
 }
 
 /** All tables on one sheet: band by band (tables side by side), top to bottom. Never throws on odd content. */
 export function detectTables(grid: Grid): DetectedTable[] {
-  const byRow = indexMerges(grid);
-  mergeIndex = byRow ? { grid, byRow } : null;
+  current = indexSheet(grid);
   try {
-    const chars = headerChars(grid);
+    const chars = current.chars;
     const anchors = findAnchors(grid, chars);
     const bands = columnBands(grid, anchors);
     if (bands.length <= 1) return detectIndexed(grid, anchors, chars);
     const tables: DetectedTable[] = [];
     for (const band of bands) {
       const masked = maskColumns(grid, band.from, band.to);
-      const bandRows = indexMerges(masked);
-      mergeIndex = bandRows ? { grid: masked, byRow: bandRows } : null;
+      current = indexSheet(masked);
       const inBand = anchors.filter((a) => a.left >= band.from && a.right <= band.to);
       tables.push(...detectIndexed(masked, inBand, chars));
     }
     return tables;
   } finally {
-    mergeIndex = null;
+    current = null;
   }
 }
 
@@ -322,7 +429,7 @@ interface Anchor {
 }
 
 /** Every indicator header on the sheet; a row holding two (tables side by side) gives two anchors. */
-function findAnchors(grid: Grid, chars: Uint8Array): Anchor[] {
+function findAnchors(grid: Grid, chars: number[]): Anchor[] {
   const rows = rowCount(grid);
   const width = colCount(grid);
   const anchors: Anchor[] = [];
@@ -414,7 +521,7 @@ function maskColumns(grid: Grid, from: number, to: number): Grid {
   return { ...grid, cells, merges };
 }
 
-function detectIndexed(grid: Grid, anchors: Anchor[], chars: Uint8Array): DetectedTable[] {
+function detectIndexed(grid: Grid, anchors: Anchor[], chars: number[]): DetectedTable[] {
   const rows = rowCount(grid);
   const width = colCount(grid);
   const tables: DetectedTable[] = [];
@@ -437,7 +544,7 @@ function buildTable(
   indCols: Partial<Record<IndicatorRole, number>>,
   limit: number,
   width: number,
-  chars: Uint8Array,
+  chars: number[],
 ): DetectedTable {
   // The funds header: the last one between the region's start and the indicator header.
   let funds: FundsBlock | null = null;
@@ -452,7 +559,8 @@ function buildTable(
   const upperEnd = funds ? funds.headerRow : headerRow;
 
   // Title, year and header fields, above the funds block.
-  let title: Located | null = null;
+  // Assigned in the eachText visitor, which narrowing does not follow: typed by assertion.
+  let title = null as Located | null;
   let year: number | null = null;
   let projectName: Located | null = null;
   let projectNameLabel: { row: number; col: number } | null = null;
@@ -461,12 +569,14 @@ function buildTable(
   let kind: TableKind = 'project';
   let departmentName = false;
   let unitAbove: MoneyUnit | null = null;
-  for (const { raw, t, r, c } of textCells(grid, regionStart, upperEnd)) {
+  eachText(grid, regionStart, upperEnd, (raw, r, c) => {
+    const t = normAt(grid, r, c);
     if (kind === 'project' && t.length <= 40) kind = otherKindOf(t)?.kind ?? 'project';
     if (!title && t.length <= 30 && includesAny(t, LABELS.title)) title = { text: raw, row: r, col: c };
     if (unitAbove === null && t.length <= 20 && t.includes('单位')) unitAbove = declaredMoneyUnit(t);
     if (t.length <= 8 && includesAny(t, DEPARTMENT_NAME)) departmentName = true;
-    if (year === null && t.length <= 30) {
+    // The regex only where its 年 is: most cells have none.
+    if (year === null && t.length <= 30 && t.includes('年')) {
       const y = /((?:19|20)\d{2})年/.exec(t);
       if (y) year = Number(y[1]);
     }
@@ -477,7 +587,7 @@ function buildTable(
       } else if (!department && includesAny(t, LABELS.department)) department = valueRightOf(grid, r, c, width);
       else if (!implementer && includesAny(t, LABELS.implementer)) implementer = valueRightOf(grid, r, c, width);
     }
-  }
+  });
 
   // Goals: anywhere above the indicator header (四川 puts them above the funds block).
   const goals = findGoals(grid, regionStart, headerRow, width);
@@ -501,7 +611,7 @@ function buildTable(
   for (const r of headerRows) {
     const row = grid.cells[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      if (!cellText(cellAt(grid, r, c))) continue;
+      if (!textAt(grid, r, c)) continue;
       const m = mergeAt(grid, r, c);
       left = Math.min(left, m ? m.left : c);
       right = Math.max(right, m ? m.right : c);
@@ -509,19 +619,20 @@ function buildTable(
   }
   // A group label merged down beside the header ("绩效指标") starts the table further left.
   for (const r of headerRows) {
-    for (let c = 0; c < left; c++) if (cellText(resolvedCell(grid, r, c))) left = c;
+    for (let c = 0; c < left; c++) if (resolvedText(grid, r, c)) left = c;
   }
   if (!Number.isFinite(left)) left = 0;
   const lastIndicator = indicators.rows.length ? indicators.rows[indicators.rows.length - 1].row : headerRow;
   const top = title ? title.row : firstNonEmptyRow(grid, regionStart, upperEnd) ?? upperEnd;
 
-  const signals = {
+  const signalRows = [headerRow, ...(funds ? [funds.headerRow, funds.headerRow - 1] : [])];
+  let headerJoined: string | null = null;
+  const signals: LayoutSignals = {
     indicatorRoles: new Set(Object.keys(indCols) as IndicatorRole[]),
     fundsRoles: new Set(Object.keys(funds?.cols ?? {}) as FundsRole[]),
     title: title ? normalizeLabel(title.text) : '',
-    headerText: [headerRow, ...(funds ? [funds.headerRow, funds.headerRow - 1] : [])]
-      .map((r) => (grid.cells[r] ?? []).map((_, c) => normalizeLabel(textAt(grid, r, c))).join('|'))
-      .join('|'),
+    // A method, not a getter: an object literal with an accessor is built on V8's slow path.
+    headerText: () => (headerJoined ??= signalRows.map((r) => (grid.cells[r] ?? []).map((_, c) => normAt(grid, r, c)).join('|')).join('|')),
     weightBeforeTarget:
       indCols.weight !== undefined && indCols.target !== undefined && indCols.weight < indCols.target,
   };
@@ -529,7 +640,7 @@ function buildTable(
   // Labels of other kinds of tables: a 部门名称 with no 项目名称, a monitoring header, a header with
   // targets but neither actuals nor scores (a 申报表).
   if (kind === 'project' && departmentName && !projectNameLabel) kind = 'department';
-  if (kind === 'project' && includesAny(signals.headerText, MONITORING_HEADER)) kind = 'monitoring';
+  if (kind === 'project' && signalRows.some((r) => holdsMonitoringWord(grid, r))) kind = 'monitoring';
   if (kind === 'project' && indCols.actual === undefined && indCols.score === undefined) kind = 'declaration';
 
   return {
@@ -561,7 +672,7 @@ function buildTable(
 function weightedGroupLabel(grid: Grid, headerRow: number, cols: Partial<Record<IndicatorRole, number>>): IndicatorBlock['group'] {
   const first = Math.min(...(Object.values(cols) as number[]));
   for (let c = first - 1; c >= 0; c--) {
-    const label = cellText(resolvedCell(grid, headerRow, c));
+    const label = resolvedText(grid, headerRow, c);
     if (!label) continue;
     const weight = declaredWeight(label);
     if (weight === null) return null;
@@ -572,11 +683,33 @@ function weightedGroupLabel(grid: Grid, headerRow: number, cols: Partial<Record<
 }
 
 function firstNonEmptyRow(grid: Grid, from: number, to: number): number | null {
-  for (let r = from; r < to; r++) {
-    const row = grid.cells[r];
-    if (row && row.some((c) => c && cellText(c))) return r;
-  }
+  for (let r = from; r < to; r++) if (rowHasText(grid, r)) return r;
   return null;
+}
+
+/**
+ * Whether a cell of row r holds a MONITORING_HEADER word: what includesAny asks of the row's
+ * normalised texts joined by "|" (which no word holds), without joining them. Every word has 预, 月
+ * or 偏; a cell without them, or the characters NFKC folds into 月 (⽉ ㈪ ㊊ ㋀–㋋ 🈷, checked over all
+ * of Unicode), is ruled out before normalising.
+ */
+function holdsMonitoringWord(grid: Grid, r: number): boolean {
+  const row = grid.cells[r];
+  if (!row) return false;
+  for (let c = 0; c < row.length; c++) {
+    const raw = textAt(grid, r, c);
+    if (mayHoldMonitoringWord(raw) && includesAny(normAt(grid, r, c), MONITORING_HEADER)) return true;
+  }
+  return false;
+}
+
+function mayHoldMonitoringWord(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x9884 || c === 0x6708 || c === 0x504f) return true; // 预 月 偏
+    if (c === 0x2f49 || c === 0x322a || c === 0x328a || (c >= 0x32c0 && c <= 0x32cb) || c === 0xd83c) return true; // 🈷: its high surrogate
+  }
+  return false;
 }
 
 /** Labels of fields and goals: the text beside a label is never one of these. */
@@ -589,14 +722,14 @@ const FIELD_LABELS = [
   normalizeLabel('年初设定'),
 ];
 
-/** Every non-empty cell in rows [from, to), with its text as typed and normalised. */
-function* textCells(grid: Grid, from: number, to: number): Generator<{ raw: string; t: string; r: number; c: number }> {
+/** Every non-empty cell in rows [from, to), with its trimmed text (normAt gives it normalised). */
+function eachText(grid: Grid, from: number, to: number, visit: (raw: string, r: number, c: number) => void): void {
   for (let r = from; r < to; r++) {
     const row = grid.cells[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
-      const raw = cellText(cellAt(grid, r, c));
-      if (raw) yield { raw, t: normalizeLabel(raw), r, c };
+      const raw = textAt(grid, r, c);
+      if (raw) visit(raw, r, c);
     }
   }
 }
@@ -606,10 +739,10 @@ function valueRightOf(grid: Grid, row: number, col: number, width: number): Loca
   const m = mergeAt(grid, row, col);
   const start = m ? m.right + 1 : col + 1;
   for (let c = start; c < width; c++) {
-    const t = cellText(cellAt(grid, row, c));
+    const t = textAt(grid, row, c);
     if (!t) continue;
     // The next label on the same line ("实施单位") is not this label's value.
-    const nt = normalizeLabel(t);
+    const nt = normAt(grid, row, c);
     if (t.length <= 16 && includesAny(nt, FIELD_LABELS)) return null;
     return { text: t, row, col: c };
   }
@@ -631,26 +764,39 @@ function findGoals(
   let expected: Located | null = null;
   let actual: Located | null = null;
   const rows: number[] = [];
-  let groupOnly: { row: number; col: number } | null = null;
-  for (const { t, r, c } of textCells(grid, from, to)) {
-    if (t.length > 20) continue;
+  let groupOnly = null as { row: number; col: number } | null; // set in the visitor (see buildTable)
+  eachText(grid, from, to, (raw, r, c) => {
+    // Every label below has 目标 or 完成情况: most cells are ruled out before normalising.
+    if (!mayBeGoalsLabel(raw)) return;
+    const t = normAt(grid, r, c);
+    if (t.length > 20) return;
+    if (!t.includes('目标') && !t.includes('完成情况')) return;
     const isActual = includesAny(t, GOALS_ACTUAL) && !t.startsWith('年度总体目标完成情况');
-    const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || /年度目标$/.test(t));
+    const isExpected = !isActual && (includesAny(t, GOALS_EXPECTED) || t.endsWith('年度目标'));
     const isGroup = t.startsWith('年度总体目标') || t.includes('目标完成情况');
-    if (!isActual && !isExpected && !isGroup) continue;
+    if (!isActual && !isExpected && !isGroup) return;
     rows.push(r);
     const m = mergeAt(grid, r, c);
     if ((m && m.bottom > m.top) || (!isActual && !isExpected)) {
       groupOnly ??= { row: r, col: c };
       if (t.includes('综述') && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
-      continue;
+      return;
     }
     if (isExpected && !expected) expected = contentBelowOrRight(grid, r, c, to, width);
     else if (isActual && !actual) actual = contentBelowOrRight(grid, r, c, to, width);
-  }
+  });
   // A goals block with only its group label: the text beside it is the expected goal.
   if (!expected && groupOnly) expected = valueRightOf(grid, groupOnly.row, groupOnly.col, width);
   return { expected, actual, rows };
+}
+
+/** Whether a text can normalise into one holding 目标 or 完成情况: it holds 目 or 完, or ⽬ (U+2F6C, the one character NFKC folds into either; checked over all of Unicode). */
+function mayBeGoalsLabel(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x76ee || c === 0x5b8c || c === 0x2f6c) return true;
+  }
+  return false;
 }
 
 const GOALS_EXPECTED = ['预期目标', '年初设定目标'].map(normalizeLabel);
@@ -660,7 +806,7 @@ function contentBelowOrRight(grid: Grid, row: number, col: number, to: number, w
   const m = mergeAt(grid, row, col);
   const below = (m ? m.bottom : row) + 1;
   if (below < to) {
-    const t = cellText(cellAt(grid, below, col));
+    const t = textAt(grid, below, col);
     if (t) return { text: t, row: below, col };
   }
   return valueRightOf(grid, row, col, width);
@@ -675,19 +821,23 @@ function fundsRows(grid: Grid, funds: FundsBlock, end: number): FundsRow[] {
   for (let r = funds.headerRow + 1; r < end; r++) {
     if (!grid.cells[r]) continue;
     let label = '';
+    let nl = '';
     for (let c = firstData - 1; c >= 0; c--) {
-      const t = cellText(resolvedCell(grid, r, c));
-      if (t && !includesAny(normalizeLabel(t), LABELS.fundsGroup)) {
-        label = t;
+      const raw = resolvedText(grid, r, c);
+      if (!raw) continue;
+      const t = resolvedNorm(grid, r, c);
+      if (!includesAny(t, LABELS.fundsGroup)) {
+        label = raw;
+        nl = t;
         break;
       }
     }
-    const nl = normalizeLabel(label);
     if (isReasonLabel(nl)) continue; // a 说明 row: read as the block's reason (readFundsLabels), not a source
-    const hasData = dataCols.some((c) => cellText(cellAt(grid, r, c)) !== '');
+    const hasData = dataCols.some((c) => textAt(grid, r, c) !== '');
     if (!label && !hasData) continue;
-    if (label && !includesAny(nl, LABELS.fundsTotal) && !includesAny(nl, FUNDS_SOURCE_HINTS) && !hasData) continue;
-    const isTotal = includesAny(nl, LABELS.fundsTotal) && !nl.startsWith('其中');
+    const totalLabel = includesAny(nl, LABELS.fundsTotal);
+    if (label && !hasData && !totalLabel && !includesAny(nl, FUNDS_SOURCE_HINTS)) continue;
+    const isTotal = totalLabel && !nl.startsWith('其中');
     out.push({ row: r, label, isTotal });
   }
   // Tables that leave the total row unlabelled: the first row is the total.
@@ -716,7 +866,7 @@ function readFundsLabels(grid: Grid, funds: FundsBlock, end: number, width: numb
   let groupWeight: number | null = null;
   for (let c = 0; c < width && unit === null; c++) unit = declaredMoneyUnit(headerText(grid, h, c));
   for (let c = 0; c < firstData; c++) {
-    const label = cellText(resolvedCell(grid, h, c));
+    const label = resolvedText(grid, h, c);
     if (!label) continue;
     unit ??= declaredMoneyUnit(label);
     if (groupWeight === null && includesAny(normalizeLabel(label), LABELS.fundsGroup)) groupWeight = declaredWeight(label);
@@ -733,7 +883,7 @@ function readFundsLabels(grid: Grid, funds: FundsBlock, end: number, width: numb
     for (let c = 0; c < width; c++) {
       const raw = textAt(grid, r, c);
       if (!raw) continue;
-      const nl = normalizeLabel(raw);
+      const nl = normAt(grid, r, c);
       if (!isReasonLabel(nl)) break;
       const inline = /^[^:]{0,12}:(.+)$/.exec(raw.normalize('NFKC').trim());
       const beside = valueRightOf(grid, r, c, width);
@@ -762,7 +912,7 @@ function reasonRowBelow(grid: Grid, from: number, to: number, width: number): Lo
     if (!grid.cells[r]) continue;
     const c = firstTextCol(grid, r);
     const raw = textAt(grid, r, c);
-    const nl = normalizeLabel(raw);
+    const nl = normAt(grid, r, c);
     if (!raw || /^(备注|注)/.test(nl)) continue;
     const inline = /^([^:]{1,12}):(.+)$/.exec(raw.normalize('NFKC').trim());
     const label = inline ? normalizeLabel(inline[1]) : nl;
@@ -779,13 +929,26 @@ export function isEmptyReason(text: string): boolean {
   return /^(0|无|没有|\/|-|—)?$/.test(normalizeLabel(text));
 }
 
-function isTotalLabel(t: string): boolean {
-  const n = normalizeLabel(t);
-  return LABELS.total.some((l) => n === l || n.startsWith(l));
+/**
+ * Whether a cell's text can be a 总分/合计 label: it holds 总 or 合, or 🈴 (U+1F234, the only character
+ * NFKC turns into either; checked over all of Unicode), found by its high surrogate. Most cells of an
+ * indicator row are ruled out before normalising.
+ */
+function mayBeTotalLabel(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x603b || c === 0x5408 || c === 0xd83c) return true;
+  }
+  return false;
+}
+
+/** A 总分/合计 label, given its normalised text. */
+function isTotalLabel(n: string): boolean {
+  return startsWithAny(n, LABELS.total);
 }
 
 /** Fills block.rows; returns the 总分 row if there is one. */
-function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: number, chars: Uint8Array): TotalRow | null {
+function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: number, chars: number[]): TotalRow | null {
   const { cols } = block;
   const nameCol = cols.name as number;
   const valueCols = (['target', 'actual', 'weight', 'score'] as const)
@@ -795,28 +958,35 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
   let level1Cell: { row: number; col: number } | null = null;
   let level2 = '';
   let blankRun = 0;
+  // 总分 / 合计 in any column left of the 分值/得分 columns ends the block: some forms put a 说明 cell
+  // first and the 总分 label just before the 分值 column ("其他需要说明事项 | 无 | 总分 | 100 | 96").
+  const scoreCols = [cols.weight, cols.score].filter((c): c is number => c !== undefined && c > nameCol);
+  const leftEnd = scoreCols.length ? Math.min(...scoreCols) - 1 : Math.max(nameCol, ...valueCols.filter((c) => c <= nameCol));
+  const lastLabelCol = Math.min(leftEnd, width - 1);
   for (let r = block.headerRow + 1; r < limit; r++) {
-    const row = grid.cells[r];
-    const anyText = !!row && row.some((c) => c && cellText(c));
-    if (!anyText) {
+    if (!rowHasText(grid, r)) {
       if (++blankRun >= 3) break;
       continue;
     }
     blankRun = 0;
-    // 总分 / 合计 in any column left of the 分值/得分 columns ends the block: some forms put a 说明 cell
-    // first and the 总分 label just before the 分值 column ("其他需要说明事项 | 无 | 总分 | 100 | 96").
-    const scoreCols = [cols.weight, cols.score].filter((c): c is number => c !== undefined && c > nameCol);
-    const leftEnd = scoreCols.length ? Math.min(...scoreCols) - 1 : Math.max(nameCol, ...valueCols.filter((c) => c <= nameCol));
-    for (let c = 0; c <= Math.min(leftEnd, width - 1); c++) {
-      if (isTotalLabel(textAt(grid, r, c))) return { row: r, gradeLabel: findGradeLabel(grid, r, width) };
+    if (chars[r] & HAS_TOTAL) {
+      for (let c = 0; c <= lastLabelCol; c++) {
+        if (mayBeTotalLabel(textAt(grid, r, c)) && isTotalLabel(normAt(grid, r, c))) return { row: r, gradeLabel: findGradeLabel(grid, r, width) };
+      }
     }
-    // A new title or funds header means the next table started without a 总分 row.
-    const firstText = normalizeLabel(textAt(grid, r, firstTextCol(grid, r)));
-    if (firstText.length <= 30 && includesAny(firstText, LABELS.title)) break;
+    // A new title or funds header means the next table started without a 总分 row. Every title has
+    // 表, which no other character normalises into: most rows are ruled out before normalising.
+    if (chars[r] & HAS_TITLE) {
+      const first = firstTextCol(grid, r);
+      if (textAt(grid, r, first).includes('表')) {
+        const firstText = normAt(grid, r, first);
+        if (firstText.length <= 30 && includesAny(firstText, LABELS.title)) break;
+      }
+    }
     if ((chars[r] & MAY_BE_FUNDS_HEADER) === MAY_BE_FUNDS_HEADER && isFundsHeader(headerRoles(grid, r, FUNDS_COLUMNS, width))) break;
 
     if (cols.level1 !== undefined) {
-      const l1 = cellText(resolvedCell(grid, r, cols.level1));
+      const l1 = resolvedText(grid, r, cols.level1);
       if (l1) {
         if (l1 !== level1) {
           const m = mergeAt(grid, r, cols.level1);
@@ -827,29 +997,23 @@ function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: 
       }
     }
     if (cols.level2 !== undefined) {
-      const l2 = cellText(resolvedCell(grid, r, cols.level2));
+      const l2 = resolvedText(grid, r, cols.level2);
       if (l2) level2 = l2;
     }
-    const rawName = cellText(resolvedCell(grid, r, nameCol));
+    const rawName = resolvedText(grid, r, nameCol);
     const name = cleanIndicatorName(rawName);
     if (!name) continue; // empty or reserved ("指标2:", "……")
-    const deviation = cols.deviation !== undefined ? cellText(resolvedCell(grid, r, cols.deviation)) : '';
+    const deviation = cols.deviation !== undefined ? resolvedText(grid, r, cols.deviation) : '';
     block.rows.push({ row: r, level1, level1Cell, level2, name, rawName, deviation });
   }
   return null;
 }
 
-function firstTextCol(grid: Grid, r: number): number {
-  const row = grid.cells[r] ?? [];
-  for (let c = 0; c < row.length; c++) if (row[c] && cellText(row[c] as Cell)) return c;
-  return 0;
-}
-
 function findGradeLabel(grid: Grid, totalRow: number, width: number): { row: number; col: number } | null {
   for (const r of [totalRow, totalRow + 1]) {
     for (let c = 0; c < width + 2; c++) {
-      const t = normalizeLabel(textAt(grid, r, c));
-      if (t && t.length <= 6 && LABELS.grade.some((l) => t === l || t.startsWith(l))) return { row: r, col: c };
+      const t = normAt(grid, r, c);
+      if (t && t.length <= 6 && startsWithAny(t, LABELS.grade)) return { row: r, col: c };
     }
   }
   return null;

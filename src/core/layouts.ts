@@ -142,12 +142,10 @@ export const OTHER_TABLE_KINDS: { kind: Exclude<TableKind, 'project'>; name: str
   { kind: 'monitoring', name: '绩效运行监控表', labels: n(['绩效运行监控', '运行监控表', '绩效监控表', '绩效目标执行监控', '执行监控表']) },
 ];
 
-const OTHER_KIND_WORDS = /整体|申报|监控/;
-
 /** The kind a title-like text names, if it names another kind of table. */
 export function otherKindOf(normalized: string): (typeof OTHER_TABLE_KINDS)[number] | null {
-  // Every label above has one of these words: one test rules out almost every cell of a project table.
-  if (normalized.length > 40 || !OTHER_KIND_WORDS.test(normalized)) return null;
+  // Every label above has 整体, 申报 or 监控: three tests rule out almost every cell of a project table.
+  if (normalized.length > 40 || !(normalized.includes('整体') || normalized.includes('申报') || normalized.includes('监控'))) return null;
   for (const k of OTHER_TABLE_KINDS) if (includesAny(normalized, k.labels)) return k;
   return null;
 }
@@ -169,7 +167,8 @@ export interface LayoutSignals {
   indicatorRoles: Set<IndicatorRole>;
   fundsRoles: Set<FundsRole>;
   title: string;
-  headerText: string;
+  /** The header rows' normalised texts joined by "|"; joined on first ask (most layouts are told apart by their roles first). */
+  headerText(): string;
   /** Whether 分值 comes before 指标值 in the indicator header. */
   weightBeforeTarget: boolean;
 }
@@ -188,7 +187,7 @@ export const LAYOUTS: LayoutSpec[] = [
     matches: (s) =>
       s.indicatorRoles.has('nature') &&
       s.indicatorRoles.has('unit') &&
-      (s.headerText.includes('预算执行情况') || s.headerText.includes('权重')),
+      (s.headerText().includes('预算执行情况') || s.headerText().includes('权重')),
   },
   { id: 'yunnan', name: '云南', matches: (s) => s.indicatorRoles.has('nature') || s.indicatorRoles.has('unit') },
   {
@@ -196,7 +195,7 @@ export const LAYOUTS: LayoutSpec[] = [
     name: '转移支付',
     matches: (s) =>
       s.title.includes('绩效目标自评表') ||
-      (!s.fundsRoles.has('initialBudget') && s.weightBeforeTarget && s.headerText.includes('未完成原因')),
+      (!s.fundsRoles.has('initialBudget') && s.weightBeforeTarget && s.headerText().includes('未完成原因')),
   },
   { id: 'national', name: '全国', matches: () => true },
 ];

@@ -5,6 +5,7 @@
  * breaks typed inside labels: "绩效 指标", "年度 总体 目标") is removed; Chinese brackets become ASCII.
  */
 export function normalizeLabel(text: string): string {
+  if (isNormalForm(text)) return text;
   // Detection normalises the same few hundred cell texts many times per table: remember them.
   const hit = NORMALIZED.get(text);
   if (hit !== undefined) return hit;
@@ -19,6 +20,20 @@ export function normalizeLabel(text: string): string {
   return out;
 }
 
+/**
+ * Text that normalizeLabel leaves as it is: printable ASCII and CJK unified ideographs (U+4E00–U+9FFF)
+ * only, which NFKC keeps (checked for every one of them), with no whitespace or bracket to replace and
+ * no trailing colon. Most labels and numbers are such: reading them costs less than a cache lookup.
+ */
+function isNormalForm(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return n === 0 || text.charCodeAt(n - 1) !== 0x3a; // ':'
+}
+
 const NORMALIZED = new Map<string, string>();
 /** Bounds the memory a batch of many different workbooks can hold in each cache. */
 const NORMALIZED_MAX = 20000;
@@ -31,6 +46,12 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
 /** Whether the normalised text contains any of the (already normalised) needles. */
 export function includesAny(normalized: string, needles: readonly string[]): boolean {
   for (let i = 0; i < needles.length; i++) if (normalized.includes(needles[i])) return true;
+  return false;
+}
+
+/** Whether the normalised text starts with any of the (already normalised) needles (equal included). */
+export function startsWithAny(normalized: string, needles: readonly string[]): boolean {
+  for (let i = 0; i < needles.length; i++) if (normalized.startsWith(needles[i])) return true;
   return false;
 }
 
@@ -67,6 +88,17 @@ const BARE = new Map<string, string>();
  * Returns "" for reserved rows ("指标2:", "……").
  */
 export function cleanIndicatorName(name: string): string {
+  // Asked for every indicator row of every evaluation, five patterns each: remember each name's answer.
+  const hit = CLEANED.get(name);
+  if (hit !== undefined) return hit;
+  const out = stripDecorations(name);
+  remember(CLEANED, name, out);
+  return out;
+}
+
+const CLEANED = new Map<string, string>();
+
+function stripDecorations(name: string): string {
   // Decorations are stripped from the text as typed (no NFKC): the name is shown to the user, and
   // NFKC would turn its full-width commas and brackets into ASCII ones.
   let s = name.replace(/[\u3000]/g, ' ').trim();

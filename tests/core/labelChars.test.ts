@@ -1,0 +1,46 @@
+/**
+ * Detection rules cells out by a character before normalising them (src/core/detect.ts: headerChars,
+ * mayBeTotalLabel, mayBeGoalsLabel, mayHoldMonitoringWord; otherKindOf in layouts.ts). That is exact
+ * only while (1) every label holds the character looked for and (2) no other character turns into it
+ * under NFKC except those the code also looks for. Both are checked here: a new label, or a Unicode
+ * version with a new compatibility character, fails this test rather than a table going unseen.
+ */
+import { LABELS, MONITORING_HEADER, OTHER_TABLE_KINDS } from '../../src/core/layouts';
+
+/** Every code point whose NFKC form holds `ch`, other than `ch` itself. */
+function foldsInto(chars: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = Object.fromEntries(chars.map((c) => [c, []]));
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const s = String.fromCodePoint(cp);
+    const n = s.normalize('NFKC');
+    if (n === s) continue;
+    for (const c of chars) if (n.includes(c)) out[c].push(`U+${cp.toString(16).toUpperCase()}`);
+  }
+  return out;
+}
+
+describe('characters the detection pre-filters look for', () => {
+  it('NFKC folds into them only the characters the code also looks for', () => {
+    expect(foldsInto(['级', '预', '执', '总', '合', '表', '目', '完', '月', '偏'])).toEqual({
+      级: [],
+      预: [],
+      执: [],
+      总: [],
+      合: ['U+1F234'], // 🈴: mayBeTotalLabel looks for its high surrogate
+      表: [],
+      目: ['U+2F6C'], // ⽬: mayBeGoalsLabel
+      完: [],
+      // ⽉ ㈪ ㊊ ㋀–㋋ 🈷: mayHoldMonitoringWord
+      月: ['U+2F49', 'U+322A', 'U+328A', 'U+32C0', 'U+32C1', 'U+32C2', 'U+32C3', 'U+32C4', 'U+32C5', 'U+32C6', 'U+32C7', 'U+32C8', 'U+32C9', 'U+32CA', 'U+32CB', 'U+1F237'],
+      偏: [],
+    });
+  });
+
+  it('every label holds the character its pre-filter looks for', () => {
+    for (const l of LABELS.total) expect(['总', '合']).toContain(l[0]);
+    for (const l of LABELS.title) expect(l).toContain('表');
+    for (const w of MONITORING_HEADER) expect(w).toMatch(/[预月偏]/);
+    for (const k of OTHER_TABLE_KINDS) for (const l of k.labels) expect(l).toMatch(/整体|申报|监控/);
+  });
+});
