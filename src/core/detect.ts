@@ -188,8 +188,8 @@ function charsOf(text: unknown): number {
   // Not a string (malformed input): let the full match see it, as it always did.
   if (typeof text !== 'string') return ALL_CHARS;
   // Column markers (A)/(B) name budget and execution whatever the words (full-width letters fold to A/B).
-  // A loop over the code units: most cells (numbers, names) are a few characters long, and a regex
-  // test per cell costs more than reading them.
+  // One pass over the code units gathers every bit at once (a regex would rule a cell out as fast, but
+  // each bit of a cell it lets through would then take searches of its own).
   let bits = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -78,8 +78,10 @@ export const INDICATOR_COLUMNS: Synonyms<IndicatorRole> = [
 
 /** The role a header cell names, if any. */
 export function matchRole<R extends string>(columns: Synonyms<R>, text: string): R | null {
-  // Every row of every sheet is tried as a header: remember each text's answer per column set.
-  let memo = ROLE_MEMO.get(columns) as Map<string, R | null> | undefined;
+  // Every row of every sheet is tried as a header: remember each text's answer per column set. The
+  // two sets detection asks of every header cell have their memo at hand, without a WeakMap lookup.
+  const own: unknown = columns;
+  let memo = (own === INDICATOR_COLUMNS ? INDICATOR_MEMO : own === FUNDS_COLUMNS ? FUNDS_MEMO : ROLE_MEMO.get(columns)) as Map<string, R | null> | undefined;
   if (!memo) ROLE_MEMO.set(columns, (memo = new Map()));
   const hit = memo.get(text);
   if (hit !== undefined) return hit;
@@ -90,6 +92,8 @@ export function matchRole<R extends string>(columns: Synonyms<R>, text: string):
 }
 
 const ROLE_MEMO = new WeakMap<object, Map<string, string | null>>();
+const INDICATOR_MEMO = new Map<string, string | null>();
+const FUNDS_MEMO = new Map<string, string | null>();
 
 function findRole<R extends string>(columns: Synonyms<R>, text: string): R | null {
   const t = normalizeLabel(text);
