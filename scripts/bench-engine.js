@@ -6,8 +6,9 @@
  *   - the CLI's work on a 60-sheet workbook (readWorkbookFile + evaluateWorkbook) against a bare
  *     exceljs load of the same file (goal: ratio ≤ 1.2).
  * With JIXIAO_BENCH_BASELINE=<another checkout of this project, lib/ built> the two per-table figures are also
- * taken for that engine, each engine in fresh processes taken in turn (5 rounds: a fresh process is how the figure
- * was first measured, and JIT warm-up is part of it), and printed side by side with their ratio.
+ * taken for that engine, each engine in fresh processes taken in turn (JIXIAO_BENCH_ROUNDS rounds, default 12: a
+ * fresh process is how the figure was first measured, and JIT warm-up is part of it), and printed side by side with
+ * the median of the per-round ratios.
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -117,20 +118,32 @@ function perTableIn(dir) {
   return JSON.parse(r.stdout);
 }
 
-/** This engine against a baseline checkout's, fresh processes in turn, medians of the rounds and their ratios. */
+/**
+ * This engine against a baseline checkout's, each in fresh processes, the two taken in turn (which goes first
+ * alternates): per round the ratio this ÷ baseline, then the median ratio and its quartiles. Pairing each round
+ * cancels the drift of a shared machine; a fresh process per figure keeps the JIT warm-up in, as first measured.
+ */
 function versusBaseline(baseline) {
-  const rounds = 5;
-  const runs = { base: [], now: [] };
+  const rounds = Number(process.env.JIXIAO_BENCH_ROUNDS || 12);
+  const pairs = [];
   for (let i = 0; i < rounds; i++) {
-    runs.base.push(perTableIn(baseline));
-    runs.now.push(perTableIn(root));
+    if (i % 2) {
+      const now = perTableIn(root);
+      pairs.push({ now, base: perTableIn(baseline) });
+    } else {
+      const base = perTableIn(baseline);
+      pairs.push({ base, now: perTableIn(root) });
+    }
   }
-  const m = (xs, k) => median(xs.map((x) => x[k]));
-  console.log(`against the baseline engine in ${baseline} (fresh processes in turn, median of ${rounds} rounds each):`);
+  const at = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+  console.log(`against the baseline engine in ${baseline} (fresh processes in turn, ${rounds} rounds):`);
   for (const [k, label] of [['small', 'seed-sized table'], ['large', '200-indicator table']]) {
-    const b = m(runs.base, k);
-    const n = m(runs.now, k);
-    console.log(`  ${label.padEnd(21)} baseline ${fmt(b)} ms   this ${fmt(n)} ms   this/baseline ${(n / b).toFixed(2)}`);
+    const ratios = pairs.map((p) => p.now[k] / p.base[k]);
+    const b = median(pairs.map((p) => p.base[k]));
+    const n = median(pairs.map((p) => p.now[k]));
+    console.log(
+      `  ${label.padEnd(21)} baseline ${fmt(b)} ms   this ${fmt(n)} ms   this/baseline ${median(ratios).toFixed(2)} (quartiles ${at(ratios, 0.25).toFixed(2)}–${at(ratios, 0.75).toFixed(2)})`,
+    );
   }
 }
 

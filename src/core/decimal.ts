@@ -174,9 +174,11 @@ export function product(a: number, b: number): number {
 /** Sum without binary drift (10.1 + 20.2 = 30.3). */
 export function sum(values: number[]): number {
   // Whole numbers (most weights and scores) add exactly in binary: skip the decimal arithmetic.
+  // Indexed loops here and below: a sum runs for every group, total and message, often before it is optimised.
   let whole = 0;
   let allWhole = true;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (!Number.isInteger(v)) {
       allWhole = false;
       break;
@@ -193,15 +195,18 @@ export function sum(values: number[]): number {
 
 /** The sum as scaled integers at the largest scale among the values; null when out of bounds. */
 function scaledSum(values: number[]): number | null {
+  // One pass: the running sum moves to a finer scale when a value needs it. Every step stays below LIMIT, so
+  // every step is exact, and a sum returned is the exact one whatever the order of scales.
   let exp = 0;
-  for (const v of values) {
-    if (!toScaled(v)) return null;
-    if (scaledExp > exp) exp = scaledExp;
-  }
   let acc = 0;
-  for (const v of values) {
-    toScaled(v);
-    const term = scaledInt * POW10[exp - scaledExp];
+  for (let i = 0; i < values.length; i++) {
+    if (!toScaled(values[i])) return null;
+    let term = scaledInt;
+    if (scaledExp > exp) {
+      acc *= POW10[scaledExp - exp];
+      exp = scaledExp;
+      if (!(Math.abs(acc) < LIMIT)) return null;
+    } else term = scaledInt * POW10[exp - scaledExp];
     if (!(Math.abs(term) < LIMIT)) return null;
     acc += term;
     if (!(Math.abs(acc) < LIMIT)) return null;
@@ -213,8 +218,8 @@ function scaledSum(values: number[]): number | null {
 /** The sum as decimal.js adds (each partial sum to 20 significant digits); null where a value is not finite. */
 function exactSum(values: number[]): number | null {
   let acc: Exact | null = exactOf(0);
-  for (const x of values) {
-    const v = exactOf(x);
+  for (let i = 0; i < values.length; i++) {
+    const v = exactOf(values[i]);
     if (!v || !acc) return null;
     acc = plus(acc, v);
   }

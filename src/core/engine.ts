@@ -45,13 +45,15 @@ export function evaluateWorkbook(grids: Grid[], profile: RuleProfile = NATIONAL_
 export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PROFILE): WorkbookResult {
   const tables: TableResult[] = [];
   const sheets: { grid: Grid; detected: DetectedTable[] }[] = [];
-  for (const grid of grids) {
+  for (let g = 0; g < grids.length; g++) {
+    const grid = grids[g];
     // A sheet this tool generated (a report, its 填报问题清单 — they carry a fingerprint line) copies the
     // table's figures: it is output, never a table to score.
     if (grid.hidden || storedFingerprint(grid) !== null) continue;
     const detected = detectTables(grid);
     // 部门整体 tables, 申报表 and 监控表 are never scored as a project (RULES.md "not project tables").
-    for (const t of detected) {
+    for (let i = 0; i < detected.length; i++) {
+      const t = detected[i];
       if (t.kind !== 'project') continue;
       const table = evaluateTable(t, profile);
       attachSubjects(t, table);

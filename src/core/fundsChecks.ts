@@ -108,7 +108,8 @@ function readExecutionWeight(t: DetectedTable, block: FundsBlock, r: number, amo
   let weightRow = r;
   let weight = c.weight === undefined ? block.headerWeight : amount(r, c.weight, '预算执行率分值').value;
   if (weight === null && c.weight !== undefined) {
-    for (const src of block.rows) {
+    for (let i = 0; i < block.rows.length; i++) {
+      const src = block.rows[i];
       if (src.row === r) continue;
       const w = readAmount(cellAt(t.grid, src.row, c.weight)).value;
       if (w !== null) {
@@ -198,7 +199,8 @@ function checkExecutionScore(
 function readSources(t: DetectedTable, block: FundsBlock, r: number, issues: IssueList, money: AmountReader): FundsSource[] {
   const c = block.cols;
   const sources: FundsSource[] = [];
-  for (const src of block.rows) {
+  for (let i = 0; i < block.rows.length; i++) {
+    const src = block.rows[i];
     if (src.row === r) continue;
     const source: FundsSource = {
       label: src.label,
@@ -242,7 +244,9 @@ function checkFundsSum(
   ];
   // Only top-level sources add up to the total: nested "其中" rows under a source would count twice.
   const topSources = sources.filter((s, i) => i === 0 || !normalizeLabel(s.label).startsWith('其中') || !normalizeLabel(sources[i - 1].label).startsWith('其中'));
-  for (const [key, name] of columns) {
+  for (let i = 0; i < columns.length; i++) {
+    const key = columns[i][0];
+    const name = columns[i][1];
     const total = totals[key];
     const col = c[key];
     if (total === null || col === undefined) continue;

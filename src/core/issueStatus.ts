@@ -11,11 +11,12 @@ import type { Issue, WorkbookResult } from './result';
  * value fields); `valueAt`: the cell's value and formula now.
  */
 export function applyStatuses(result: WorkbookResult, written: Map<string, CellState>, valueAt: (sheet: string, address: string) => CellState): void {
-  for (const i of result.issues) i.status = 'open';
-  for (const t of result.tables) {
+  for (let k = 0; k < result.issues.length; k++) result.issues[k].status = 'open';
+  for (let n = 0; n < result.tables.length; n++) {
+    const t = result.tables[n];
     // Nothing written by an earlier scoring (the usual first reading): every issue is open.
     if (!written.size) {
-      for (const i of t.issues) i.status = 'open';
+      for (let k = 0; k < t.issues.length; k++) t.issues[k].status = 'open';
       continue;
     }
     for (const i of t.issues) {

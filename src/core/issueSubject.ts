@@ -81,5 +81,5 @@ function isAt(at: { row: number; col: number } | null | undefined, row: number, 
 export function attachSubjects(t: DetectedTable, table: TableResult): void {
   if (!table.issues.length) return;
   const x = tableIndex(t, table);
-  for (const issue of table.issues) issue.subject = subjectOf(t, table, x, issue.cell);
+  for (let i = 0; i < table.issues.length; i++) table.issues[i].subject = subjectOf(t, table, x, table.issues[i].cell);
 }

@@ -34,7 +34,9 @@ export function groupByLevel1(t: DetectedTable, indicators: IndicatorResult[]): 
     g.indexes.push(i);
     if (ind.weight !== null) g.weights.push(ind.weight);
   });
-  for (const g of groups.values()) g.weightSum = sum(g.weights);
+  groups.forEach((g) => {
+    g.weightSum = sum(g.weights);
+  });
   return groups;
 }
 
@@ -50,10 +52,10 @@ export function categoryOf(label: string): Exclude<Level1Kind, 'other'> | null {
 /** Each group's score: the sum of its scored rows that have one. */
 export function groupScores(groups: Map<string, Level1Group>): number[] {
   const out: number[] = [];
-  for (const g of groups.values()) {
+  groups.forEach((g) => {
     const rows = g.rows.filter((r) => r.weight !== null && r.score !== null);
     if (rows.length) out.push(sum(rows.map((r) => r.score as number)));
-  }
+  });
   return out;
 }
 
@@ -66,9 +68,10 @@ export function groupSummaries(funds: FundsResult, groups: Map<string, Level1Gro
       kind: 'execution', indicators: [], countedInTotal: withExec,
     });
   }
-  for (const g of groups.values()) {
+  // Map.forEach rather than for…of: no iterator result per group while the code is not yet optimised.
+  groups.forEach((g) => {
     const rows = g.rows.filter((r) => r.weight !== null);
-    if (!rows.length) continue;
+    if (!rows.length) return;
     const scores = rows.map((r) => r.score);
     const stated = rows.map((r) => r.statedScore);
     summaries.push({
@@ -81,6 +84,6 @@ export function groupSummaries(funds: FundsResult, groups: Map<string, Level1Gro
       indicators: g.indexes,
       countedInTotal: true,
     });
-  }
+  });
   return summaries;
 }

@@ -62,16 +62,17 @@ export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: 
   if (executionWeight !== null) weightParts.push(executionWeight);
   const weightsByGroup: number[][] = [];
   const groupSums: number[] = [];
-  for (const g of groups.values()) {
+  groups.forEach((g) => {
     if (g.weights.length) {
-      weightParts.push(...g.weights);
+      for (let i = 0; i < g.weights.length; i++) weightParts.push(g.weights[i]);
       weightsByGroup.push(g.weights);
       groupSums.push(g.weightSum);
     }
-  }
+  });
   const weightsAbsent = t.indicators.cols.weight === undefined;
   const weight = weightParts.length && !weightsAbsent ? sum(weightParts) : null;
-  const scoreParts: (number | null)[] = [...(withExec ? [funds.weight !== null ? funds.score : null] : []), ...scored.map((i) => i.score)];
+  const scoreParts: (number | null)[] = withExec ? [funds.weight !== null ? funds.score : null] : [];
+  for (let i = 0; i < scored.length; i++) scoreParts.push(scored[i].score);
   const missingExec = withExec && (funds.weight === null || funds.score === null);
   const score = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
   return { weight, score, executionWeight, groupWeights: weightsByGroup, groupSums };

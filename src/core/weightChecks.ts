@@ -33,7 +33,7 @@ export function checkWeightsColumn(t: DetectedTable, indicators: IndicatorResult
 /** Each 一级 group: its declared weight against its rows' (LEVEL1_WEIGHT), its rows' against the profile's (WEIGHT_PROFILE). */
 export function checkLevel1Weights(groups: Map<string, Level1Group>, profile: RuleProfile, issues: IssueList): OffProfile[] {
   const offProfile: OffProfile[] = [];
-  for (const g of groups.values()) {
+  groups.forEach((g) => {
     const weights = g.weights;
     const s = g.weightSum;
     const cell = g.cell ? at(g.cell.row, g.cell.col) : null;
@@ -45,7 +45,7 @@ export function checkLevel1Weights(groups: Map<string, Level1Group>, profile: Ru
       if (cell) offProfile.push({ cell, label: g.label, actual: s, expected: profile.weights[category] });
       issues.add('WEIGHT_PROFILE', 'info', cell, messages.weightProfile(cell ?? '', g.label, s, profile.weights[category]));
     }
-  }
+  });
   return offProfile;
 }
 
