@@ -8,30 +8,35 @@ import { fromA1 } from './grid';
 import type { FundsRole, IndicatorRole } from './layouts';
 import type { IssueSubject, TableResult } from './result';
 
-/** The column → role lookups and the row → indicator index of one table, built once for all its issues. */
+/**
+ * The column → role lookups and the row → indicator index of one table, built once for all its issues, in plain
+ * arrays (columns and rows are small numbers): this runs once per table, mostly before it is optimised.
+ */
 interface TableIndex {
-  indicatorRole: Map<number, IndicatorRole>;
-  fundsRole: Map<number, FundsRole>;
-  indicatorAt: Map<number, number>;
-  sourceAt: Map<number, number>;
+  indicatorRole: (IndicatorRole | undefined)[];
+  fundsRole: (FundsRole | undefined)[];
+  indicatorAt: (number | undefined)[];
+  sourceAt: (number | undefined)[];
 }
 
 /** Column → role; where two roles share a column, the first listed, as a search of the roles in order finds. */
-function rolesByColumn<R extends string>(cols: Partial<Record<R, number>>): Map<number, R> {
-  const out = new Map<number, R>();
-  for (const r of Object.keys(cols) as R[]) {
-    const col = cols[r];
-    if (col !== undefined && !out.has(col)) out.set(col, r);
+function rolesByColumn<R extends string>(cols: Partial<Record<R, number>>): (R | undefined)[] {
+  const out: (R | undefined)[] = [];
+  const roles = Object.keys(cols) as R[];
+  for (let i = 0; i < roles.length; i++) {
+    const col = cols[roles[i]];
+    if (col !== undefined && out[col] === undefined) out[col] = roles[i];
   }
   return out;
 }
 
 /** 1-based sheet row → index in `rows`, the first where rows repeat. */
-function indexByRow(rows: { row?: number }[]): Map<number, number> {
-  const out = new Map<number, number>();
-  rows.forEach((x, i) => {
-    if (x.row !== undefined && !out.has(x.row)) out.set(x.row, i);
-  });
+function indexByRow(rows: { row?: number }[]): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i].row;
+    if (row !== undefined && out[row] === undefined) out[row] = i;
+  }
   return out;
 }
 
@@ -48,22 +53,22 @@ function tableIndex(t: DetectedTable, table: TableResult): TableIndex {
 function subjectOf(t: DetectedTable, table: TableResult, x: TableIndex, cell: string | null): IssueSubject {
   if (!cell) return { kind: 'table' };
   const { row, col } = fromA1(cell);
-  const indicator = x.indicatorAt.get(row + 1) ?? -1;
+  const indicator = x.indicatorAt[row + 1] ?? -1;
   if (indicator >= 0) {
-    const field = x.indicatorRole.get(col);
+    const field = x.indicatorRole[col];
     if (field === 'level1') return { kind: 'level1', label: table.indicators[indicator].level1 };
     return field ? { kind: 'indicator', index: indicator, field } : { kind: 'indicator', index: indicator };
   }
   const funds = t.funds?.rows.find((r) => r.row === row);
   if (funds) {
-    const field = x.fundsRole.get(col);
-    const source = x.sourceAt.get(row + 1) ?? -1;
+    const field = x.fundsRole[col];
+    const source = x.sourceAt[row + 1] ?? -1;
     if (!funds.isTotal && source >= 0) return field ? { kind: 'source', index: source, field } : { kind: 'source', index: source };
     return field ? { kind: 'funds', field } : { kind: 'funds' };
   }
   if (t.funds && row === t.funds.headerRow) return { kind: 'funds' };
   if (t.total?.row === row) {
-    const field = x.indicatorRole.get(col);
+    const field = x.indicatorRole[col];
     return field === 'weight' || field === 'score' ? { kind: 'totals', field } : { kind: 'totals' };
   }
   if (isAt(t.projectName, row, col)) return { kind: 'project', field: 'name' };

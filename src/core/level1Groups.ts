@@ -70,15 +70,27 @@ export function groupSummaries(funds: FundsResult, groups: Map<string, Level1Gro
   }
   // Map.forEach rather than for…of: no iterator result per group while the code is not yet optimised.
   groups.forEach((g) => {
-    const rows = g.rows.filter((r) => r.weight !== null);
-    if (!rows.length) return;
-    const scores = rows.map((r) => r.score);
-    const stated = rows.map((r) => r.statedScore);
+    // The scored rows' scores and stated scores, each summed unless one of them is missing.
+    const scores: number[] = [];
+    const stated: number[] = [];
+    let scored = 0;
+    let scoresComplete = true;
+    let statedComplete = true;
+    for (let i = 0; i < g.rows.length; i++) {
+      const r = g.rows[i];
+      if (r.weight === null) continue;
+      scored++;
+      if (r.score === null) scoresComplete = false;
+      else scores.push(r.score);
+      if (r.statedScore === null) statedComplete = false;
+      else stated.push(r.statedScore);
+    }
+    if (!scored) return;
     summaries.push({
       label: g.label,
       weight: g.weightSum,
-      score: scores.some((s) => s === null) ? null : sum(scores as number[]),
-      statedScore: stated.some((s) => s === null) ? null : sum(stated as number[]),
+      score: scoresComplete ? sum(scores) : null,
+      statedScore: statedComplete ? sum(stated) : null,
       declaredWeight: g.declared,
       kind: categoryOf(g.label) ?? 'other',
       indicators: g.indexes,

@@ -115,14 +115,18 @@ export interface WeightSum {
  */
 export function checkWeightSum(w: WeightSum, profile: RuleProfile, issues: IssueList): void {
   if (w.total === null || sameAt(w.total, 100, 6)) return;
-  const indicatorsOnly = sum(w.groupWeights.flat());
-  const hint = w.withExec && sameAt(indicatorsOnly, 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
-  const labels = [...(w.executionWeight !== null ? [num(w.executionWeight)] : []), ...w.groupSums.map((s) => num(s))];
+  // Plain loops, no spreads or flat(): this runs once per table, mostly before it is optimised.
+  const indicatorWeights: number[] = [];
+  for (let g = 0; g < w.groupWeights.length; g++) for (let i = 0; i < w.groupWeights[g].length; i++) indicatorWeights.push(w.groupWeights[g][i]);
+  const hint = w.withExec && sameAt(sum(indicatorWeights), 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
+  let labels = w.executionWeight !== null ? num(w.executionWeight) : '';
+  for (let g = 0; g < w.groupSums.length; g++) labels += `${labels ? '+' : ''}${num(w.groupSums[g])}`;
   const p = profile.weights;
   const national = w.withExec ? `${p.execution}+${p.output}+${p.effect}+${p.satisfaction}=100` : `${p.output}+${p.effect}+${p.satisfaction}（不含预算执行率）`;
-  const sumText = messages.weightSum(labels.join('+'), w.total, national, hint);
+  const sumText = messages.weightSum(labels, w.total, national, hint);
   if (w.offProfile.length) {
-    for (const o of w.offProfile) {
+    for (let k = 0; k < w.offProfile.length; k++) {
+      const o = w.offProfile[k];
       issues.add('WEIGHT_SUM', 'error', o.cell, `${messages.weightCause(o.cell, o.label, o.actual, o.expected)}${sumText}`);
       issues.removeWhere((i) => i.code === 'WEIGHT_PROFILE' && i.cell === o.cell);
     }

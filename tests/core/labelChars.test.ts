@@ -5,6 +5,8 @@
  * under NFKC except those the code also looks for. Both are checked here: a new label, or a Unicode
  * version with a new compatibility character, fails this test rather than a table going unseen.
  */
+import fc from 'fast-check';
+import { charsOf } from '../../src/core/detect';
 import { LABELS, MONITORING_HEADER, OTHER_TABLE_KINDS } from '../../src/core/layouts';
 
 /** Every code point whose NFKC form holds `ch`, other than `ch` itself. */
@@ -44,3 +46,23 @@ describe('characters the detection pre-filters look for', () => {
     for (const k of OTHER_TABLE_KINDS) for (const l of k.labels) expect(l).toMatch(/整体|申报|监控/);
   });
 });
+
+describe('the header characters of a cell', () => {
+  it('are the same whether the text is short (a step per code unit) or long (a native search per character)', () => {
+    const look = ['级', '预', '执', '总', '合', '表', 'A', 'B', 'Ａ', 'Ｂ', '🈴'];
+    const bitsOf = (s: string) => look.map((c) => (s.includes(c) ? c : '')).join('');
+    const piece = fc.oneof(fc.constantFrom(...look), fc.constantFrom('项目', '资金', '，', ' ', '完成', 'x', '目标'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const s = parts.join('');
+        // The same characters, padded past the long-text length: the bits must not change.
+        const padded = `${s}${'。'.repeat(40)}`;
+        expect(charsOf(padded)).toBe(charsOf(s));
+        // Texts holding the same characters get the same bits.
+        expect(charsOf(bitsOf(s))).toBe(charsOf(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
