@@ -58,6 +58,16 @@ function toScaled(x: number): boolean {
   return true;
 }
 
+/**
+ * Whether a number's shortest string has at most `decimals` decimals and no exponent: rounding it leaves it as it
+ * is (no trailing zeros to drop: the shortest string has none), and decimal.js prints it the same way.
+ */
+function shortEnough(s: string, decimals: number): boolean {
+  if (s.indexOf('e') >= 0) return false;
+  const dot = s.indexOf('.');
+  return dot < 0 || s.length - dot - 1 <= decimals;
+}
+
 /** Whether `decimals` is a count of decimal places the fast paths handle. */
 function plainDecimals(decimals: number): boolean {
   return Number.isInteger(decimals) && decimals >= 0 && decimals <= 22;
@@ -66,6 +76,7 @@ function plainDecimals(decimals: number): boolean {
 /** Rounds as the profile says: half-up (四舍五入) or truncate. */
 export function roundTo(x: number, decimals: number, mode: 'half-up' | 'truncate' = 'half-up'): number {
   if (Number.isInteger(x)) return x; // most scores are whole: nothing to round
+  if (plainDecimals(decimals) && shortEnough(String(x), decimals)) return x; // 6.5 to 2 places: as it is
   const r = plainDecimals(decimals) ? roundedDigits(x, decimals, mode === 'truncate') : null;
   if (r) return roundedNumber(r); // −0 stays −0, as decimal.js keeps the sign of a negative rounded to zero
   const v = plainDecimals(decimals) ? exactOf(x) : null;
@@ -278,6 +289,11 @@ function formatExact(v: Exact, maxDecimals: number): string | null {
 export function formatNumber(x: number, maxDecimals = 4): string {
   // Whole numbers (most weights and scores) print as they are; String(−0) is "0", as decimal.js prints it.
   if (Number.isSafeInteger(x)) return String(x);
+  if (plainDecimals(maxDecimals)) {
+    // 97.9 to 4 places is "97.9": the shortest string is what decimal.js prints when nothing is to be rounded.
+    const s = String(x);
+    if (shortEnough(s, maxDecimals)) return s;
+  }
   const r = plainDecimals(maxDecimals) ? roundedDigits(x, maxDecimals, false) : null;
   if (r) return scaledString(r.negative, r.digits, r.places);
   const v = exactOf(x);
