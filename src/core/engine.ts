@@ -45,6 +45,7 @@ export function evaluateWorkbook(grids: Grid[], profile: RuleProfile = NATIONAL_
 export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PROFILE): WorkbookResult {
   const tables: TableResult[] = [];
   const sheets: { grid: Grid; detected: DetectedTable[] }[] = [];
+  let otherKinds = false;
   for (let g = 0; g < grids.length; g++) {
     const grid = grids[g];
     // A sheet this tool generated (a report, its 填报问题清单 — they carry a fingerprint line) copies the
@@ -54,7 +55,10 @@ export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PR
     // 部门整体 tables, 申报表 and 监控表 are never scored as a project (RULES.md "not project tables").
     for (let i = 0; i < detected.length; i++) {
       const t = detected[i];
-      if (t.kind !== 'project') continue;
+      if (t.kind !== 'project') {
+        otherKinds = true;
+        continue;
+      }
       const table = evaluateTable(t, profile);
       attachSubjects(t, table);
       tables.push(table);
@@ -63,6 +67,8 @@ export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PR
   }
   const otherTable = (sheet: string, name: string): OtherTable => ({ sheet, name, message: messages.otherTableKind(sheet, name) });
   if (tables.length) {
+    // Project tables only (the usual workbook): nothing else to name.
+    if (!otherKinds) return { tables, issues: [] };
     const otherTables = sheets.flatMap(({ grid, detected }) => otherKindNames(detected).map((name) => otherTable(grid.name, name)));
     return otherTables.length ? { tables, issues: [], otherTables } : { tables, issues: [] };
   }

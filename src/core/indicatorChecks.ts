@@ -54,7 +54,7 @@ interface ScoredRow {
  * A row's result is one object filled in as its checks go (never copied with {...result}): a copy of an object
  * this wide costs V8 about a microsecond, several per row, which was most of the time a row took.
  */
-type Scored = { done: IndicatorResult } | { out: IndicatorResult; overAchieved: boolean };
+type Scored = { settled: true; result: IndicatorResult } | { settled: false; result: IndicatorResult; overAchieved: boolean };
 
 export function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: RuleProfile, issues: IssueList, amount: AmountReader, fundsRate: number | null): IndicatorResult {
   const c = t.indicators.cols;
@@ -94,7 +94,7 @@ export function evaluateIndicator(t: DetectedTable, row: IndicatorRow, profile: 
   if (isExecutionIndicator(name) && (actual.kind !== 'number' || target.kind !== 'number') && fundsRate !== null) return scoreExecutionRow(x, fundsRate);
   const kind = target.kind === 'empty' && actual.kind === 'text' ? 'qualitative' : inferKind(target, row.level2, nature);
   const scored = kind === 'qualitative' ? scoreQualitativeRow(x, actual) : scoreQuantitativeRow(x, kind, target, actual, nature);
-  return 'done' in scored ? scored.done : withDeviationDue(x, scored.out, scored.overAchieved);
+  return scored.settled ? scored.result : withDeviationDue(x, scored.result, scored.overAchieved);
 }
 
 /** What every row's result says before it is scored. */
@@ -219,12 +219,20 @@ function keepStated(x: ScoredRow, kind: IndicatorKind, why: string): IndicatorRe
   if (x.stated !== null) {
     const score = keptScore(x.stated, x.weight);
     const deviationDue: DeviationCause[] = x.round(score) < x.weight ? ['below-weight'] : [];
-    return Object.assign(x.result, { kind, score, scoreSource: 'stated' as const, deviationDue, explanation: keptExplanation(why, score) });
+    const kept = x.result;
+    kept.kind = kind;
+    kept.score = score;
+    kept.scoreSource = 'stated';
+    kept.deviationDue = deviationDue;
+    kept.explanation = keptExplanation(why, score);
+    return kept;
   }
   // No MISSING_SCORE where one of the row's value cells already holds an error.
   const c = x.t.indicators.cols;
   if (x.scoreCell && !x.issues.errorsAt([x.at(c.target), x.at(c.actual), x.at(c.weight), x.scoreCell])) x.issues.add('MISSING_SCORE', 'error', x.scoreCell, messages.missingScore(x.scoreCell, x.name, why));
-  return Object.assign(x.result, { kind, explanation: keptExplanation(why, null) });
+  x.result.kind = kind;
+  x.result.explanation = keptExplanation(why, null);
+  return x.result;
 }
 
 /** MISSING_VALUE for an empty target or actual: a warning beside a kept stated score, else an error. Says whether the value is there. */
@@ -237,9 +245,9 @@ function requireValue(x: ScoredRow, pv: ParsedValue, col: number | undefined, wh
 }
 
 function scoreQualitativeRow(x: ScoredRow, actual: ParsedValue): Scored {
-  if (!requireValue(x, actual, x.t.indicators.cols.actual, '实际完成值')) return { done: keepStated(x, 'qualitative', '实际完成值为空') };
+  if (!requireValue(x, actual, x.t.indicators.cols.actual, '实际完成值')) return { settled: true, result: keepStated(x, 'qualitative', '实际完成值为空') };
   const out = scoreQualitative(x.result, x.texts.target, x.texts.actual, actual, x.weight, x.stated, x.profile, x.issues, x.scoreCell, x.name);
-  return { out, overAchieved: false };
+  return { settled: false, result: out, overAchieved: false };
 }
 
 /**
@@ -251,15 +259,18 @@ function scoreQuantitativeRow(x: ScoredRow, kind: IndicatorKind, target: ParsedV
   const c = x.t.indicators.cols;
   const haveTarget = requireValue(x, target, c.target, '年度指标值');
   const haveActual = requireValue(x, actual, c.actual, '实际完成值');
-  if (!haveTarget || !haveActual) return { done: keepStated(x, kind, '年度指标值或实际完成值为空') };
+  if (!haveTarget || !haveActual) return { settled: true, result: keepStated(x, kind, '年度指标值或实际完成值为空') };
   const values = checkValues(target, actual, x.at(c.actual), x.name, x.texts, x.issues);
   const problem = actualProblemOf(values, target, actual);
   // The row's actual contradicts its target: the stated score stands, the report discusses it.
-  if (values === 'not_numbers') return { done: Object.assign(keepStated(x, kind, '指标值或实际完成值不是数值'), { actualProblem: problem }) };
-  if (values === 'units') return { done: Object.assign(keepStated(x, kind, '实际完成值与指标值单位不同'), { actualProblem: problem }) };
+  if (values === 'not_numbers' || values === 'units') {
+    const kept = keepStated(x, kind, values === 'units' ? '实际完成值与指标值单位不同' : '指标值或实际完成值不是数值');
+    kept.actualProblem = problem;
+    return { settled: true, result: kept };
+  }
   const t0 = target.number as number;
   const a0 = product(actual.number as number, unitScale(actual.unit, target.unit));
-  if (t0 < 0 || a0 < 0) return { done: keepStated(x, kind, '数值为负') };
+  if (t0 < 0 || a0 < 0) return { settled: true, result: keepStated(x, kind, '数值为负') };
   const comparator = nature !== 'qualitative' && nature !== null ? nature : target.comparator;
   const strict = comparator === '>' || comparator === '<';
   const k = kind as QuantitativeKind;
@@ -269,13 +280,21 @@ function scoreQuantitativeRow(x: ScoredRow, kind: IndicatorKind, target: ParsedV
   const formula = q.met ? '' : scoreFormula(k, t0, a0, x.weight, x.profile);
   const rounded = x.round(q.score);
   const explanation = quantitativeExplanation(k, x.texts.target, x.texts.actual, q.met, formula, rounded, x.weight);
-  const out = Object.assign(x.result, { kind, score: q.score, scoreSource: 'computed' as const, met: q.met, actualProblem: problem, completion, explanation });
+  // Plain stores rather than Object.assign: the row's result is filled on every row, mostly before it is optimised.
+  const out = x.result;
+  out.kind = kind;
+  out.score = q.score;
+  out.scoreSource = 'computed';
+  out.met = q.met;
+  out.actualProblem = problem;
+  out.completion = completion;
+  out.explanation = explanation;
   if (x.stated !== null && !(x.stated > x.weight) && !sameAt(x.stated, rounded, x.profile.decimals) && x.scoreCell) {
     const how = q.met ? '已完成目标，得满分' : formula;
     x.issues.add('SCORE_MISMATCH', 'warning', x.scoreCell, messages.scoreMismatch(x.scoreCell, x.name, x.stated, rounded, k, how));
   }
   const overAchieved = checkOverAchieved(x, kind, t0, a0);
-  return { out, overAchieved };
+  return { settled: false, result: out, overAchieved };
 }
 
 /** How a quantitative score is computed, in the user's words ("97.9 ÷ 64.95 × 10"). */
@@ -299,7 +318,9 @@ function withDeviationDue(x: ScoredRow, scored: IndicatorResult, overAchieved: b
   const rounded = scored.score === null ? null : x.round(scored.score);
   if (rounded !== null && rounded < x.weight) due.push('below-weight');
   if (overAchieved) due.push('over-achieved');
-  const out = Object.assign(scored, { deviationDue: due, overAchieved });
+  const out = scored;
+  out.deviationDue = due;
+  out.overAchieved = overAchieved;
   if (c.deviation !== undefined && out.score !== null && isEmptyReason(x.row.deviation)) {
     const reasons: string[] = [];
     if (due.includes('below-weight')) reasons.push(`得分 ${num(rounded as number)} 低于分值 ${num(x.weight)}`);
