@@ -25,11 +25,14 @@ export function rowValues(t: DetectedTable, r: number): [ParsedValue, ParsedValu
  * percentage points (85 → 85%), never 8,500%. A bare number up to 1 stays a fraction (1 = 100%).
  */
 export function percentPeers(a: ParsedValue, b: ParsedValue): [ParsedValue, ParsedValue] {
-  const points = (x: ParsedValue, peer: ParsedValue): ParsedValue =>
-    x.kind === 'number' && x.unit === null && peer.kind === 'number' && peer.unit === '%' && Math.abs(x.number as number) > 1
-      ? { ...x, number: ratio(x.number as number, 100), unit: '%' }
-      : x;
-  return [points(a, b), points(b, a)];
+  return [asPoints(a, b), asPoints(b, a)];
+}
+
+/** x read as percentage points where its peer is a percent and x a bare number above 1. */
+function asPoints(x: ParsedValue, peer: ParsedValue): ParsedValue {
+  return x.kind === 'number' && x.unit === null && peer.kind === 'number' && peer.unit === '%' && Math.abs(x.number as number) > 1
+    ? { ...x, number: ratio(x.number as number, 100), unit: '%' }
+    : x;
 }
 
 /** A 度量单位 column applies to bare numbers in its row; "66" under "%" is 66%. */

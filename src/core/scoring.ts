@@ -72,16 +72,15 @@ export function scoreQuantitative(
   strict: boolean,
   profile: Pick<RuleProfile, 'negativeFormula'>,
 ): QuantitativeScore {
-  const clamp = (x: number) => Math.min(Math.max(x, 0), weight);
   if (kind === 'negative') {
     const met = strict ? actual < target : actual <= target;
     if (met) return { score: weight, met };
     if (target <= 0) return { score: 0, met };
     if (profile.negativeFormula === 'linear') {
       const f = new Decimal(1).minus(dec(actual).minus(dec(target)).div(dec(target)));
-      return { score: clamp(Decimal.max(f, 0).times(dec(weight)).toNumber()), met };
+      return { score: clampTo(Decimal.max(f, 0).times(dec(weight)).toNumber(), weight), met };
     }
-    return { score: clamp(ratioTimes(target, actual, weight)), met };
+    return { score: clampTo(ratioTimes(target, actual, weight), weight), met };
   }
   if (kind === 'equal' && target === 0) {
     const met = actual <= 0;
@@ -90,7 +89,12 @@ export function scoreQuantitative(
   const met = strict ? actual > target : actual >= target;
   if (met) return { score: weight, met };
   if (target <= 0) return { score: 0, met };
-  return { score: clamp(ratioTimes(actual, target, weight)), met };
+  return { score: clampTo(ratioTimes(actual, target, weight), weight), met };
+}
+
+/** A score kept within 0…分值. */
+function clampTo(x: number, weight: number): number {
+  return Math.min(Math.max(x, 0), weight);
 }
 
 export type QualitativeTier = 'achieved' | 'partial' | 'failed' | 'unknown';
