@@ -26,6 +26,7 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   checkProjectName(t, project, issues);
   const funds = evaluateFunds(t, profile, issues, amount);
   const indicators = t.indicators.rows.map((row) => evaluateIndicator(t, row, profile, issues, amount, funds.rate));
+  checkIndicatorRows(t, issues);
 
   checkWeightsColumn(t, indicators, issues);
   const groups = groupByLevel1(t, indicators);
@@ -71,6 +72,16 @@ function projectOf(t: DetectedTable): ProjectInfo {
     department: t.department?.text ?? null,
     implementer: t.implementer?.text ?? null,
   };
+}
+
+/**
+ * MISSING_VALUE (an error) where the indicator header has no row under it (a copy cut after its header, rows
+ * deleted): nothing to score, said at the header's 三级指标 cell rather than left to a missing 总分 row.
+ */
+function checkIndicatorRows(t: DetectedTable, issues: IssueList): void {
+  if (t.indicators.rows.length) return;
+  const cell = at(t.indicators.headerRow, t.indicators.cols.name ?? t.left);
+  issues.add('MISSING_VALUE', 'error', cell, messages.indicatorsMissing(cell));
 }
 
 /** MISSING_VALUE (a warning) for an empty 项目名称, at the first cell after the label's own merged area (C3 beside A3:B3). */

@@ -20,6 +20,8 @@ export const messages = {
   missing: (cell: string, what: string, why: string) => `${of(cell, what)}为空。${why}`,
   fundsMissing: (cell: string) =>
     `${cell} 附近未找到“项目资金（万元）”部分（年初预算数、全年预算数、全年执行数）。请按自评表格式补充资金情况，才能计算预算执行率。`,
+  indicatorsMissing: (cell: string) =>
+    `${cell} 所在的指标表头下没有任何指标行，无法计算指标得分、总分和等级。请在表头下逐行填写三级指标及其年度指标值、实际完成值、分值和得分。`,
   weightsMissing: (cell: string) =>
     `${cell} 所在的指标表头没有“分值”（权重）列，各指标的分值缺失，无法计算得分、总分和等级。请在表头加“分值”列并填写各指标分值（原则上预算执行率 10、产出 50、效益 30、满意度 10，合计 100）。`,
   otherTableKind: (sheet: string, kind: string) => `工作表「${sheet}」是${kind}；本工具评的是项目支出绩效自评表`,

@@ -49,9 +49,10 @@ export const fixture: CorpusFixture = {
       // "10万" in a 万元 block = 10 (万元); 10 ÷ 10 = 1, as stated ("100%"); weight 20 from the 得分 header;
       // score = 1 × 20 = 20, as stated.
       funds: { budget: 10, executed: 10, rate: 1, weight: 20, score: 20 },
-      // Cut off after the indicator header: nothing to total, no grade.
+      // Cut off after the indicator header: nothing to total, no grade, and said so at the header's 三级指标 cell.
       totals: { score: null },
       grade: null,
+      issues: [{ code: 'MISSING_VALUE', cell: 'D10', severity: 'error' }],
       absentCodes: ['RATE_MISMATCH', 'SCORE_MISMATCH', 'NOT_A_NUMBER', 'UNIT_MISMATCH'],
     },
   ],
