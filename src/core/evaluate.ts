@@ -13,7 +13,7 @@ import { amountReader, IssueList } from './issueList';
 import { groupByLevel1, groupSummaries } from './level1Groups';
 import { messages } from './messages';
 import type { RuleProfile } from './profile';
-import type { ProjectInfo, TableResult } from './result';
+import type { FundsResult, ProjectInfo, TableResult } from './result';
 import { checkTotalMismatch, computeTotals, gradeOf, readStatedTotals, totalsResult } from './totalsAndGrade';
 import { checkEnclosingWeight, checkExecutionWeight, checkLevel1Weights, checkLevel2Weights, checkWeightsColumn, checkWeightSum, oneWeightIssuePerCell } from './weightChecks';
 
@@ -26,7 +26,7 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   checkProjectName(t, project, issues);
   const funds = evaluateFunds(t, profile, issues, amount);
   const indicators = t.indicators.rows.map((row) => evaluateIndicator(t, row, profile, issues, amount, funds.rate));
-  checkIndicatorRows(t, issues);
+  checkIndicatorRows(t, funds, issues);
 
   checkWeightsColumn(t, indicators, issues);
   const groups = groupByLevel1(t, indicators);
@@ -76,10 +76,12 @@ function projectOf(t: DetectedTable): ProjectInfo {
 
 /**
  * MISSING_VALUE (an error) where the indicator header has no row under it (a copy cut after its header, rows
- * deleted): nothing to score, said at the header's 三级指标 cell rather than left to a missing 总分 row.
+ * deleted): nothing to score, said at the header's 三级指标 cell rather than left to a missing 总分 row. Not on a
+ * table with no amounts either (a fresh template, tableState's isBlankTable): that one is simply still to fill in.
  */
-function checkIndicatorRows(t: DetectedTable, issues: IssueList): void {
+function checkIndicatorRows(t: DetectedTable, funds: FundsResult, issues: IssueList): void {
   if (t.indicators.rows.length) return;
+  if (funds.budget === null && funds.executed === null && funds.initialBudget === null) return;
   const cell = at(t.indicators.headerRow, t.indicators.cols.name ?? t.left);
   issues.add('MISSING_VALUE', 'error', cell, messages.indicatorsMissing(cell));
 }
