@@ -76,9 +76,12 @@ function plainDecimals(decimals: number): boolean {
 /** Rounds as the profile says: half-up (四舍五入) or truncate. */
 export function roundTo(x: number, decimals: number, mode: 'half-up' | 'truncate' = 'half-up'): number {
   if (Number.isInteger(x)) return x; // most scores are whole: nothing to round
-  if (plainDecimals(decimals) && shortEnough(String(x), decimals)) return x; // 6.5 to 2 places: as it is
-  const r = plainDecimals(decimals) ? roundedDigits(x, decimals, mode === 'truncate') : null;
-  if (r) return roundedNumber(r); // −0 stays −0, as decimal.js keeps the sign of a negative rounded to zero
+  if (plainDecimals(decimals)) {
+    const s = String(x);
+    if (shortEnough(s, decimals)) return x; // 6.5 to 2 places: as it is
+    const r = roundedDigits(s, decimals, mode === 'truncate');
+    if (r) return roundedNumber(r); // −0 stays −0, as decimal.js keeps the sign of a negative rounded to zero
+  }
   const v = plainDecimals(decimals) ? exactOf(x) : null;
   if (v) {
     const r = toNumber(toPlaces(v, decimals, mode === 'truncate'));
@@ -293,9 +296,9 @@ export function formatNumber(x: number, maxDecimals = 4): string {
     // 97.9 to 4 places is "97.9": the shortest string is what decimal.js prints when nothing is to be rounded.
     const s = String(x);
     if (shortEnough(s, maxDecimals)) return s;
+    const r = roundedDigits(s, maxDecimals, false);
+    if (r) return scaledString(r.negative, r.digits, r.places);
   }
-  const r = plainDecimals(maxDecimals) ? roundedDigits(x, maxDecimals, false) : null;
-  if (r) return scaledString(r.negative, r.digits, r.places);
   const v = exactOf(x);
   const s = v && formatExact(v, maxDecimals);
   if (s !== null) return s;
@@ -306,7 +309,7 @@ export function formatNumber(x: number, maxDecimals = 4): string {
 export function formatPercent(fraction: number, maxDecimals = 2): string {
   // × 100 moves the decimal point two places: exact on the digits.
   // From 10^21 up decimal.js prints an exponent: such percents (of fractions from 10^19) take the exact path.
-  const r = plainDecimals(maxDecimals) && Math.abs(fraction) < 1e19 ? roundedDigits(fraction, maxDecimals, false, 2) : null;
+  const r = plainDecimals(maxDecimals) && Math.abs(fraction) < 1e19 ? roundedDigits(String(fraction), maxDecimals, false, 2) : null;
   if (r) return `${scaledString(r.negative, r.digits, r.places)}%`;
   const v = exactOf(fraction);
   const s = v && HUNDRED && formatExact(times(v, HUNDRED), maxDecimals);

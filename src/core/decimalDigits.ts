@@ -14,12 +14,12 @@ export interface RoundedDigits {
 }
 
 /**
- * |x| × 10^shift rounded to `places` decimals (half-up, or truncated), from String(x). Null where String(x) uses
- * exponent notation (below 10^-6 or from 10^21) or x is not finite: those take the exact path.
+ * |x| × 10^shift rounded to `places` decimals (half-up, or truncated), from s = String(x), which the caller has
+ * already read. Null where s uses exponent notation (below 10^-6 or from 10^21) or x is not finite ("NaN",
+ * "Infinity"): those take the exact path.
  */
-export function roundedDigits(x: number, places: number, truncate: boolean, shift = 0): RoundedDigits | null {
-  const s = String(x);
-  if (s.indexOf('e') >= 0 || !Number.isFinite(x)) return null;
+export function roundedDigits(s: string, places: number, truncate: boolean, shift = 0): RoundedDigits | null {
+  if (s.indexOf('e') >= 0 || !isDigit(s.charCodeAt(s.charCodeAt(0) === 45 ? 1 : 0))) return null;
   const negative = s.charCodeAt(0) === 45; // "-"
   const body = negative ? s.slice(1) : s;
   const dot = body.indexOf('.');
@@ -33,6 +33,10 @@ export function roundedDigits(x: number, places: number, truncate: boolean, shif
   const next = keep >= 0 && keep < all.length ? all.charCodeAt(keep) : 48;
   if (!truncate && next >= 53) kept = increment(kept); // "5" or more: half a unit or more is dropped
   return { negative, digits: stripLeadingZeros(kept), places };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** A digit string plus one ("199" → "200", "" → "1"). */
