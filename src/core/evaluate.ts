@@ -39,7 +39,7 @@ export function evaluateTable(t: DetectedTable, profile: RuleProfile): TableResu
   const stated = readStatedTotals(t, amount, issues);
   const computed = computeTotals(t, funds, indicators, groups, withExec);
   checkWeightSum(
-    { total: computed.weight, executionWeight: computed.executionWeight, groupWeights: computed.groupWeights, groupSums: computed.groupSums, withExec, weightCell: stated.weightCell, scoreCell: stated.scoreCell, offProfile },
+    { total: computed.weight, executionWeight: computed.executionWeight, groups, withExec, weightCell: stated.weightCell, scoreCell: stated.scoreCell, offProfile },
     profile,
     issues,
   );

@@ -44,10 +44,6 @@ export interface ComputedTotals {
   score: number | null;
   /** The execution points where they count in the total. */
   executionWeight: number | null;
-  /** Each group's weights (groups without a scored row left out): WEIGHT_SUM sums them only when it is raised. */
-  groupWeights: number[][];
-  /** Each of those groups' sum. */
-  groupSums: number[];
 }
 
 /**
@@ -60,14 +56,8 @@ export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: 
   const weightParts: number[] = [];
   const executionWeight = withExec ? funds.weight : null;
   if (executionWeight !== null) weightParts.push(executionWeight);
-  const weightsByGroup: number[][] = [];
-  const groupSums: number[] = [];
   groups.forEach((g) => {
-    if (g.weights.length) {
-      for (let i = 0; i < g.weights.length; i++) weightParts.push(g.weights[i]);
-      weightsByGroup.push(g.weights);
-      groupSums.push(g.weightSum);
-    }
+    for (let i = 0; i < g.weights.length; i++) weightParts.push(g.weights[i]);
   });
   const weightsAbsent = t.indicators.cols.weight === undefined;
   const weight = weightParts.length && !weightsAbsent ? sum(weightParts) : null;
@@ -75,7 +65,7 @@ export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: 
   for (let i = 0; i < scored.length; i++) scoreParts.push(scored[i].score);
   const missingExec = withExec && (funds.weight === null || funds.score === null);
   const score = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
-  return { weight, score, executionWeight, groupWeights: weightsByGroup, groupSums };
+  return { weight, score, executionWeight };
 }
 
 /**

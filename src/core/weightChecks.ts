@@ -98,10 +98,8 @@ export interface WeightSum {
   total: number | null;
   /** The execution points where they count. */
   executionWeight: number | null;
-  /** Each group's scored weights: the message lists 执行率, then each group's sum. */
-  groupWeights: number[][];
-  /** Each of those groups' sum. */
-  groupSums: number[];
+  /** The 一级 groups: the message lists 执行率, then the sum of each group with a scored row. */
+  groups: Map<string, Level1Group>;
   withExec: boolean;
   weightCell: string | null;
   scoreCell: string | null;
@@ -117,10 +115,13 @@ export function checkWeightSum(w: WeightSum, profile: RuleProfile, issues: Issue
   if (w.total === null || sameAt(w.total, 100, 6)) return;
   // Plain loops, no spreads or flat(): this runs once per table, mostly before it is optimised.
   const indicatorWeights: number[] = [];
-  for (let g = 0; g < w.groupWeights.length; g++) for (let i = 0; i < w.groupWeights[g].length; i++) indicatorWeights.push(w.groupWeights[g][i]);
-  const hint = w.withExec && sameAt(sum(indicatorWeights), 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
   let labels = w.executionWeight !== null ? num(w.executionWeight) : '';
-  for (let g = 0; g < w.groupSums.length; g++) labels += `${labels ? '+' : ''}${num(w.groupSums[g])}`;
+  w.groups.forEach((g) => {
+    if (!g.weights.length) return;
+    for (let i = 0; i < g.weights.length; i++) indicatorWeights.push(g.weights[i]);
+    labels += `${labels ? '+' : ''}${num(g.weightSum)}`;
+  });
+  const hint = w.withExec && sameAt(sum(indicatorWeights), 100, 6) ? messages.weightSumExcludingHint() : messages.weightSumFix();
   const p = profile.weights;
   const national = w.withExec ? `${p.execution}+${p.output}+${p.effect}+${p.satisfaction}=100` : `${p.output}+${p.effect}+${p.satisfaction}（不含预算执行率）`;
   const sumText = messages.weightSum(labels, w.total, national, hint);
