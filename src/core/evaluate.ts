@@ -14,6 +14,7 @@ import { groupByLevel1, groupSummaries } from './level1Groups';
 import { messages } from './messages';
 import type { RuleProfile } from './profile';
 import type { FundsResult, ProjectInfo, TableResult } from './result';
+import { noAmounts } from './tableState';
 import { checkTotalMismatch, computeTotals, gradeOf, readStatedTotals, totalsResult } from './totalsAndGrade';
 import { checkEnclosingWeight, checkExecutionWeight, checkLevel1Weights, checkLevel2Weights, checkWeightsColumn, checkWeightSum, oneWeightIssuePerCell } from './weightChecks';
 
@@ -81,7 +82,7 @@ function projectOf(t: DetectedTable): ProjectInfo {
  */
 function checkIndicatorRows(t: DetectedTable, funds: FundsResult, issues: IssueList): void {
   if (t.indicators.rows.length) return;
-  if (funds.budget === null && funds.executed === null && funds.initialBudget === null) return;
+  if (noAmounts(funds)) return;
   const cell = at(t.indicators.headerRow, t.indicators.cols.name ?? t.left);
   issues.add('MISSING_VALUE', 'error', cell, messages.indicatorsMissing(cell));
 }
