@@ -104,6 +104,13 @@ export interface DetectedTable {
 
 /** Trimmed text of the cell itself (merged areas not resolved). */
 function textAt(grid: Grid, row: number, col: number): string {
+  const s = current;
+  if (s !== null && s.grid === grid && s.texts !== null) {
+    // Trimmed once in indexSheet: detection reads each cell a few times (as header, label, value).
+    const texts = s.texts[row];
+    const t = texts === undefined ? undefined : texts[col];
+    return t === undefined ? '' : t;
+  }
   const cell = cellAt(grid, row, col);
   const t = cell.text;
   return typeof t === 'string' ? trimmed(t) : cellText(cell);
@@ -189,25 +196,18 @@ export function charsOf(text: unknown): number {
   // Not a string (malformed input): let the full match see it, as it always did.
   if (typeof text !== 'string') return ALL_CHARS;
   // Column markers (A)/(B) name budget and execution whatever the words (full-width letters fold to A/B).
-  // One pass over the code units gathers every bit at once (a regex would rule a cell out as fast, but
-  // each bit of a cell it lets through would then take searches of its own).
-  // A long text (a goals paragraph runs to hundreds of characters) is searched natively for each character
-  // instead: the same bits, without a JavaScript step per code unit.
-  if (text.length > 32) return charsOfLong(text);
-  let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7ea7) bits |= HAS_LEVEL; // 级
-    else if (c === 0x9884 || c === 0x41 || c === 0xff21) bits |= HAS_BUDGET; // 预 A Ａ
-    else if (c === 0x6267 || c === 0x42 || c === 0xff22) bits |= HAS_EXECUTED; // 执 B Ｂ
-    else if (c === 0x603b || c === 0x5408 || c === 0xd83c) bits |= HAS_TOTAL; // as mayBeTotalLabel
-    else if (c === 0x8868) bits |= HAS_TITLE; // 表
-  }
-  return bits;
+  // Most cells hold none of the characters: one native search rules them out. The scan is native rather
+  // than a JavaScript step per code unit because the engine is mostly run cold (a CLI run, a pane's click):
+  // interpreted, a loop over every character of every cell was a fifth of detection.
+  if (!ANY_HEADER_CHAR.test(text)) return 0;
+  return headerCharsIn(text);
 }
 
-/** charsOf for a long text, by native searches. */
-function charsOfLong(text: string): number {
+/** Any character charsOf gives a bit for (🈴 and other total marks: their high surrogate). */
+const ANY_HEADER_CHAR = /[级预AＡ执BＢ总合\uD83C表]/;
+
+/** charsOf's bits for a text holding at least one of its characters, by native searches. */
+function headerCharsIn(text: string): number {
   let bits = 0;
   if (text.indexOf('级') >= 0) bits |= HAS_LEVEL;
   if (text.indexOf('预') >= 0 || text.indexOf('A') >= 0 || text.indexOf('Ａ') >= 0) bits |= HAS_BUDGET;
@@ -232,6 +232,8 @@ interface SheetIndex {
   norms: ((string | undefined)[] | undefined)[];
   /** Per row, the first column holding text (-1: none); null when a row or a cell's text is malformed (read as before). */
   firstCol: number[] | null;
+  /** Per cell, its trimmed text (textAt); null, as firstCol, when the sheet is malformed. */
+  texts: string[][] | null;
   /**
    * Per row, which header characters its cells hold, counting the text a header cell reads from a
    * merge above it (see headerText).
@@ -246,9 +248,11 @@ function indexSheet(grid: Grid): SheetIndex {
   // Plain arrays: a typed array this long gets a backing store outside the heap, costlier to make.
   const firstCol = new Array<number>(rows).fill(-1);
   const chars = new Array<number>(rows).fill(0);
+  const texts = new Array<string[]>(rows);
   let odd = false;
   for (let r = 0; r < rows; r++) {
     const row = grid.cells[r];
+    const out: string[] = (texts[r] = []);
     if (!row) continue;
     if (!Array.isArray(row)) {
       odd = true;
@@ -257,11 +261,19 @@ function indexSheet(grid: Grid): SheetIndex {
     let bits = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell) continue;
+      if (!cell) {
+        out.push('');
+        continue;
+      }
       const text: unknown = cell.text ?? '';
       bits |= charsOf(text);
-      if (typeof text !== 'string') odd = true;
-      else if (firstCol[r] < 0 && trimmed(text) !== '') firstCol[r] = c;
+      if (typeof text !== 'string') {
+        odd = true;
+        continue;
+      }
+      const t = trimmed(text);
+      out.push(t);
+      if (firstCol[r] < 0 && t !== '') firstCol[r] = c;
     }
     chars[r] = bits;
   }
@@ -277,7 +289,7 @@ function indexSheet(grid: Grid): SheetIndex {
     const last = Math.min(Math.floor(m.bottom), rows - 1);
     for (let r = Math.max(Math.floor(m.top) + 1, 0); r <= last; r++) chars[r] |= bits;
   }
-  return { grid, merges: indexMerges(grid), norms: new Array(rows), firstCol: odd ? null : firstCol, chars };
+  return { grid, merges: indexMerges(grid), norms: new Array(rows), firstCol: odd ? null : firstCol, texts: odd ? null : texts, chars };
 }
 
 /** text.trim(), without the call when both ends are plainly not whitespace (most cells). */
@@ -718,13 +730,11 @@ function holdsMonitoringWord(grid: Grid, r: number): boolean {
   return false;
 }
 
+/** 预 月 偏, and what NFKC folds into 月 (🈷 by its high surrogate). */
+const MONITORING_CHAR = /[预月偏\u2f49\u322a\u328a\u32c0-\u32cb\uD83C]/;
+
 function mayHoldMonitoringWord(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x9884 || c === 0x6708 || c === 0x504f) return true; // 预 月 偏
-    if (c === 0x2f49 || c === 0x322a || c === 0x328a || (c >= 0x32c0 && c <= 0x32cb) || c === 0xd83c) return true; // 🈷: its high surrogate
-  }
-  return false;
+  return MONITORING_CHAR.test(raw);
 }
 
 /** Labels of fields and goals: the text beside a label is never one of these. */
@@ -806,12 +816,10 @@ function findGoals(
 }
 
 /** Whether a text can normalise into one holding 目标 or 完成情况: it holds 目 or 完, or ⽬ (U+2F6C, the one character NFKC folds into either; checked over all of Unicode). */
+const GOALS_CHAR = /[目完\u2f6c]/;
+
 function mayBeGoalsLabel(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x76ee || c === 0x5b8c || c === 0x2f6c) return true;
-  }
-  return false;
+  return GOALS_CHAR.test(raw);
 }
 
 const GOALS_EXPECTED = ['预期目标', '年初设定目标'].map(normalizeLabel);
@@ -927,8 +935,11 @@ function reasonRowBelow(grid: Grid, from: number, to: number, width: number): Lo
     if (!grid.cells[r]) continue;
     const c = firstTextCol(grid, r);
     const raw = textAt(grid, r, c);
+    // A reason label holds 说明 or 原因, and nothing NFKC folds into 说 or 原 (checked over all of Unicode):
+    // the 总分 row and most rows below it are passed over before any normalising.
+    if (!REASON_CHAR.test(raw)) continue;
     const nl = normAt(grid, r, c);
-    if (!raw || /^(备注|注)/.test(nl)) continue;
+    if (/^(备注|注)/.test(nl)) continue;
     const inline = /^([^:]{1,12}):(.+)$/.exec(raw.normalize('NFKC').trim());
     const label = inline ? normalizeLabel(inline[1]) : nl;
     if (label.length > 20 || !isReasonLabel(label)) continue;
@@ -938,6 +949,8 @@ function reasonRowBelow(grid: Grid, from: number, to: number, width: number): Lo
   }
   return null;
 }
+
+const REASON_CHAR = /[说原]/;
 
 /** Text that explains nothing ("", "0", "无", "/"). */
 export function isEmptyReason(text: string): boolean {

@@ -44,12 +44,16 @@ export function amountReader(grid: Grid, issues: IssueList): AmountReader {
     if (col === undefined) return { value: null, invalid: false, cell: { value: null, text: '' }, unit: null };
     const cell = cellAt(grid, row, col);
     const r = readAmount(cell);
-    const at = toA1(row, col);
+    // The address only where an issue names it: most amounts read are fine.
     if (r.invalid) {
+      const at = toA1(row, col);
       issues.add('NOT_A_NUMBER', 'error', at, messages.notANumber(at, what, r.parsed.text, r.parsed.problem));
       return { value: null, invalid: true, cell, unit: r.parsed.unit };
     }
-    if (r.value !== null && r.value < 0) issues.add('NEGATIVE_VALUE', 'error', at, messages.negative(at, what, r.value));
+    if (r.value !== null && r.value < 0) {
+      const at = toA1(row, col);
+      issues.add('NEGATIVE_VALUE', 'error', at, messages.negative(at, what, r.value));
+    }
     return { value: r.value, invalid: false, cell, unit: r.parsed.unit };
   };
 }

@@ -95,7 +95,8 @@ export function storedFingerprint(grid: Grid): string | null {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c]?.value;
-      if (typeof v === 'string' && v.includes(FINGERPRINT_MARK)) {
+      // Shorter than the mark and its code, a text cannot hold them: most cells are ruled out without a search.
+      if (typeof v === 'string' && v.length >= FINGERPRINT_LENGTH && v.includes(FINGERPRINT_MARK)) {
         const m = FINGERPRINT_PATTERN.exec(v);
         if (m) return m[1];
       }
@@ -105,6 +106,8 @@ export function storedFingerprint(grid: Grid): string | null {
 }
 
 const FINGERPRINT_PATTERN = new RegExp(`${FINGERPRINT_MARK}([0-9a-f]{8})`);
+/** The length of the shortest text FINGERPRINT_PATTERN matches. */
+const FINGERPRINT_LENGTH = FINGERPRINT_MARK.length + 8;
 
 /** Whether a sheet is a generated draft that nobody has edited since. */
 export function isUneditedDraft(grid: Grid): boolean {
