@@ -62,6 +62,17 @@ export const CLI_HINTS: Partial<Record<IssueCode, Hint>> = {
   SCORE_MISMATCH: scoredCopyHint,
 };
 
+/**
+ * The line for a saved profile the workbook holds but that cannot be used: core's reason (national rules apply),
+ * then the command line's way to choose the rules, since the pane's 设置 is not at hand here.
+ */
+export function savedProfileWarning(file: string, warning: string, configGiven: boolean, command: 'score' | 'report'): string {
+  const step = configGiven
+    ? '本次按 --config 规则文件评分，文件中未写的项取全国默认规则。'
+    : `如需其他规则，可用规则文件指定：${cliCommand(command, file, '--config', path.join(path.dirname(file), RULES_FILE))}。`;
+  return `${file}：${warning}${step}在 Excel 任务窗格“设置”中点“保存设置”可覆盖工作簿中损坏的规则。`;
+}
+
 /** The distinct hints for a table's open issues, in the order their issues come. */
 export function hintsFor(issues: Issue[], ctx: HintContext): string[] {
   const out: string[] = [];

@@ -112,13 +112,13 @@ export function checkProfile(input: unknown, base: RuleProfile = NATIONAL_PROFIL
   const name = profileFieldName;
   if (input === undefined || input === null) return { profile: out, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    fail(null, '评分规则应为 JSON 对象，例如 {"includeExecutionInTotal": false}。', '保存的评分规则格式不对，无法读取。请在“设置”中重新保存。');
+    fail(null, '评分规则应为 JSON 对象，例如 {"includeExecutionInTotal": false}。', '保存的评分规则格式不对，无法读取。');
     return { profile: out, problems };
   }
   const p = input as Record<string, unknown>;
   const known = new Set(Object.keys(NATIONAL_PROFILE));
   for (const key of Object.keys(p)) {
-    if (!known.has(key)) fail(null, `评分规则中有未知的设置项“${key}”，可用的设置项：${[...known].join('、')}。`, '评分规则中有本工具不认识的设置项。请在“设置”中重新保存。');
+    if (!known.has(key)) fail(null, `评分规则中有未知的设置项“${key}”，可用的设置项：${[...known].join('、')}。`, '评分规则中有本工具不认识的设置项。');
   }
   if (p.weights !== undefined) {
     if (typeof p.weights !== 'object' || p.weights === null) {

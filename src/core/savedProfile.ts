@@ -14,7 +14,10 @@ export const SETTINGS_CELL = 'A1';
 export type SavedProfile =
   | { status: 'none' }
   | { status: 'ok'; profile: RuleProfile; input: ProfileInput }
-  /** Present but unusable: `message` (Chinese) says why; the national rules apply. */
+  /**
+   * Present but unusable: `message` (Chinese) says why and that the national rules apply. What to do differs by
+   * front end (the pane's 设置, a rules file on the command line): each adds its own step.
+   */
   | { status: 'invalid'; message: string };
 
 /** Reads the settings cell's content (a JSON string, or already an object from document settings). */
@@ -25,7 +28,7 @@ export function parseSavedProfile(content: unknown): SavedProfile {
     try {
       json = JSON.parse(content.replace(/^\uFEFF/, ''));
     } catch {
-      return { status: 'invalid', message: `工作簿中保存的评分规则（工作表 ${SETTINGS_SHEET} 的 ${SETTINGS_CELL}）不是有效的 JSON，已改用全国默认规则。请在任务窗格“设置”中重新保存规则。` };
+      return { status: 'invalid', message: `工作簿中保存的评分规则（工作表 ${SETTINGS_SHEET} 的 ${SETTINGS_CELL}）不是有效的 JSON，已改用全国默认规则。` };
     }
   }
   try {

@@ -47,7 +47,7 @@ test('a saved profile out of range: the reason in Chinese, national rules meanwh
   render(<App adapter={new OfficeWorkbookAdapter()} office={{}} />);
   await screen.findByText(/未找到项目支出绩效自评表/);
   await waitFor(() => expect(warnings()).toHaveLength(1));
-  expect(warnings()[0].textContent).toMatch(/工作簿中保存的评分规则有误：.*已改用全国默认规则。请在“设置”中改正后点“保存设置”/);
+  expect(warnings()[0].textContent).toMatch(/工作簿中保存的评分规则有误：.*已改用全国默认规则。请在“设置”中检查各项后点“保存设置”，重新保存规则/);
 
   await userEvent.click(screen.getByRole('tab', { name: /设置/ }));
   const form = screen.getByRole('form', { name: '评分设置' });

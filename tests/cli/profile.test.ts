@@ -40,6 +40,7 @@ beforeAll(async () => {
   fs.copyFileSync(SEED, path.join(tmp, 'plain.xlsx'));
   await seedWithProfile('saved.xlsx', JSON.stringify({ includeExecutionInTotal: false, decimals: 1 }));
   await seedWithProfile('damaged.xlsx', '{"decimals":"two"}');
+  await seedWithProfile('notjson.xlsx', '{"weights": {');
   fs.writeFileSync(path.join(tmp, 'rules.json'), JSON.stringify({ decimals: 3 }));
 });
 
@@ -87,8 +88,26 @@ test('a damaged saved profile: national rules, one warning line on stderr, exit 
   expect(JSON.parse(r.stdout).profileSource.workbook).toBe(false);
   const [line, ...rest] = r.stderr.trim().split('\n');
   expect(rest).toEqual([]);
-  expect(line.startsWith(`${path.join(tmp, 'damaged.xlsx')}：工作簿中保存的评分规则有误：`)).toBe(true);
-  expect(line).toMatch(/已改用全国默认规则。$/);
+  const file = path.join(tmp, 'damaged.xlsx');
+  expect(line.startsWith(`${file}：工作簿中保存的评分规则有误：保留小数位数`)).toBe(true);
+  // What to do from the command line (a rules file, the command to run), not only the pane's 设置.
+  expect(line).toContain(`已改用全国默认规则。如需其他规则，可用规则文件指定：npx jixiao score ${file} --config ${path.join(tmp, '规则.json')}。`);
+  expect(line).toMatch(/在 Excel 任务窗格“设置”中点“保存设置”可覆盖工作簿中损坏的规则。$/);
+});
+
+test('a saved profile that is not JSON, with --config: the rules file applies over the national rules, and the line says so', () => {
+  const r = jixiao(['score', 'notjson.xlsx', '--config', 'rules.json', '--json']);
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).profileSource).toMatchObject({ workbook: false, config: path.join(tmp, 'rules.json') });
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(`工作表 ${SETTINGS_SHEET} 的 A1）不是有效的 JSON，已改用全国默认规则。本次按 --config 规则文件评分，文件中未写的项取全国默认规则。`);
+});
+
+test('jixiao report on a damaged saved profile names the report command in its step', () => {
+  const r = jixiao(['report', 'damaged.xlsx']);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toContain(`npx jixiao report ${path.join(tmp, 'damaged.xlsx')} --config ${path.join(tmp, '规则.json')}`);
 });
 
 test('jixiao report uses the saved profile too', () => {

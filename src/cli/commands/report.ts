@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
 import { draftToPlainText, findingsToPlainText, scoreTableToPlainText } from '../../core/report/model';
 import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
+import { savedProfileWarning } from '../hints';
 import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { WorkbookReadError, oneLine, readWorkbookFile } from '../readWorkbook';
 // '../report' pulls in docx (~50 ms): loaded inside the action, so other commands never pay for it.
@@ -63,7 +64,7 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
   }
   // The workbook's saved profile, with --config keys over it (CONTRACT.md).
   const { profile, source } = profileForWorkbook(loaded.grids, override);
-  if (source.warning) ctx.errorLine(`${input}：${source.warning}`);
+  if (source.warning) ctx.errorLine(savedProfileWarning(input, source.warning, override !== undefined, 'report'));
   const { docxPaths, draftAll, reportDocxBuffer, writeFileAtomic }: ReportModule = await import('../report');
   let drafts: ReturnType<ReportModule['draftAll']>;
   try {

@@ -10,6 +10,7 @@ import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../../core/pro
 import type { ProfileSource } from '../../core/savedProfile';
 import type { Issue, WorkbookResult } from '../../core/result';
 import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
+import { savedProfileWarning } from '../hints';
 import { loadProfileInput, profileForWorkbook } from '../profileFile';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, WorkbookReadError, oneLine, readWorkbookFile, type LoadedWorkbook, type ReadOptions } from '../readWorkbook';
 import { mayLoseParts } from '../copyFidelity';
@@ -246,7 +247,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
       continue;
     }
     const rules = profileForWorkbook(loaded.grids, override);
-    if (rules.source.warning) progress.errorLine(`${input}：${rules.source.warning}`);
+    if (rules.source.warning) progress.errorLine(savedProfileWarning(input, rules.source.warning, override !== undefined, 'score'));
     try {
       // "file" first, as in CONTRACT.md; `profileSource` (added) says which rules were used.
       result = { file, ...withTableNotFound(evaluateWorkbook(loaded.grids, rules.profile)), profileSource: profileSourceJson(rules.source) } as WorkbookResult;

@@ -22,7 +22,7 @@ export interface ProfileState {
 /** The adapter's reason a saved profile was not used, with what to do about it in the pane. */
 export function damagedProfileNotice(warning: string | null): string | null {
   if (!warning) return null;
-  return /重新保存/.test(warning) ? warning : `${warning}请在“设置”中改正后点“保存设置”，覆盖工作簿中损坏的规则。`;
+  return `${warning}请在“设置”中检查各项后点“保存设置”，重新保存规则（覆盖工作簿中损坏的规则）。`;
 }
 
 export function useProfile(adapter: WorkbookAdapter): ProfileState {
