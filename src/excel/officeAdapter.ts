@@ -22,7 +22,7 @@ import { allConfirmed, type ScoreOptions, type ScoreOutcome, type UndoOutcome, t
 import { cleanCells, type MarkedCell } from '../core/finalCopy';
 import type { CellState } from '../core/backup';
 import { draftReport } from '../core/report/draft';
-import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
+import { chooseReportTable, reportableTables, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
 import { applySheetSpec } from './applySheetSpec';
 import { STALE_TAB_COLOR, generatedSheets, retiredMessage, staleSheetName } from '../core/report/staleReports';
@@ -197,12 +197,14 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const snap = await readSnapshot(session, { backup: true, ...this.readOptions });
       const p = profile ?? this.rulesOf(snap);
       const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
-      if (!result.tables.length) throw new AdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
-      const names = reportSheetNames(result.tables);
+      const reportable = reportableTables(result);
+      if ('error' in reportable) throw new AdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', reportable.error);
+      const tables = reportable.tables;
+      const names = reportSheetNames(tables);
       const existing = snap.grids.map((grid) => ({ name: grid.name, grid }));
       const written: string[] = [];
-      for (let i = 0; i < result.tables.length; i++) {
-        const table = result.tables[i];
+      for (let i = 0; i < tables.length; i++) {
+        const table = tables[i];
         const draft = draftReport(table, p, { grid: snap.grids.find((g) => g.name === table.sheet) });
         // The report, then its 填报问题清单 beside it (the tool's findings never go into the report's body).
         const sheets = [
@@ -219,7 +221,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
           if (k === 0) written.push(name);
         }
       }
-      const message = `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。`;
+      const message = `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。${reportable.skipped ?? ''}`;
       return { sheet: written[0], message, sheets: written };
     });
   }
@@ -237,7 +239,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       return { result: evaluateWorkbook(snap.grids, rules, { backup: parseBackup(snap.backupRows) }), grids: snap.grids, p: rules };
     });
     const choice = chooseReportTable(result, table);
-    if ('error' in choice) throw new AdapterError('TABLE_NOT_FOUND', choice.error);
+    if ('error' in choice) throw new AdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', choice.error);
     const chosen = choice.table;
     const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
     const blob = await reportDocxBlob(draftReport(chosen, p, { grid: grids.find((g) => g.name === chosen.sheet) }));

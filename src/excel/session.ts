@@ -20,7 +20,9 @@ export type AdapterErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'API_UNAVAILABLE'
   | 'API_ERROR'
-  | 'TABLE_NOT_FOUND';
+  | 'TABLE_NOT_FOUND'
+  /** Tables found, but none to draft a report for (nobody has filled them in), or the one chosen is such. */
+  | 'TABLE_BLANK';
 
 /** What the pane and the commands show: `userMessage` is Chinese, says what happened and what to do. */
 export class AdapterError extends Error {

@@ -18,7 +18,7 @@ import { cellKey } from '../core/address';
 import { cellLiteral } from '../core/cellLiteral';
 import { allConfirmed, type ScoreOptions, type ScoreOutcome, type UndoOutcome, type WorkbookAdapter } from '../excel/workbookAdapter';
 import { draftReport } from '../core/report/draft';
-import { chooseReportTable, type ReportTableRequest } from '../core/report/reportChoice';
+import { chooseReportTable, reportableTables, type ReportTableRequest } from '../core/report/reportChoice';
 import { decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../core/report/reportSheet';
 import { DEFAULT_TEMPLATE_NAME, TEMPLATE_TITLES, defaultTemplateYear, templateAddresses, templateSpec, uniqueSheetName, type TemplateLayout } from '../core/template';
 import { applySheetSpecEt } from './applySheetSpecEt';
@@ -271,14 +271,16 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     const snap = this.read('生成报告');
     const p = profile ?? this.profileOf(snap);
     const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
-    if (!result.tables.length) throw new WpsAdapterError('TABLE_NOT_FOUND', result.issues[0]?.message ?? '未找到自评表，无法生成报告。');
+    const reportable = reportableTables(result);
+    if ('error' in reportable) throw new WpsAdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', reportable.error);
+    const tables = reportable.tables;
     if (snap.structureProtected) throw new WpsAdapterError('STRUCTURE_PROTECTED', '工作簿结构受保护，无法新建报告工作表。请在“审阅”选项卡中取消“保护工作簿”后重试。');
     const wb = workbookOf(this.app);
-    const names = reportSheetNames(result.tables);
+    const names = reportSheetNames(tables);
     const existing = snap.grids.map((grid) => ({ name: grid.name, grid }));
     const written: string[] = [];
     try {
-      result.tables.forEach((table, i) => {
+      tables.forEach((table, i) => {
         const draft = draftReport(table, p, { grid: snap.grids.find((g) => g.name === table.sheet) });
         // The report, then its 填报问题清单 beside it (the tool's findings never go into the report's body).
         const sheets = [
@@ -298,7 +300,7 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     } catch (e) {
       throw toUserError(e, '生成报告');
     }
-    return { sheet: written[0], message: `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。`, sheets: written };
+    return { sheet: written[0], message: `已生成“${written.join('”“')}”。黄色底纹处为表格无法得知的内容，请补充后再提交。${reportable.skipped ?? ''}`, sheets: written };
   }
 
   /**
@@ -310,7 +312,7 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     const p = profile ?? this.profileOf(snap);
     const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
     const choice = chooseReportTable(result, table);
-    if ('error' in choice) throw new WpsAdapterError('TABLE_NOT_FOUND', choice.error);
+    if ('error' in choice) throw new WpsAdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', choice.error);
     const chosen = choice.table;
     const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
     const blob = await reportDocxBlob(draftReport(chosen, p, { grid: snap.grids.find((g) => g.name === chosen.sheet) }));

@@ -151,3 +151,44 @@ describe('jixiao template', () => {
     expect(h.stdout).toMatch(/--layout/);
   });
 });
+
+describe('jixiao report on a template nobody has filled in', () => {
+  it('drafts nothing: one line on stderr saying why, exit 2, no Word file', async () => {
+    expect((await jixiao(['template', 'empty.xlsx', '--year', '2026'])).status).toBe(0);
+    const r = await jixiao(['report', 'empty.xlsx', '--docx', 'empty.docx']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLine(r.stderr);
+    expect(r.stderr).toContain(`${path.join(tmp, 'empty.xlsx')}：工作表“空白自评表”中的自评表尚未填写`);
+    expect(r.stderr).toContain('请先填写项目资金和各指标的年度指标值、实际完成值，再生成报告');
+    expect(fs.existsSync(path.join(tmp, 'empty.docx'))).toBe(false);
+    // As text too.
+    expect((await jixiao(['report', 'empty.xlsx'])).status).toBe(2);
+  });
+
+  it('score --out writes no copy of it: nothing to write, as the pane’s 一键评分 says', async () => {
+    const r = await jixiao(['score', 'empty.xlsx', '--out', 'empty-scored.xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('  表格尚未填写，没有可写入的评分结果，未另存评分副本。\n');
+    expect(fs.existsSync(path.join(tmp, 'empty-scored.xlsx'))).toBe(false);
+  });
+
+  it('beside a filled table: the filled one is drafted, the blank one named on stderr, exit 0', async () => {
+    const { workbook } = await loadWorkbookFile(SEED);
+    const blank = templateWorkbook('national', 2026).getWorksheet('空白自评表') as ExcelJS.Worksheet;
+    const copy = workbook.addWorksheet('空白自评表');
+    blank.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: false }, (c, col) => void (copy.getCell(r, col).value = c.value)));
+    for (const m of (blank.model as { merges: string[] }).merges) copy.mergeCells(m);
+    await workbook.xlsx.writeFile(path.join(tmp, 'both.xlsx'));
+    const r = await jixiao(['report', 'both.xlsx']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('12345市民热线服务中心运行经费项目绩效自评报告');
+    expect(r.stdout.match(/项目绩效自评报告/g)).toHaveLength(1);
+    expect(r.stderr.trim()).toBe(`${path.join(tmp, 'both.xlsx')}：工作表“空白自评表”中的自评表尚未填写，未为它生成报告。`);
+    // The scored copy carries the report of the filled table only.
+    expect((await jixiao(['score', 'both.xlsx', '--out', 'both-scored.xlsx'])).status).toBe(0);
+    const scoredCopy = new ExcelJS.Workbook();
+    await scoredCopy.xlsx.readFile(path.join(tmp, 'both-scored.xlsx'));
+    expect(scoredCopy.worksheets.map((w) => w.name).filter((n) => /报告|清单/.test(n))).toEqual(['绩效自评报告', '填报问题清单']);
+  });
+});

@@ -73,3 +73,27 @@ test('插入空白模板: the same blank form (values, merges, drop-downs) in WP
   // A second template gets its own name.
   expect((await new WpsWorkbookAdapter(app, undefined, loadNumfmt).insertTemplate('national')).sheet).not.toBe(wps.sheet);
 });
+
+test('生成报告 beside a blank template: both hosts draft the filled table only and name the blank one; on the blank alone both refuse alike', async () => {
+  const { grids } = await readWorkbookFile(path.join(__dirname, '../fixtures/xincheng-12345-2023.xlsx'));
+  const fake = fakeWorkbookFromGrids(structuredClone(grids), { supportedSets: SETS });
+  installFakeOffice(globalThis, fake);
+  const app = etAppFromGrids(structuredClone(grids));
+  const officeAdapter = new OfficeWorkbookAdapter();
+  const wpsAdapter = new WpsWorkbookAdapter(app, undefined, loadNumfmt);
+  await officeAdapter.insertTemplate('national');
+  await wpsAdapter.insertTemplate('national');
+  const office = await officeAdapter.generateReport(NATIONAL_PROFILE);
+  const wps = await wpsAdapter.generateReport(NATIONAL_PROFILE);
+  expect(wps.sheets).toEqual(office.sheets);
+  expect(wps.sheets).toHaveLength(1);
+  expect(wps.message).toBe(office.message);
+  expect(wps.message).toMatch(/工作表“空白自评表”中的自评表尚未填写，未为它生成报告。$/);
+
+  const blankOnly = etAppFromGrids([{ name: 'Sheet1', cells: [], merges: [] }]);
+  const blankWps = new WpsWorkbookAdapter(blankOnly, undefined, loadNumfmt);
+  await blankWps.insertTemplate('national');
+  const refused = await blankWps.generateReport(NATIONAL_PROFILE).catch((e: unknown) => e);
+  expect(refused).toMatchObject({ code: 'TABLE_BLANK', userMessage: expect.stringMatching(/尚未填写.*还不能起草报告/) });
+  expect(blankOnly.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', '空白自评表']);
+});

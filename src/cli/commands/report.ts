@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
 import { draftToPlainText, findingsToPlainText, scoreTableToPlainText } from '../../core/report/model';
+import { reportableTables } from '../../core/report/reportChoice';
 import { CliContext, EXIT_NO_TABLE, UsageError } from '../context';
 import { savedProfileWarning } from '../hints';
 import { loadProfileInput, profileForWorkbook } from '../profileFile';
@@ -33,7 +34,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .option('--outline <seed|national>', '报告提纲：seed（七部分自评报告，默认）或 national（财预〔2020〕10号参考提纲）')
     .addHelpText(
       'after',
-      '\n退出状态 (exit status)：0 已生成；2 文件中未找到自评表；1 文件无法读取、无法写出或参数有误。\n' +
+      '\n退出状态 (exit status)：0 已生成；2 文件中未找到自评表，或自评表尚未填写；1 文件无法读取、无法写出或参数有误。\n' +
         '\n示例 (Examples):\n  npx jixiao report examples/xincheng-12345-2023.xlsx --docx 绩效自评报告.docx\n  npx jixiao report 自评表.xlsx\n',
     )
     .action(async (file: string, opts: ReportOptions) => {
@@ -77,6 +78,17 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
         throw new UsageError(`--table ${wanted} ${chosen.length ? '对应多张自评表，请写作 工作表!首个单元格' : '没有对应的自评表'}；文件中的自评表：${names || '无'}（--table matches ${chosen.length} tables）`);
       }
       result.tables = chosen;
+    }
+    // A table nobody has filled in has no report to draft (core's reportableTables, as in the panes).
+    const reportable = reportableTables(result);
+    if ('error' in reportable && result.tables.length) {
+      ctx.errorLine(`${input}：${reportable.error}`);
+      ctx.worsen(EXIT_NO_TABLE);
+      return;
+    }
+    if ('tables' in reportable) {
+      if (reportable.skipped) ctx.errorLine(`${input}：${reportable.skipped}`);
+      result.tables = reportable.tables;
     }
     drafts = draftAll(result, profile, { outline }, loaded.grids);
   } catch (e) {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
+import { isBlankTable } from '../../core/tableState';
 import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../../core/profile';
 import type { ProfileSource } from '../../core/savedProfile';
 import type { Issue, WorkbookResult } from '../../core/result';
@@ -266,7 +267,9 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     }
     const out = outputs[i];
     let saved = '';
-    if (out && result.tables.length > 0) saved = await writeCopy(input, out, loaded, { result, profile: rules.profile }, ctx, progress);
+    // Nothing to write into a table nobody has filled in (as the pane's 一键评分 says): no copy either.
+    if (out && result.tables.length > 0 && result.tables.every(isBlankTable)) saved = `  表格尚未填写，没有可写入的评分结果，未另存评分副本。\n`;
+    else if (out && result.tables.length > 0) saved = await writeCopy(input, out, loaded, { result, profile: rules.profile }, ctx, progress);
     keep(result);
     if (!opts.json) {
       const text = formatResultText(result, { colour: ctx.colour, decimals: rules.profile.decimals, shownFile: input, verbose: opts.verbose, copyAsked: out !== null, rerun });

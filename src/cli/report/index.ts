@@ -9,6 +9,7 @@ import type { Grid } from '../../core/grid';
 import type { TableResult, WorkbookResult } from '../../core/result';
 import { draftReport, type DraftOptions } from '../../core/report/draft';
 import type { ReportDraft } from '../../core/report/model';
+import { reportableTables } from '../../core/report/reportChoice';
 import { REPORT_SHEET_BASE, decideReportTarget, findingsSheetName, findingsSheetSpec, reportSheetNames, reportSheetSpec } from '../../core/report/reportSheet';
 import { FINDINGS_TITLE } from '../../core/report/model';
 import { applySheetSpec } from '../applySheetSpec';
@@ -31,7 +32,10 @@ export interface ReportSheetOutcome {
  * name, so a user's edits to an earlier draft are never overwritten.
  */
 export function addReportSheets(workbook: ExcelJS.Workbook, result: WorkbookResult, profile: RuleProfile, options: DraftOptions = {}): ReportSheetOutcome[] {
-  const names = reportSheetNames(result.tables);
+  // Not for a table nobody has filled in: its report would be placeholders only (core's reportableTables).
+  const reportable = reportableTables(result);
+  const tables = 'tables' in reportable ? reportable.tables : [];
+  const names = reportSheetNames(tables);
   const out: ReportSheetOutcome[] = [];
   // Only earlier drafts matter to the decision: read those once, not every sheet per table.
   const existing: { name: string; grid: ReturnType<typeof readWorksheet> }[] = [];
@@ -47,7 +51,7 @@ export function addReportSheets(workbook: ExcelJS.Workbook, result: WorkbookResu
     if (written) existing.splice(at < 0 ? existing.length : at, at < 0 ? 0 : 1, { name, grid: readWorksheet(written) });
     return { name, replaced: 'replace' in target };
   };
-  result.tables.forEach((table, i) => {
+  tables.forEach((table, i) => {
     const source = workbook.getWorksheet(table.sheet);
     const draft = draftReport(table, profile, { ...options, grid: source ? readWorksheet(source) : undefined });
     // exceljs draws no charts: the sheet keeps no rows for one.

@@ -2,6 +2,7 @@ import { staleReportText, type GeneratedSheet } from '../../core/report/staleRep
 import { useCallback, useRef, useState } from 'react';
 import type { RuleProfile } from '../../core/profile';
 import { replacementSummary, type Replacement } from '../../core/replacements';
+import { blankTablesMessage, reportableTables } from '../../core/report/reportChoice';
 import { isBlankTable } from '../../core/tableState';
 import { keptNote, replacementKey, type ScoreOutcome, type WorkbookAdapter } from '../../excel/workbookAdapter';
 import { downloadBlob } from '../download';
@@ -144,6 +145,19 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
         if (tables.length > 0 && tables.every(isBlankTable)) {
           setPreview(null);
           setNotice({ intent: 'info', title: '还没有可评分的内容', text: '表格尚未填写：请先填写项目资金和各指标的年度指标值、实际完成值，再点“一键评分”。未写入任何内容。' });
+          return;
+        }
+      }
+      if (id === 'report' || id === 'docx') {
+        // Core's decision, as the adapters and the CLI take it: a table nobody has filled in has no report yet.
+        const tables = workbook.result?.tables ?? [];
+        const reportable = workbook.result && tables.length ? reportableTables(workbook.result) : null;
+        const selected = tables[workbook.selected];
+        // The Word report is of the selected table alone.
+        const blocked =
+          reportable && 'error' in reportable ? reportable.error : id === 'docx' && selected && isBlankTable(selected) ? blankTablesMessage([selected], tables) : null;
+        if (blocked) {
+          setNotice({ intent: 'info', title: '还不能起草报告', text: `${blocked}未生成任何内容。` });
           return;
         }
       }
