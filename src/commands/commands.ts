@@ -3,6 +3,7 @@
  * with the pane closed (and then open it on their outcome), and always call event.completed(), whatever happens.
  */
 import { replacementSummary } from '../core/replacements';
+import { isBlankTable, NOTHING_TO_SCORE } from '../core/tableState';
 import type { WorkbookResult } from '../core/result';
 import { publishOutcome, sharedAdapter, type CommandName, type CommandOutcome } from '../excel/sharedState';
 import { toAdapterError, supports } from '../excel/session';
@@ -29,13 +30,15 @@ export async function scoreWorkbook(adapter: WorkbookAdapter = sharedAdapter()):
     const pending = score.pending?.length ? score.pending : null;
     const t = score.result.tables[0];
     let message: string;
+    const blank = score.result.tables.length > 0 && score.result.tables.every(isBlankTable);
     if (!score.result.tables.length) message = '未找到项目支出绩效自评表，未写入任何内容。请打开面板查看原因，或插入空白模板。';
+    else if (blank) message = NOTHING_TO_SCORE;
     else if (pending) message = `${replacementSummary(pending)}尚未写入，请在面板中查看并确认。`;
     else if (errors > 0) message = `已写回 ${score.changed} 个单元格；还有 ${errors} 个错误，总分和等级未写入。请在面板中逐条查看。`;
     else message = `评分完成：总分 ${t.totals.score ?? '—'}，等级“${t.grade ?? '—'}”。${score.changed ? `更新了 ${score.changed} 个单元格。` : '结果与上次相同，未作改动。'}`;
     const outcome: CommandOutcome = { command: 'scoreWorkbook', ok: true, message, score, errors, at: Date.now() };
     publishOutcome(outcome);
-    if (pending || errors > 0 || !score.result.tables.length) await showPane(message);
+    if (pending || errors > 0 || blank || !score.result.tables.length) await showPane(message);
     else await reveal(message);
     return outcome;
   } catch (e) {

@@ -13,6 +13,7 @@ import { attachSubjects } from './issueSubject';
 import { NATIONAL_PROFILE, type RuleProfile } from './profile';
 import type { Issue, OtherTable, TableResult, WorkbookResult } from './result';
 import { planTableWrites } from './planner';
+import { isBlankTable } from './tableState';
 import type { WritePlan } from './writePlan';
 
 export interface EvaluateOptions {
@@ -88,6 +89,8 @@ export function evaluateTables(grids: Grid[], profile: RuleProfile = NATIONAL_PR
 export function planWrites(result: WorkbookResult, grids: Grid[], profile: RuleProfile = NATIONAL_PROFILE): WritePlan {
   const plan: WritePlan = { writes: [], marks: [] };
   for (const table of result.tables) {
+    // A table nobody has filled in has nothing to write, not even marks on its empty inputs (it shows 待填写).
+    if (isBlankTable(table)) continue;
     const grid = grids.find((g) => g.name === table.sheet);
     if (!grid) continue;
     const p = planTableWrites(table, grid, profile);

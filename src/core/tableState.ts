@@ -13,3 +13,6 @@ export function noAmounts(f: FundsResult): boolean {
 export function isBlankTable(t: TableResult): boolean {
   return noAmounts(t.funds) && t.indicators.every((i) => i.actual.trim() === '' && i.statedScore === null);
 }
+
+/** What 一键评分 says of a workbook whose tables are all still to fill in (the pane and the ribbon alike). */
+export const NOTHING_TO_SCORE = '表格尚未填写：请先填写项目资金和各指标的年度指标值、实际完成值，再点“一键评分”。未写入任何内容。';

@@ -8,8 +8,10 @@ import { registerCommands } from '../../src/commands/commands';
 import { OfficeWorkbookAdapter } from '../../src/excel/officeAdapter';
 import { resetPaneVisibility, watchPaneVisibility } from '../../src/excel/paneVisibility';
 import { lastOutcome, resetSharedState } from '../../src/excel/sharedState';
-import { uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
+import { fakeFromCells, installFakeOffice, uninstallFakeOffice, type FakeWorkbook } from '../../src/excel/testing/fakeExcel';
+import { NOTHING_TO_SCORE } from '../../src/core/tableState';
 import type { WorkbookAdapter } from '../../src/excel/workbookAdapter';
+import { seedTable } from '../../src/taskpane/testing/sampleResult';
 import { seedWorkbook } from '../excel/helpers';
 
 afterEach(() => {
@@ -26,7 +28,9 @@ async function invoke(wb: FakeWorkbook, id: string): Promise<void> {
 
 /** Scoring that ends cleanly (no error stands), so only the pane's visibility decides whether it opens. */
 function cleanScorer(): WorkbookAdapter {
-  const table = { sheet: '自评表', totals: { score: 95 }, grade: '优', issues: [] };
+  // The seed's table as the engine reads it, made clean: no issue stands, 95 and 优.
+  const seed = seedTable();
+  const table = seedTable({ totals: { ...seed.totals, score: 95 }, grade: '优', issues: [] });
   return {
     score: async () => ({ result: { file: '', tables: [table], issues: [] }, plan: { writes: [] }, changed: 3, syncs: 3 }),
   } as unknown as WorkbookAdapter;
@@ -71,4 +75,18 @@ test('without a shared runtime the outcome goes to a short dialog (DialogApi)', 
   expect(wb.officeCalls.showAsTaskpane).toBe(0);
   expect(wb.officeCalls.dialogs).toHaveLength(1);
   expect(decodeURIComponent(wb.officeCalls.dialogs[0])).toContain('没有可撤销的评分。');
+});
+
+test('一键评分 from the ribbon on a blank template: the pane’s words (nothing to score yet, what to fill in), the pane opened, nothing written', async () => {
+  const wb = fakeFromCells({ Sheet1: { A1: '会议记录' } });
+  installFakeOffice(globalThis, wb);
+  await new OfficeWorkbookAdapter().insertTemplate();
+  const sheets = wb.sheets.map((s) => s.name);
+  registerCommands(() => new OfficeWorkbookAdapter());
+  await watchPaneVisibility();
+  wb.setPaneMode('Hidden');
+  await invoke(wb, 'scoreWorkbook');
+  expect(lastOutcome()).toMatchObject({ command: 'scoreWorkbook', ok: true, message: NOTHING_TO_SCORE });
+  expect(wb.officeCalls.showAsTaskpane).toBe(1);
+  expect(wb.sheets.map((s) => s.name)).toEqual(sheets);
 });

@@ -57,6 +57,19 @@ describe('insertTemplate (Office adapter)', () => {
     for (const i of missing) expect(i.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('一键评分 on the blank template writes nothing — no marks on its empty inputs, no backup sheet — as the pane says', async () => {
+    const wb = installed();
+    const adapter = new OfficeWorkbookAdapter();
+    await adapter.insertTemplate();
+    const sheets = wb.sheets.map((s) => s.name);
+    const before = JSON.stringify([...wb.sheet('空白自评表')!.cells]);
+    const out = await adapter.score(undefined, { confirmed: 'all' });
+    expect(out.changed).toBe(0);
+    expect(out.plan).toEqual({ writes: [], marks: [] });
+    expect(wb.sheets.map((s) => s.name)).toEqual(sheets);
+    expect(JSON.stringify([...wb.sheet('空白自评表')!.cells])).toBe(before);
+  });
+
   it('a second insert is named 空白自评表 (2); the transfer layout has its own title', async () => {
     const wb = installed();
     const adapter = new OfficeWorkbookAdapter();

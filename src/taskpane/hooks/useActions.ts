@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { RuleProfile } from '../../core/profile';
 import { replacementSummary, type Replacement } from '../../core/replacements';
 import { blankTablesMessage, reportableTables } from '../../core/report/reportChoice';
-import { isBlankTable } from '../../core/tableState';
+import { isBlankTable, NOTHING_TO_SCORE } from '../../core/tableState';
 import { keptNote, replacementKey, type ScoreOutcome, type WorkbookAdapter } from '../../excel/workbookAdapter';
 import { downloadBlob } from '../download';
 import { capabilitiesOf, openErrorCount, userMessageOf } from '../model';
@@ -144,7 +144,7 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
         const tables = workbook.result?.tables ?? [];
         if (tables.length > 0 && tables.every(isBlankTable)) {
           setPreview(null);
-          setNotice({ intent: 'info', title: '还没有可评分的内容', text: '表格尚未填写：请先填写项目资金和各指标的年度指标值、实际完成值，再点“一键评分”。未写入任何内容。' });
+          setNotice({ intent: 'info', title: '还没有可评分的内容', text: NOTHING_TO_SCORE });
           return;
         }
       }
