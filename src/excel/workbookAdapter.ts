@@ -83,7 +83,11 @@ export interface WorkbookAdapter {
   activeSheet(): Promise<string>;
   /** Calls back when the user activates another sheet; returns an unsubscribe function. */
   onSheetActivated(callback: (sheet: string) => void): Promise<() => void>;
-  /** Calls back when a cell's value changes on any sheet (the user's edits); returns an unsubscribe function. */
+  /**
+   * Calls back when the user edits cells on any sheet: once per burst of edits, and only while the pane shows
+   * (edits made while it is hidden are delivered once when it shows), so the pane re-checks on each call.
+   * Returns an unsubscribe function.
+   */
   onCellsChanged?(callback: (sheet: string) => void): Promise<() => void>;
   /**
    * 清除标记（定稿）: removes the add-in's fills, notes and the undo backup, keeping every value — the copy a

@@ -4,9 +4,6 @@ import type { WorkbookResult } from '../../core/result';
 import type { WorkbookAdapter } from '../../excel/workbookAdapter';
 import { tableIndexForSheet, userMessageOf } from '../model';
 
-/** Quiet time after the user's last edit before the table is checked again. */
-export const RECHECK_DELAY_MS = 600;
-
 export interface WorkbookState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   result: WorkbookResult | null;
@@ -106,34 +103,15 @@ export function useWorkbookResult(adapter: WorkbookAdapter, profile: RuleProfile
     [adopt],
   );
 
-  // The user's edits: re-check once they pause (debounced), and only while the pane is visible — a hidden
-  // pane re-checks when it is shown again.
+  // The user's edits: the adapter delivers a burst of them once, and only while the pane shows (edits made
+  // while it was hidden arrive once when it shows: workbookAdapter's onCellsChanged): re-check on each delivery.
   useEffect(() => {
     if (!adapter.onCellsChanged) return;
     let unsubscribe: (() => void) | null = null;
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let stale = false;
-    const visible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
-    const recheck = () => {
-      timer = null;
-      if (!live) return;
-      if (!visible()) {
-        stale = true;
-        return;
-      }
-      stale = false;
-      if (profileRef.current) void analyze();
-    };
-    const onShow = () => {
-      if (stale && visible()) recheck();
-    };
-    document.addEventListener('visibilitychange', onShow);
     adapter
       .onCellsChanged(() => {
-        if (!live) return;
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(recheck, RECHECK_DELAY_MS);
+        if (live && profileRef.current) void analyze();
       })
       .then(
         (off) => {
@@ -146,8 +124,6 @@ export function useWorkbookResult(adapter: WorkbookAdapter, profile: RuleProfile
       );
     return () => {
       live = false;
-      if (timer) clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onShow);
       unsubscribe?.();
     };
   }, [adapter, analyze]);

@@ -80,10 +80,18 @@ export class FakeAdapter implements WorkbookAdapter {
     }
   }
 
-  /** Simulates the user editing a cell in Excel (a change event). */
+  /**
+   * Simulates the user editing a cell in Excel. As the adapter contract says (onCellsChanged), edits in one burst
+   * (here: the same tick) are delivered once.
+   */
   edit(sheet: string): void {
-    for (const l of this.changeListeners) l(sheet);
+    if (this.editBurst) return;
+    this.editBurst = setTimeout(() => {
+      this.editBurst = null;
+      for (const l of this.changeListeners) l(sheet);
+    }, 0);
   }
+  private editBurst: ReturnType<typeof setTimeout> | null = null;
 
   /** Simulates the user switching sheets in Excel. */
   activate(sheet: string): void {
