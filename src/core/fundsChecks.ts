@@ -250,7 +250,12 @@ function checkFundsSum(
     const total = totals[key];
     const col = c[key];
     if (total === null || col === undefined) continue;
-    const parts = topSources.map((s) => s[key]).filter((v): v is number => v !== null);
+    // A plain loop, as every array handed to sum (see evaluate.ts).
+    const parts: number[] = [];
+    for (let k = 0; k < topSources.length; k++) {
+      const v = topSources[k][key];
+      if (v !== null) parts.push(v);
+    }
     if (!parts.length) continue;
     const s = sum(parts);
     if (!sameAt(s, total, 4)) {

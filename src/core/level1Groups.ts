@@ -53,8 +53,13 @@ export function categoryOf(label: string): Exclude<Level1Kind, 'other'> | null {
 export function groupScores(groups: Map<string, Level1Group>): number[] {
   const out: number[] = [];
   groups.forEach((g) => {
-    const rows = g.rows.filter((r) => r.weight !== null && r.score !== null);
-    if (rows.length) out.push(sum(rows.map((r) => r.score as number)));
+    // A plain loop: sum is optimised early, and a .map/.filter array reaching it later would undo that (see evaluate.ts).
+    const scores: number[] = [];
+    for (let i = 0; i < g.rows.length; i++) {
+      const r = g.rows[i];
+      if (r.weight !== null && r.score !== null) scores.push(r.score);
+    }
+    if (scores.length) out.push(sum(scores));
   });
   return out;
 }

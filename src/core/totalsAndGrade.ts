@@ -52,7 +52,6 @@ export interface ComputedTotals {
  * weights (the missing weights are reported apart); a score missing anywhere: no total score.
  */
 export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: IndicatorResult[], groups: Map<string, Level1Group>, withExec: boolean): ComputedTotals {
-  const scored = indicators.filter((i) => i.weight !== null);
   const weightParts: number[] = [];
   const executionWeight = withExec ? funds.weight : null;
   if (executionWeight !== null) weightParts.push(executionWeight);
@@ -62,7 +61,7 @@ export function computeTotals(t: DetectedTable, funds: FundsResult, indicators: 
   const weightsAbsent = t.indicators.cols.weight === undefined;
   const weight = weightParts.length && !weightsAbsent ? sum(weightParts) : null;
   const scoreParts: (number | null)[] = withExec ? [funds.weight !== null ? funds.score : null] : [];
-  for (let i = 0; i < scored.length; i++) scoreParts.push(scored[i].score);
+  for (let i = 0; i < indicators.length; i++) if (indicators[i].weight !== null) scoreParts.push(indicators[i].score);
   const missingExec = withExec && (funds.weight === null || funds.score === null);
   const score = scoreParts.length && !scoreParts.some((s) => s === null) && !missingExec && !weightsAbsent ? sum(scoreParts as number[]) : null;
   return { weight, score, executionWeight };
