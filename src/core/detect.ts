@@ -979,9 +979,9 @@ function isTotalLabel(n: string): boolean {
 function indicatorRows(grid: Grid, block: IndicatorBlock, limit: number, width: number, chars: number[]): TotalRow | null {
   const { cols } = block;
   const nameCol = cols.name as number;
-  const valueCols = (['target', 'actual', 'weight', 'score'] as const)
-    .map((k) => cols[k])
-    .filter((c): c is number => c !== undefined);
+  // Pushed, not .map/.filter'd: see evaluate.ts on arrays that optimised code builds holey.
+  const valueCols: number[] = [];
+  for (const c of [cols.target, cols.actual, cols.weight, cols.score]) if (c !== undefined) valueCols.push(c);
   let level1 = '';
   let level1Cell: { row: number; col: number } | null = null;
   let level2 = '';

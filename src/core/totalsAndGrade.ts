@@ -82,7 +82,11 @@ export function checkTotalMismatch(
 ): void {
   const d = profile.decimals;
   if (stated.statedScore === null || roundedTotal === null || sameAt(stated.statedScore, roundedTotal, d)) return;
-  const parts = [...(withExec ? [funds.score as number] : []), ...groupScores(groups)].map((x) => num(roundTo(x, d, profile.rounding)));
+  // Pushed, not spread and .map'd (see evaluate.ts on arrays that optimised code builds holey).
+  const parts: string[] = [];
+  if (withExec) parts.push(num(roundTo(funds.score as number, d, profile.rounding)));
+  const scores = groupScores(groups);
+  for (let i = 0; i < scores.length; i++) parts.push(num(roundTo(scores[i], d, profile.rounding)));
   const message = issues.hasErrors() ? messages.totalMismatchBlocked : messages.totalMismatch;
   issues.add('TOTAL_MISMATCH', 'warning', stated.scoreCell, message(stated.scoreCell ?? '', stated.statedScore, roundedTotal, parts.join('+')));
 }
