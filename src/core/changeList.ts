@@ -7,7 +7,7 @@
  */
 import { tablesBySheet } from './cellAnchor';
 import { sameValue, scalarOf, type AnnotationKind, type Backup, type CellState } from './backup';
-import { cellKey, mergeBackup, placeBackup, stillHoldsOurValue, withOriginals, type CellChange, type PlacedEntry } from './backupPlacement';
+import { cellKey, mergeBackup, placeBackup, stillHoldsOurValue, valueStateAt, withOriginals, type CellChange, type PlacedEntry } from './backupPlacement';
 import { evaluateTables, planWrites } from './engine';
 import { cellAt, fromA1, type Grid } from './grid';
 import { applyStatuses } from './issueStatus';
@@ -159,6 +159,11 @@ export interface ScoringPlan {
    * output is ours, not the user's: writing there again needs no confirmation.
    */
   replacements: Replacement[];
+  /**
+   * The same evaluation with the statuses of the cells as they are, nothing written (what evaluateWorkbook gives):
+   * the result a front end shows while `replacements` await confirmation, without evaluating the workbook again.
+   */
+  resultAsIs(): WorkbookResult;
 }
 
 function sheetIdsOf(grids: Grid[]): Map<string, string> {
@@ -194,11 +199,26 @@ export function planScoring(state: WorkbookState, profile: RuleProfile, id: stri
     return { value: cell ? scalarOf(cell.value) : null, formula: cell?.formula ?? null };
   });
   const ours = new Set(placed.filter((p) => p.at && 'value' in p.entry.before && stillHoldsOurValue(p, state.grids)).map((p) => cellKey(p.at!.sheet, p.at!.address)));
+  const resultAsIs = (): WorkbookResult => {
+    // The issues are copied (applyStatuses sets each one's status); every other part is the same evaluation.
+    const copy: WorkbookResult = {
+      ...result,
+      issues: result.issues.map((i) => ({ ...i })),
+      tables: result.tables.map((t) => ({ ...t, issues: t.issues.map((i) => ({ ...i })) })),
+    };
+    const writtenBefore = new Map<string, CellState>();
+    for (const p of placed) if (p.at && 'value' in p.entry.after) writtenBefore.set(cellKey(p.at.sheet, p.at.address), p.entry.after);
+    applyStatuses(copy, writtenBefore, (sheet, address) => {
+      const { row, col } = fromA1(address);
+      return valueStateAt(gridOf(state, sheet), row, col);
+    });
+    return copy;
+  };
   const replacements = replacementsOf(plan, (w) => {
     if (ours.has(cellKey(w.sheet, w.address))) return { value: null };
     const { row, col } = fromA1(w.address);
     const cell = gridOf(state, w.sheet)?.cells[row]?.[col];
     return { value: cell ? scalarOf(cell.value) : null, formula: cell?.formula ?? undefined, text: cell?.text };
   });
-  return { result, plan, changes, backup, replacements };
+  return { result, plan, changes, backup, replacements, resultAsIs };
 }

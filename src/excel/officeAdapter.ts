@@ -79,8 +79,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
         if (!allConfirmed(replacements, options.confirmed)) {
           // Nothing is written until the user has seen and confirmed every replacement of what they typed;
           // the statuses shown meanwhile are those of the cells as they are.
-          const now = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
-          return { result: { ...now, undoable: snap.backupExists }, plan, changed: 0, syncs: session.syncs, messages: snap.messages, selected: null, pending: replacements };
+          return { result: { ...decided.resultAsIs(), undoable: snap.backupExists }, plan, changed: 0, syncs: session.syncs, messages: snap.messages, selected: null, pending: replacements };
         }
 
         let deferred: DeferredComment[] = [];

@@ -162,8 +162,7 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     const { result, plan, changes, replacements } = decided;
     if (!allConfirmed(replacements, options.confirmed)) {
       // As in Excel: nothing is written over what the user typed until the pane's preview is confirmed.
-      const now = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
-      return { result: { ...now, undoable: snap.backupRows !== null }, plan, changed: 0, syncs: 0, messages: snap.messages, pending: replacements };
+      return { result: { ...decided.resultAsIs(), undoable: snap.backupRows !== null }, plan, changed: 0, syncs: 0, messages: snap.messages, pending: replacements };
     }
     if (changes.length && decided.backup) {
       const backupExisted = snap.backupRows !== null;

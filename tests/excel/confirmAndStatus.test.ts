@@ -41,6 +41,22 @@ describe('a scoring that would replace what the user typed', () => {
     expect(done.result.undoable).toBe(true);
   });
 
+  test('while replacements wait, the result shown is what reading the workbook gives: statuses of the cells as they are', async () => {
+    const wb = await seedWorkbook();
+    const adapter = new OfficeWorkbookAdapter();
+    await adapter.score(NATIONAL_PROFILE, { confirmed: 'all' });
+    // After a scoring: H6 still holds what it wrote (corrected); the user types over I6 and writes a text at H16.
+    wb.userEdits('自评表', 'I6', 7, '7');
+    wb.userEdits('自评表', 'H16', '满分', '满分');
+    const preview = await adapter.score(NATIONAL_PROFILE);
+    expect(preview.pending!.map((r) => r.address)).toEqual(expect.arrayContaining(['I6', 'H16']));
+    expect(preview.changed).toBe(0);
+    const read = await adapter.analyze(NATIONAL_PROFILE);
+    expect(preview.result).toEqual(read);
+    expect(statusOf(preview.result, 'H6')).toEqual(['RATE_MISMATCH:corrected']);
+    expect(statusOf(preview.result, 'I6')).toEqual(['SCORE_MISMATCH:open']);
+  });
+
   test('filling empty output cells needs no confirmation', async () => {
     const wb = await seedWorkbook();
     for (const a of ['H6', 'H7', 'I6', 'H16']) wb.setCell('自评表', a, { value: null, text: '' });
