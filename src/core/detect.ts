@@ -815,9 +815,9 @@ function findGoals(
   return { expected, actual, rows };
 }
 
-/** Whether a text can normalise into one holding 目标 or 完成情况: it holds 目 or 完, or ⽬ (U+2F6C, the one character NFKC folds into either; checked over all of Unicode). */
 const GOALS_CHAR = /[目完\u2f6c]/;
 
+/** Whether a text can normalise into one holding 目标 or 完成情况: it holds 目 or 完, or ⽬ (U+2F6C, the one character NFKC folds into either; checked over all of Unicode). */
 function mayBeGoalsLabel(raw: string): boolean {
   return GOALS_CHAR.test(raw);
 }
