@@ -112,6 +112,13 @@ export function placeBackup(backup: Backup | null, grids: Grid[], known?: Map<st
   return placed;
 }
 
+/** The values an earlier scoring wrote, by cell key, where their cells are placed: what issue statuses compare against. */
+export function writtenValues(placed: PlacedEntry[]): Map<string, CellState> {
+  const written = new Map<string, CellState>();
+  for (const p of placed) if (p.at && 'value' in p.entry.after) written.set(cellKey(p.at.sheet, p.at.address), p.entry.after);
+  return written;
+}
+
 /** The current value state of a cell in a grid. */
 export function valueStateAt(grid: Grid | undefined, row: number, col: number): CellState {
   const cell = grid?.cells[row]?.[col];

@@ -7,7 +7,7 @@
  */
 import { tablesBySheet } from './cellAnchor';
 import { sameValue, scalarOf, type AnnotationKind, type Backup, type CellState } from './backup';
-import { cellKey, mergeBackup, placeBackup, stillHoldsOurValue, valueStateAt, withOriginals, type CellChange, type PlacedEntry } from './backupPlacement';
+import { cellKey, mergeBackup, placeBackup, stillHoldsOurValue, valueStateAt, withOriginals, writtenValues, type CellChange, type PlacedEntry } from './backupPlacement';
 import { evaluateTables, planWrites } from './engine';
 import { cellAt, fromA1, type Grid } from './grid';
 import { applyStatuses } from './issueStatus';
@@ -183,12 +183,11 @@ export function planScoring(state: WorkbookState, profile: RuleProfile, id: stri
     : null;
 
   // Statuses as they will stand after the write: a cell holding (or about to hold) the value a scoring wrote.
-  const written = new Map<string, CellState>();
+  let written: Map<string, CellState>;
   if (backup) {
+    written = new Map<string, CellState>();
     for (const e of backup.entries) if ('value' in e.after) written.set(cellKey(e.sheet, e.address), e.after);
-  } else {
-    for (const p of placed) if (p.at && 'value' in p.entry.after) written.set(cellKey(p.at.sheet, p.at.address), p.entry.after);
-  }
+  } else written = writtenValues(placed);
   const pending = new Map(changes.map((c) => [cellKey(c.sheet, c.address), c]));
   applyStatuses(result, written, (sheet, address) => {
     const c = pending.get(cellKey(sheet, address));
@@ -206,9 +205,7 @@ export function planScoring(state: WorkbookState, profile: RuleProfile, id: stri
       issues: result.issues.map((i) => ({ ...i })),
       tables: result.tables.map((t) => ({ ...t, issues: t.issues.map((i) => ({ ...i })) })),
     };
-    const writtenBefore = new Map<string, CellState>();
-    for (const p of placed) if (p.at && 'value' in p.entry.after) writtenBefore.set(cellKey(p.at.sheet, p.at.address), p.entry.after);
-    applyStatuses(copy, writtenBefore, (sheet, address) => {
+    applyStatuses(copy, writtenValues(placed), (sheet, address) => {
       const { row, col } = fromA1(address);
       return valueStateAt(gridOf(state, sheet), row, col);
     });

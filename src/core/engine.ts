@@ -5,8 +5,8 @@ import { describeSheet, detectTables, otherKindNames, type DetectedTable } from 
 import { messages } from './messages';
 import { evaluateTable } from './evaluate';
 import { fromA1, type Grid } from './grid';
-import { backupOfGrids, type Backup, type CellState } from './backup';
-import { cellKey, placeBackup, valueStateAt, withOriginals } from './backupPlacement';
+import { backupOfGrids, type Backup } from './backup';
+import { placeBackup, valueStateAt, withOriginals, writtenValues } from './backupPlacement';
 import { applyStatuses } from './issueStatus';
 import { storedFingerprint } from './report/reportSheet';
 import { attachSubjects } from './issueSubject';
@@ -33,9 +33,7 @@ export function evaluateWorkbook(grids: Grid[], profile: RuleProfile = NATIONAL_
   const backup = options.backup !== undefined ? options.backup : backupOfGrids(grids);
   const placed = placeBackup(backup, grids);
   const result = evaluateTables(withOriginals(grids, placed), profile);
-  const written = new Map<string, CellState>();
-  for (const p of placed) if (p.at && 'value' in p.entry.after) written.set(cellKey(p.at.sheet, p.at.address), p.entry.after);
-  applyStatuses(result, written, (sheet, address) => {
+  applyStatuses(result, writtenValues(placed), (sheet, address) => {
     const { row, col } = fromA1(address);
     return valueStateAt(grids.find((g) => g.name === sheet), row, col);
   });
