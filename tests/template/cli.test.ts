@@ -166,11 +166,21 @@ describe('jixiao report on a template nobody has filled in', () => {
     expect((await jixiao(['report', 'empty.xlsx'])).status).toBe(2);
   });
 
-  it('score --out writes no copy of it: nothing to write, as the pane’s 一键评分 says', async () => {
+  it('score --out writes the copy 一键评分 would leave: the workbook as it was — no marks, no backup, no report', async () => {
     const r = await jixiao(['score', 'empty.xlsx', '--out', 'empty-scored.xlsx']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('  表格尚未填写，没有可写入的评分结果，未另存评分副本。\n');
-    expect(fs.existsSync(path.join(tmp, 'empty-scored.xlsx'))).toBe(false);
+    expect(r.stdout).toContain(`  表格尚未填写，没有可写入的评分结果：已另存副本（与原文件相同）：${path.join(tmp, 'empty-scored.xlsx')}\n`);
+    const read = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(tmp, f));
+      const ws = wb.getWorksheet('空白自评表') as ExcelJS.Worksheet;
+      const cells: string[] = [];
+      ws.eachRow((row, rn) => row.eachCell((c, cn) => void cells.push(`${rn},${cn}:${JSON.stringify(c.value)}:${JSON.stringify(c.fill ?? null)}:${JSON.stringify(c.note ?? null)}`)));
+      return { sheets: wb.worksheets.map((w) => w.name), cells };
+    };
+    const copy = await read('empty-scored.xlsx');
+    expect(copy.sheets).toEqual(['空白自评表']);
+    expect(copy.cells).toEqual((await read('empty.xlsx')).cells);
   });
 
   it('beside a filled table: the filled one is drafted, the blank one named on stderr, exit 0', async () => {

@@ -189,7 +189,10 @@ async function writeCopy(
     const original = loaded.format !== 'legacy' && mayLoseParts(ZipPackage.namesOf(input)) ? fs.readFileSync(input) : undefined;
     const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, original);
     if (copy.lost.length > 0) progress.errorLine(`评分副本 ${shown} 未能保留原文件中的：${copy.lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
-    let line = `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shown}\n`;
+    // The copy is what 一键评分 would leave (CONTRACT.md): for tables nobody has filled in, the workbook as it was.
+    let line = scored.result.tables.every(isBlankTable)
+      ? `  表格尚未填写，没有可写入的评分结果：已另存副本（与原文件相同）：${shown}\n`
+      : `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shown}\n`;
     if (loaded.format === 'legacy') line += '  （原文件是旧版 .xls/.et，副本存为 .xlsx 格式；数值、公式、数字格式和合并单元格已保留，字体、边框、列宽未能保留）\n';
     if (copy.restored.length > 0) line += `  （副本保留了原文件的${copy.restored.join('、')}）\n`;
     return line;
@@ -267,9 +270,7 @@ export async function scoreFiles(files: string[], opts: ScoreOptions, ctx: CliCo
     }
     const out = outputs[i];
     let saved = '';
-    // Nothing to write into a table nobody has filled in (as the pane's 一键评分 says): no copy either.
-    if (out && result.tables.length > 0 && result.tables.every(isBlankTable)) saved = `  表格尚未填写，没有可写入的评分结果，未另存评分副本。\n`;
-    else if (out && result.tables.length > 0) saved = await writeCopy(input, out, loaded, { result, profile: rules.profile }, ctx, progress);
+    if (out && result.tables.length > 0) saved = await writeCopy(input, out, loaded, { result, profile: rules.profile }, ctx, progress);
     keep(result);
     if (!opts.json) {
       const text = formatResultText(result, { colour: ctx.colour, decimals: rules.profile.decimals, shownFile: input, verbose: opts.verbose, copyAsked: out !== null, rerun });
