@@ -197,7 +197,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       const p = profile ?? this.rulesOf(snap);
       const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
       const reportable = reportableTables(result);
-      if ('error' in reportable) throw new AdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', reportable.error);
+      if ('error' in reportable) throw new AdapterError(reportable.code, reportable.error);
       const tables = reportable.tables;
       const names = reportSheetNames(tables);
       const existing = snap.grids.map((grid) => ({ name: grid.name, grid }));
@@ -238,7 +238,7 @@ export class OfficeWorkbookAdapter implements WorkbookAdapter {
       return { result: evaluateWorkbook(snap.grids, rules, { backup: parseBackup(snap.backupRows) }), grids: snap.grids, p: rules };
     });
     const choice = chooseReportTable(result, table);
-    if ('error' in choice) throw new AdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', choice.error);
+    if ('error' in choice) throw new AdapterError(choice.code, choice.error);
     const chosen = choice.table;
     const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
     const blob = await reportDocxBlob(draftReport(chosen, p, { grid: grids.find((g) => g.name === chosen.sheet) }));

@@ -271,7 +271,7 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     const p = profile ?? this.profileOf(snap);
     const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
     const reportable = reportableTables(result);
-    if ('error' in reportable) throw new WpsAdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', reportable.error);
+    if ('error' in reportable) throw new WpsAdapterError(reportable.code, reportable.error);
     const tables = reportable.tables;
     if (snap.structureProtected) throw new WpsAdapterError('STRUCTURE_PROTECTED', '工作簿结构受保护，无法新建报告工作表。请在“审阅”选项卡中取消“保护工作簿”后重试。');
     const wb = workbookOf(this.app);
@@ -311,7 +311,7 @@ export class WpsWorkbookAdapter implements WorkbookAdapter {
     const p = profile ?? this.profileOf(snap);
     const result = evaluateWorkbook(snap.grids, p, { backup: parseBackup(snap.backupRows) });
     const choice = chooseReportTable(result, table);
-    if ('error' in choice) throw new WpsAdapterError(result.tables.length ? 'TABLE_BLANK' : 'TABLE_NOT_FOUND', choice.error);
+    if ('error' in choice) throw new WpsAdapterError(choice.code, choice.error);
     const chosen = choice.table;
     const { reportDocxBlob } = await import(/* webpackChunkName: "report-docx" */ '../report/docx');
     const blob = await reportDocxBlob(draftReport(chosen, p, { grid: snap.grids.find((g) => g.name === chosen.sheet) }));

@@ -21,15 +21,15 @@ test('two tables and none named: nothing picked, both listed; a named one is cho
   const result = evaluateWorkbook((await readWorkbookFile(fixture('core-stacked.xlsx'))).grids);
   expect(result.tables.length).toBe(2);
   const none = chooseReportTable(result);
-  expect(none).toEqual({ error: expect.stringMatching(/多张自评表.*请先选择/) });
+  expect(none).toEqual({ error: expect.stringMatching(/多张自评表.*请先选择/), code: 'TABLE_NOT_FOUND' });
   const second = result.tables[1];
   expect(chooseReportTable(result, { sheet: second.sheet, range: second.range })).toMatchObject({ table: { range: second.range } });
-  expect(chooseReportTable(result, '不存在的表')).toEqual({ error: expect.stringMatching(/没有找到所选的自评表/) });
+  expect(chooseReportTable(result, '不存在的表')).toEqual({ error: expect.stringMatching(/没有找到所选的自评表/), code: 'TABLE_NOT_FOUND' });
 });
 
 test('no table: the engine’s own TABLE_NOT_FOUND message', () => {
   const result = evaluateWorkbook([{ name: '说明', cells: [[{ value: '填表说明', text: '填表说明' }]], merges: [] }]);
-  expect(chooseReportTable(result)).toEqual({ error: result.issues[0].message });
+  expect(chooseReportTable(result)).toEqual({ error: result.issues[0].message, code: 'TABLE_NOT_FOUND' });
 });
 
 describe('a template nobody has filled in has no report yet (tableState.isBlankTable)', () => {
@@ -53,8 +53,8 @@ describe('a template nobody has filled in has no report yet (tableState.isBlankT
     const result = await seedAndBlank();
     const blankOnly = { ...result, tables: result.tables.filter((t) => t.sheet === '空白自评表') };
     const expected = '工作表“空白自评表”中的自评表尚未填写（没有资金数，也没有实际完成值），还不能起草报告。请先填写项目资金和各指标的年度指标值、实际完成值，再生成报告。';
-    expect(reportableTables(blankOnly)).toEqual({ error: expected });
-    expect(chooseReportTable(blankOnly)).toEqual({ error: expected });
+    expect(reportableTables(blankOnly)).toEqual({ error: expected, code: 'TABLE_BLANK' });
+    expect(chooseReportTable(blankOnly)).toEqual({ error: expected, code: 'TABLE_BLANK' });
   });
 
   test('beside a filled table: the filled one is reported, the blank one named as skipped; choosing the blank one says why', async () => {
@@ -65,6 +65,6 @@ describe('a template nobody has filled in has no report yet (tableState.isBlankT
     expect('tables' in r && r.skipped).toBe('工作表“空白自评表”中的自评表尚未填写，未为它生成报告。');
     // None named: the only one with something to report, not "several tables, choose one".
     expect(chooseReportTable(result)).toMatchObject({ table: { sheet: '自评表' } });
-    expect(chooseReportTable(result, '空白自评表')).toEqual({ error: expect.stringMatching(/^工作表“空白自评表”中的自评表尚未填写/) });
+    expect(chooseReportTable(result, '空白自评表')).toEqual({ error: expect.stringMatching(/^工作表“空白自评表”中的自评表尚未填写/), code: 'TABLE_BLANK' });
   });
 });

@@ -81,7 +81,7 @@ export async function reportFile(file: string, opts: ReportOptions, ctx: CliCont
     }
     // A table nobody has filled in has no report to draft (core's reportableTables, as in the panes).
     const reportable = reportableTables(result);
-    if ('error' in reportable && result.tables.length) {
+    if ('error' in reportable && reportable.code === 'TABLE_BLANK') {
       ctx.errorLine(`${input}：${reportable.error}`);
       ctx.worsen(EXIT_NO_TABLE);
       return;

@@ -2,7 +2,7 @@ import { staleReportText, type GeneratedSheet } from '../../core/report/staleRep
 import { useCallback, useRef, useState } from 'react';
 import type { RuleProfile } from '../../core/profile';
 import { replacementSummary, type Replacement } from '../../core/replacements';
-import { blankTablesMessage, reportableTables } from '../../core/report/reportChoice';
+import { chooseReportTable, reportableTables } from '../../core/report/reportChoice';
 import { isBlankTable, NOTHING_TO_SCORE } from '../../core/tableState';
 import { keptNote, replacementKey, type ScoreOutcome, type WorkbookAdapter } from '../../excel/workbookAdapter';
 import { downloadBlob } from '../download';
@@ -149,15 +149,12 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
         }
       }
       if (id === 'report' || id === 'docx') {
-        // Core's decision, as the adapters and the CLI take it: a table nobody has filled in has no report yet.
-        const tables = workbook.result?.tables ?? [];
-        const reportable = workbook.result && tables.length ? reportableTables(workbook.result) : null;
-        const selected = tables[workbook.selected];
-        // The Word report is of the selected table alone.
-        const blocked =
-          reportable && 'error' in reportable ? reportable.error : id === 'docx' && selected && isBlankTable(selected) ? blankTablesMessage([selected], tables) : null;
-        if (blocked) {
-          setNotice({ intent: 'info', title: '还不能起草报告', text: `${blocked}未生成任何内容。` });
+        // Core's decision, as the adapters and the CLI take it: a table nobody has filled in has no report yet. The
+        // Word report is of the selected table, asked for as the adapter will ask.
+        const result = workbook.result;
+        const choice = !result ? null : id === 'docx' ? chooseReportTable(result, result.tables[workbook.selected]?.sheet) : reportableTables(result);
+        if (choice && 'error' in choice && choice.code === 'TABLE_BLANK') {
+          setNotice({ intent: 'info', title: '还不能起草报告', text: `${choice.error}未生成任何内容。` });
           return;
         }
       }
