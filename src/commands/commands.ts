@@ -3,7 +3,7 @@
  * with the pane closed (and then open it on their outcome), and always call event.completed(), whatever happens.
  */
 import { replacementSummary } from '../core/replacements';
-import { isBlankTable, NOTHING_TO_SCORE } from '../core/tableState';
+import { NOTHING_TO_SCORE, nothingToScore } from '../core/tableState';
 import type { WorkbookResult } from '../core/result';
 import { publishOutcome, sharedAdapter, type CommandName, type CommandOutcome } from '../excel/sharedState';
 import { toAdapterError, supports } from '../excel/session';
@@ -30,7 +30,7 @@ export async function scoreWorkbook(adapter: WorkbookAdapter = sharedAdapter()):
     const pending = score.pending?.length ? score.pending : null;
     const t = score.result.tables[0];
     let message: string;
-    const blank = score.result.tables.length > 0 && score.result.tables.every(isBlankTable);
+    const blank = nothingToScore(score.result);
     if (!score.result.tables.length) message = '未找到项目支出绩效自评表，未写入任何内容。请打开面板查看原因，或插入空白模板。';
     else if (blank) message = NOTHING_TO_SCORE;
     else if (pending) message = `${replacementSummary(pending)}尚未写入，请在面板中查看并确认。`;

@@ -1,5 +1,5 @@
 /** Whole-table states the front ends show instead of a list of errors. */
-import type { FundsResult, TableResult } from './result';
+import type { FundsResult, TableResult, WorkbookResult } from './result';
 
 /** No amount at all in the funds block (or no funds block): nothing filled in there yet. */
 export function noAmounts(f: FundsResult): boolean {
@@ -12,6 +12,11 @@ export function noAmounts(f: FundsResult): boolean {
  */
 export function isBlankTable(t: TableResult): boolean {
   return noAmounts(t.funds) && t.indicators.every((i) => i.actual.trim() === '' && i.statedScore === null);
+}
+
+/** Tables found, and every one still to fill in: 一键评分 has nothing to write (the pane, the ribbon and the CLI alike). */
+export function nothingToScore(result: WorkbookResult): boolean {
+  return result.tables.length > 0 && result.tables.every(isBlankTable);
 }
 
 /** What 一键评分 says of a workbook whose tables are all still to fill in (the pane and the ribbon alike). */

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { evaluateWorkbook } from '../../core/engine';
-import { isBlankTable } from '../../core/tableState';
+import { nothingToScore } from '../../core/tableState';
 import { NATIONAL_PROFILE, parseProfile, type RuleProfile } from '../../core/profile';
 import type { ProfileSource } from '../../core/savedProfile';
 import type { Issue, WorkbookResult } from '../../core/result';
@@ -190,7 +190,7 @@ async function writeCopy(
     const copy = await writeScoredCopy({ workbook: await loaded.open(), result: scored.result, grids: loaded.grids, profile: scored.profile }, out, original);
     if (copy.lost.length > 0) progress.errorLine(`评分副本 ${shown} 未能保留原文件中的：${copy.lost.join('、')}（所用的 exceljs 不支持；原文件未改动）`);
     // The copy is what 一键评分 would leave (CONTRACT.md): for tables nobody has filled in, the workbook as it was.
-    let line = scored.result.tables.every(isBlankTable)
+    let line = nothingToScore(scored.result)
       ? `  表格尚未填写，没有可写入的评分结果：已另存副本（与原文件相同）：${shown}\n`
       : `  已另存评分副本（含评分结果和绩效自评报告工作表）：${shown}\n`;
     if (loaded.format === 'legacy') line += '  （原文件是旧版 .xls/.et，副本存为 .xlsx 格式；数值、公式、数字格式和合并单元格已保留，字体、边框、列宽未能保留）\n';

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { RuleProfile } from '../../core/profile';
 import { replacementSummary, type Replacement } from '../../core/replacements';
 import { chooseReportTable, reportableTables } from '../../core/report/reportChoice';
-import { isBlankTable, NOTHING_TO_SCORE } from '../../core/tableState';
+import { NOTHING_TO_SCORE, nothingToScore } from '../../core/tableState';
 import { keptNote, replacementKey, type ScoreOutcome, type WorkbookAdapter } from '../../excel/workbookAdapter';
 import { downloadBlob } from '../download';
 import { capabilitiesOf, openErrorCount, userMessageOf } from '../model';
@@ -141,8 +141,7 @@ export function useActions(adapter: WorkbookAdapter, profile: RuleProfile | null
       const caps = capabilitiesOf(adapter);
       const p = profile ?? undefined;
       if (id === 'score') {
-        const tables = workbook.result?.tables ?? [];
-        if (tables.length > 0 && tables.every(isBlankTable)) {
+        if (workbook.result && nothingToScore(workbook.result)) {
           setPreview(null);
           setNotice({ intent: 'info', title: '还没有可评分的内容', text: NOTHING_TO_SCORE });
           return;
