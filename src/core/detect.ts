@@ -963,12 +963,10 @@ export function isEmptyReason(text: string): boolean {
  * indicator row are ruled out before normalising.
  */
 function mayBeTotalLabel(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x603b || c === 0x5408 || c === 0xd83c) return true;
-  }
-  return false;
+  return TOTAL_CHAR.test(raw);
 }
+
+const TOTAL_CHAR = /[总合\uD83C]/;
 
 /** A 总分/合计 label, given its normalised text. */
 function isTotalLabel(n: string): boolean {
